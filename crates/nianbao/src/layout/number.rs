@@ -1,0 +1,171 @@
+//! Numbers as they appear in cells: `98`, `3,119`, `3457.732481`, `-2`,
+//! `12件`, and the marks that stand for an empty cell.
+
+use crate::report::Value;
+
+/// The largest count that survives a trip through JavaScript unchanged.
+const MAX_COUNT: i64 = (1 << 53) - 1;
+
+/// Units that may follow a number in a cell.
+const UNITS: &[&str] = &[
+    "万元", "人次", "件", "条", "个", "项", "次", "份", "篇", "家", "人", "元",
+];
+
+/// What one word of a cell is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Word<'a> {
+    /// A number, with the unit written after it, if any.
+    Number(Number<'a>),
+    /// A mark for an empty cell: `/`, `-`, `—`, `无`.
+    Null,
+    /// Anything else.
+    Text,
+}
+
+/// A number read from a word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number<'a> {
+    /// The value, or `None` when the digits are too many for a count.
+    pub value: Option<Value>,
+    /// The digits as written, sign and separators included.
+    pub digits: &'a str,
+    /// A unit written after the number, such as `件` or `元`.
+    pub unit: Option<&'static str>,
+}
+
+/// Reads one whitespace-free word.
+///
+/// ```
+/// use nianbao::layout::number::{read_word, Word};
+/// use nianbao::Value;
+/// let Word::Number(n) = read_word("3,119") else { panic!() };
+/// assert_eq!(n.value, Some(Value::Count(3119)));
+/// assert_eq!(read_word("—"), Word::Null);
+/// assert_eq!(read_word("1.属于国家秘密"), Word::Text);
+/// ```
+pub fn read_word(word: &str) -> Word<'_> {
+    if is_null_mark(word) {
+        return Word::Null;
+    }
+    let (digits, unit) = match UNITS
+        .iter()
+        .find(|u| word.len() > u.len() && word.ends_with(*u))
+    {
+        Some(u) => (&word[..word.len() - u.len()], Some(*u)),
+        None => (word, None),
+    };
+    match parse(digits) {
+        Some(value) => Word::Number(Number {
+            value,
+            digits,
+            unit,
+        }),
+        None => Word::Text,
+    }
+}
+
+/// Whether a whole cell is a mark for "no value".
+pub fn is_null_mark(s: &str) -> bool {
+    matches!(
+        s,
+        "/" | "\\" | "-" | "--" | "—" | "——" | "–" | "―" | "−" | "无" | "/ /"
+    )
+}
+
+/// Parses a signed number with optional thousands separators and decimals.
+/// `Some(None)` is a well-formed number too large to count with.
+fn parse(s: &str) -> Option<Option<Value>> {
+    let (negative, body) = match s.strip_prefix(['-', '−', '+']) {
+        Some(rest) => (s.starts_with(['-', '−']), rest),
+        None => (false, s),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if int.is_empty()
+        || frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let plain: String = if int.contains(',') {
+        let groups: Vec<&str> = int.split(',').collect();
+        let ok = (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+        if !ok {
+            return None;
+        }
+        groups.concat()
+    } else if int.bytes().all(|b| b.is_ascii_digit()) {
+        int.to_string()
+    } else {
+        return None;
+    };
+    let sign = if negative { -1 } else { 1 };
+    if let Some(frac) = frac {
+        let x: f64 = format!("{plain}.{frac}").parse().ok()?;
+        return Some((plain.len() <= 15).then_some(Value::Amount(sign as f64 * x)));
+    }
+    Some(match plain.parse::<i64>() {
+        Ok(n) if n <= MAX_COUNT => Some(Value::Count(sign * n)),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(s: &str) -> Option<Value> {
+        match read_word(s) {
+            Word::Number(n) => n.value,
+            _ => panic!("{s} is not a number"),
+        }
+    }
+
+    #[test]
+    fn reads_counts_amounts_and_units() {
+        assert_eq!(value("0"), Some(Value::Count(0)));
+        assert_eq!(value("-2"), Some(Value::Count(-2)));
+        assert_eq!(value("1,234,567"), Some(Value::Count(1_234_567)));
+        assert_eq!(value("96171.6"), Some(Value::Amount(96171.6)));
+        let Word::Number(n) = read_word("12件") else {
+            panic!()
+        };
+        assert_eq!((n.value, n.unit), (Some(Value::Count(12)), Some("件")));
+        let Word::Number(n) = read_word("3940元") else {
+            panic!()
+        };
+        assert_eq!(n.unit, Some("元"));
+    }
+
+    #[test]
+    fn too_large_is_a_number_without_value() {
+        assert_eq!(value("99999999999999999999"), None);
+        assert_eq!(
+            value("9007199254740991"),
+            Some(Value::Count(9_007_199_254_740_991))
+        );
+    }
+
+    #[test]
+    fn item_numbers_and_text_are_not_numbers() {
+        for s in [
+            "1.",
+            "1、",
+            "2.重复申请",
+            "17.46%",
+            "12,34",
+            "件",
+            "1.2.3",
+            "(1)",
+            "2024年度",
+        ] {
+            assert_eq!(read_word(s), Word::Text, "{s}");
+        }
+        for s in ["/", "-", "—", "无"] {
+            assert_eq!(read_word(s), Word::Null, "{s}");
+        }
+    }
+}

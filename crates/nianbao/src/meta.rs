@@ -1,0 +1,290 @@
+//! The report's metadata: the agency, the year reported on and the
+//! publication date, from the title, the 统计期限 sentence, the signature
+//! at the end, or the portal's header fields.
+
+use crate::layout::Lines;
+use crate::report::{Found, Meta};
+use crate::text::Document;
+
+/// Lines searched for the title at the top of the text.
+const TITLE_LINES: usize = 30;
+/// Longest line taken for a title, a signature or an agency name, in characters.
+const SHORT_LINE: usize = 60;
+
+/// Reads the metadata.
+pub fn read(doc: &Document, lines: &Lines) -> Meta {
+    let texts: Vec<(usize, &str)> = lines
+        .all()
+        .iter()
+        .filter(|l| !l.footer)
+        .map(|l| {
+            // A Markdown heading's `#` marks are not part of the title.
+            let raw = doc.text[l.start..l.end].trim_start_matches([' ', '#']);
+            (l.end - raw.len(), raw.trim())
+        })
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let title = title(&texts);
+    let signature = signature(&texts);
+    let mut meta = Meta::default();
+    if let Some((start, end)) = title {
+        let text = &doc.text[start..end];
+        if let Some((at, year)) = find_year(text) {
+            meta.year = Some(Found {
+                value: year,
+                span: doc.span(start + at, start + at + 4),
+            });
+        }
+        meta.agency = title_agency(text).map(|(s, e)| Found {
+            value: strip_spaces(&text[s..e]),
+            span: doc.span(start + s, start + e),
+        });
+    }
+    let placed = |a: &Found<String>| {
+        a.value
+            .contains(['省', '市', '县', '区', '州', '盟', '旗', '镇', '乡'])
+    };
+    if let Some((start, name, _)) = signature {
+        if !meta.agency.as_ref().is_some_and(placed) {
+            meta.agency = Some(Found {
+                value: strip_spaces(name),
+                span: doc.span(start, start + name.len()),
+            });
+        }
+    }
+    if let Some(agency) = &meta.agency {
+        meta.agency = Some(fuller_agency(doc, agency).unwrap_or_else(|| agency.clone()));
+    }
+    if meta.year.is_none() {
+        meta.year = statistics_year(doc).or_else(|| common_year(doc));
+    }
+    meta.published = signature
+        .map(|(_, _, date)| date)
+        .or_else(|| header_date(&texts))
+        .map(|(at, len, value)| Found {
+            value,
+            span: doc.span(at, at + len),
+        });
+    meta
+}
+
+/// The title as a range of the normalised text: the first short line near
+/// the top naming the report, with the line before it when the title was
+/// broken over two lines.
+fn title(texts: &[(usize, &str)]) -> Option<(usize, usize)> {
+    let head = &texts[..texts.len().min(TITLE_LINES)];
+    let i = head.iter().position(|(_, t)| {
+        !t.contains(['|', '>', '。'])
+            && t.chars().count() <= SHORT_LINE
+            && (t.contains("报告") || t.contains("年报"))
+    })?;
+    let (start, line) = head[i];
+    let end = start + line.len();
+    if find_year(line).is_some() && title_agency(line).is_some() {
+        return Some((start, end));
+    }
+    // 柳州市柳江区工业和信息化局2023年 / 政府信息公开工作年度报告
+    match i.checked_sub(1).map(|j| head[j]) {
+        Some((prev_start, prev))
+            if prev.chars().count() <= SHORT_LINE && !prev.contains(['。', '|', ':']) =>
+        {
+            Some((prev_start, end))
+        }
+        _ => Some((start, end)),
+    }
+}
+
+/// The span of the agency in a title: before the year, or between the
+/// year and 政府信息公开 when the year comes first.
+fn title_agency(title: &str) -> Option<(usize, usize)> {
+    let end_words = ["政府信息公开", "信息公开", "年度报告", "工作报告"];
+    match find_year(title) {
+        Some((at, _)) if !title[..at].trim().is_empty() => Some((0, at)),
+        Some((at, _)) => {
+            let after = title[at..].find('年').map(|i| at + i + '年'.len_utf8())?;
+            let after = if title[after..].starts_with('度') {
+                after + '度'.len_utf8()
+            } else {
+                after
+            };
+            let end = end_words
+                .iter()
+                .filter_map(|w| title[after..].find(w))
+                .min()?
+                + after;
+            (end > after).then_some((after, end))
+        }
+        None => {
+            let end = end_words.iter().filter_map(|w| title.find(w)).min()?;
+            (end > 0).then_some((0, end))
+        }
+    }
+    .map(|(s, e)| (s, s + title[s..e].trim_end().len()))
+}
+
+/// The signature at the end: an agency line, then a date line.
+fn signature<'a>(texts: &[(usize, &'a str)]) -> Option<(usize, &'a str, (usize, usize, String))> {
+    let n = texts.len();
+    let (date_start, date_line) = *texts.get(n.checked_sub(1)?)?;
+    let date = parse_date(date_line.trim_matches(['(', ')']))?;
+    let (name_start, name) = *texts.get(n.checked_sub(2)?)?;
+    let plausible = name.chars().count() <= SHORT_LINE
+        && !name.contains(['。', ',', ':', '|'])
+        && !name.starts_with(['一', '二', '三', '四', '五', '六']);
+    plausible.then_some((name_start, name, (date_start, date_line.len(), date)))
+}
+
+/// A date in a portal header (`发布日期: 2022-01-19`) or under the title (`(2026年1月23日)`).
+fn header_date(texts: &[(usize, &str)]) -> Option<(usize, usize, String)> {
+    for &(start, t) in &texts[..texts.len().min(TITLE_LINES)] {
+        if let Some(i) = t.find("发布日期") {
+            let rest = &t[i + "发布日期".len()..];
+            let rest = rest.trim_start_matches([':', ' ', '|']);
+            let end = rest.find([' ', '|']).unwrap_or(rest.len());
+            if let Some(d) = parse_date(&rest[..end]) {
+                let at = start + (rest.as_ptr() as usize - t.as_ptr() as usize);
+                return Some((at, end, d));
+            }
+        }
+        let inner = t.trim_matches(['(', ')']);
+        if inner.len() < t.len() {
+            if let Some(d) = parse_date(inner) {
+                return Some((start, t.len(), d));
+            }
+        }
+    }
+    None
+}
+
+/// Parses `2024年1月4日` or `2022-01-19` (the whole string) as `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Option<String> {
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let parts: Vec<&str> = if s.contains('年') {
+        let s = s.strip_suffix('日')?;
+        let (y, rest) = s.split_once('年')?;
+        let (m, d) = rest.split_once('月')?;
+        vec![y, m, d]
+    } else {
+        s.split(['-', '/', '.']).collect()
+    };
+    let [y, m, d] = parts[..] else { return None };
+    let num = |p: &str, max: u32| p.parse::<u32>().ok().filter(|&n| (1..=max).contains(&n));
+    let (y, m, d) = (
+        num(y, 2999).filter(|&y| y >= 1990)?,
+        num(m, 12)?,
+        num(d, 31)?,
+    );
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The first plausible year followed by 年 in `s`: its offset and value.
+fn find_year(s: &str) -> Option<(usize, i32)> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let digits = &b[i..i + 4];
+        let boundary = i == 0 || !b[i - 1].is_ascii_digit();
+        if !boundary
+            || !digits.iter().all(u8::is_ascii_digit)
+            || b.get(i + 4).is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        let rest = s[i + 4..].trim_start();
+        let year: i32 = s[i..i + 4].parse().ok()?;
+        ((1990..=2999).contains(&year) && rest.starts_with('年')).then_some((i, year))
+    })
+}
+
+/// The year of the 统计期限 sentence: `统计期限自 2024 年 1 月 1 日`.
+fn statistics_year(doc: &Document) -> Option<Found<i32>> {
+    ["统计期限", "统计时限", "统计周期", "统计时间"]
+        .iter()
+        .find_map(|w| {
+            let at = doc.text.find(w)?;
+            let window_end = (at + 90).min(doc.text.len());
+            let window_end = (window_end..doc.text.len())
+                .find(|&i| doc.text.is_char_boundary(i))
+                .unwrap_or(doc.text.len());
+            let (off, year) = find_year(&doc.text[at..window_end])?;
+            Some(Found {
+                value: year,
+                span: doc.span(at + off, at + off + 4),
+            })
+        })
+}
+
+/// The year named most often in the text, as a last resort.
+fn common_year(doc: &Document) -> Option<Found<i32>> {
+    let mut counts: Vec<(i32, usize, usize)> = Vec::new();
+    let mut rest = doc.text.as_str();
+    let mut base = 0;
+    while let Some((at, year)) = find_year(rest) {
+        match counts.iter_mut().find(|c| c.0 == year) {
+            Some(c) => c.1 += 1,
+            None => counts.push((year, 1, base + at)),
+        }
+        base += at + 4;
+        rest = &rest[at + 4..];
+    }
+    let &(year, _, at) = counts
+        .iter()
+        .max_by_key(|c| (c.1, std::cmp::Reverse(c.2)))?;
+    Some(Found {
+        value: year,
+        span: doc.span(at, at + 4),
+    })
+}
+
+/// A fuller name from the opening sentence (`本报告由淮安市洪泽区人民政府办公室…编制`)
+/// when it ends with the name found in the title.
+fn fuller_agency(doc: &Document, agency: &Found<String>) -> Option<Found<String>> {
+    let intro = doc.text.find("本报告由")? + "本报告由".len();
+    let window = &doc.text[intro..];
+    let at = window.find(agency.value.as_str())?;
+    if at == 0 || at > 30 {
+        return None;
+    }
+    let name = &window[..at + agency.value.len()];
+    (!name.contains([',', '。', ' ', '(', '《'])).then(|| Found {
+        value: name.to_string(),
+        span: doc.span(intro, intro + name.len()),
+    })
+}
+
+fn strip_spaces(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(text: &str) -> Meta {
+        let doc = Document::new(text);
+        read(&doc, &Lines::new(&doc))
+    }
+
+    #[test]
+    fn agency_and_year_from_the_title() {
+        let m = meta("株洲市天元区行政审批服务局2022年政府信息公开工作年度报告\n正文");
+        assert_eq!(m.agency.unwrap().value, "株洲市天元区行政审批服务局");
+        assert_eq!(m.year.unwrap().value, 2022);
+        let m = meta("大洼區人民政府2021年度政府信息公開工作報告\n");
+        assert_eq!(m.agency.unwrap().value, "大洼区人民政府");
+    }
+
+    #[test]
+    fn signature_gives_date_and_a_fuller_agency() {
+        let m = meta("2023年城管執(zhí)法局政府信息公開工作年度報告\n正文。\n沅江市城市管理和綜合執法局\n2024年1月4日");
+        assert_eq!(m.agency.unwrap().value, "沅江市城市管理和综合执法局");
+        assert_eq!(m.year.unwrap().value, 2023);
+        assert_eq!(m.published.unwrap().value, "2024-01-04");
+    }
+
+    #[test]
+    fn parses_dates() {
+        assert_eq!(parse_date("2022-01-19").as_deref(), Some("2022-01-19"));
+        assert_eq!(parse_date("2026年1月23日").as_deref(), Some("2026-01-23"));
+        assert_eq!(parse_date("2026年13月23日"), None);
+    }
+}

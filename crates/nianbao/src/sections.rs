@@ -1,0 +1,140 @@
+//! The six sections of a report, found by their headings.
+//!
+//! Headings vary (一、总体情况 or 一、概述; 六、其他需要报告的事项 or 六、其他事项),
+//! and converted documents renumber them, so a heading is recognised by its
+//! words, not its number: a short line, opening with a numeral such as
+//! `二、` or a Markdown `#`, whose words name one section.
+
+use crate::layout::Lines;
+use crate::report::{Section, SectionKey};
+use crate::text::{canon, Document};
+
+/// Longest heading, in characters.
+const MAX_HEADING: usize = 40;
+
+/// Finds the sections; each is the first heading naming it, and runs to the
+/// next section found or the end of the text.
+pub fn find(doc: &Document, lines: &Lines) -> [Option<Section>; 6] {
+    let mut found: [Option<(usize, usize, String)>; 6] = Default::default();
+    for line in lines.all() {
+        let raw = &doc.text[line.start..line.end];
+        let Some(heading) = heading_text(raw) else {
+            continue;
+        };
+        if let Some(key) = section_of(&canon(heading)) {
+            let slot = &mut found[key.index()];
+            if slot.is_none() {
+                *slot = Some((line.start, line.end, heading.to_string()));
+            }
+        }
+    }
+    let mut starts: Vec<usize> = found.iter().flatten().map(|f| f.0).collect();
+    starts.sort_unstable();
+    let mut out: [Option<Section>; 6] = Default::default();
+    for key in SectionKey::ALL {
+        if let Some((start, end, heading)) = found[key.index()].take() {
+            let next = starts
+                .iter()
+                .copied()
+                .find(|&s| s > start)
+                .unwrap_or(doc.text.len());
+            out[key.index()] = Some(Section {
+                key,
+                heading,
+                heading_span: doc.span(start, end),
+                span: doc.span(start, next.max(end)),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a line is the heading of one of the six sections.
+pub fn is_section_heading(line: &str) -> bool {
+    heading_text(line).is_some_and(|h| section_of(&canon(h)).is_some())
+}
+
+/// The heading text of a line, if it can be a heading.
+fn heading_text(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let (t, markdown) = match t.strip_prefix('#') {
+        Some(rest) => (rest.trim_start_matches('#').trim(), true),
+        None => (t, false),
+    };
+    if t.chars().count() > MAX_HEADING || t.is_empty() {
+        return None;
+    }
+    let numbered = t
+        .char_indices()
+        .find(|&(_, c)| !"一二三四五六七八九十".contains(c))
+        .is_some_and(|(i, c)| i > 0 && matches!(c, '、' | '.' | ',' | ' '));
+    (numbered || markdown).then_some(t)
+}
+
+/// Which section a heading's words name.
+fn section_of(words: &str) -> Option<SectionKey> {
+    let has = |w: &str| words.contains(w);
+    Some(if has("总体情况") || has("概述") {
+        SectionKey::Overview
+    } else if has("主动公开政府信息") {
+        SectionKey::Active
+    } else if has("收到和处理") || has("处理政府信息公开申请") {
+        SectionKey::Requests
+    } else if has("行政复议") && has("行政诉讼") {
+        SectionKey::Appeals
+    } else if has("存在的主要问题") || has("问题及改进") || has("主要问题和改进")
+    {
+        SectionKey::Problems
+    } else if has("其他需要报告") || words.ends_with("其他事项") {
+        SectionKey::Other
+    } else {
+        return None;
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_heading_variants() {
+        let cases = [
+            ("一、总体情况", Some(SectionKey::Overview)),
+            ("一、概述", Some(SectionKey::Overview)),
+            ("## 二、主动公开政府信息情况", Some(SectionKey::Active)),
+            (
+                "三、收到和处理政府信息公开申请情况",
+                Some(SectionKey::Requests),
+            ),
+            (
+                "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                Some(SectionKey::Appeals),
+            ),
+            (
+                "五、政府信息公开工作存在的主要问题及改进情况",
+                Some(SectionKey::Problems),
+            ),
+            ("六、其他事项", Some(SectionKey::Other)),
+            ("六、其他需要报告的事项", Some(SectionKey::Other)),
+        ];
+        for (line, key) in cases {
+            assert_eq!(
+                heading_text(line).and_then(|h| section_of(&canon(h))),
+                key,
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_prose_subheadings_and_table_rows() {
+        for line in [
+            "(一)主动公开政府信息情况",
+            "一、本年新收政府信息公开申请数量",
+            "全文由总体情况,主动公开政府信息情况,行政机关收到和处理政府信息公开情况,因信息公开工作被申请行政复议组成。",
+            "三、主动公开工作情况",
+        ] {
+            assert_eq!(heading_text(line).and_then(|h| section_of(&canon(h))), None, "{line}");
+        }
+    }
+}

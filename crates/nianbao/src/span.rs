@@ -1,0 +1,128 @@
+//! Byte ranges into the original input, and the line index that turns them
+//! into the line, column and UTF-16 positions people and JavaScript use.
+
+/// A half-open byte range `start..end` into the text given to [`crate::check`].
+///
+/// Spans always point into the original input, never into the normalised
+/// copy the reader works on, so an editor can select exactly what was pasted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (swapped if given backwards).
+    pub fn new(start: usize, end: usize) -> Span {
+        if end < start {
+            Span {
+                start: end,
+                end: start,
+            }
+        } else {
+            Span { start, end }
+        }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A position as editors show it: 1-based line and column, the column
+/// counted in characters, plus the UTF-16 offset JavaScript uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+    /// Offset from the start of the text in UTF-16 code units.
+    pub utf16: usize,
+}
+
+/// Line starts of a text, to compute [`Position`]s of byte offsets.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`, the way an editor counts them.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of each line start, and the UTF-16 offset of that start.
+    starts: Vec<(usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text` in one pass.
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![(0, 0)];
+        let mut utf16 = 0;
+        let bytes = text.as_bytes();
+        for (i, c) in text.char_indices() {
+            utf16 += c.len_utf16();
+            let line_break = match c {
+                '\n' => true,
+                '\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if line_break {
+                starts.push((i + 1, utf16));
+            }
+        }
+        LineIndex { text, starts }
+    }
+
+    /// The position of byte `offset` (clamped into the text and moved back
+    /// to a character boundary).
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&(s, _)| s <= offset) - 1;
+        let (start, utf16_start) = self.starts[line];
+        let prefix = &self.text[start..offset];
+        Position {
+            line: line + 1,
+            column: prefix.chars().count() + 1,
+            utf16: utf16_start + prefix.encode_utf16().count(),
+        }
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let Some(&(start, _)) = self.starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self.starts.get(line).map_or(self.text.len(), |&(s, _)| s);
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_utf16_units() {
+        let text = "总计\r\n𠀀a\rb";
+        let index = LineIndex::new(text);
+        let p = index.position(text.find('a').unwrap());
+        assert_eq!((p.line, p.column), (2, 2));
+        // 总 计 \r \n are 4 units, 𠀀 is a surrogate pair.
+        assert_eq!(p.utf16, 6);
+        let b = index.position(text.find('b').unwrap());
+        assert_eq!((b.line, b.column), (3, 1));
+        assert_eq!(index.line_text(1), "总计");
+        assert_eq!(index.line_text(2), "𠀀a");
+    }
+
+    #[test]
+    fn offsets_inside_a_character_move_back() {
+        let index = LineIndex::new("总计");
+        assert_eq!(index.position(1).column, 1);
+        assert_eq!(index.position(99).column, 3);
+    }
+}

@@ -1,0 +1,107 @@
+//! Row labels matched by meaning: each row is known by words no other row
+//! has, so split, shortened, misspelt (`预期` for `逾期`) or traditional
+//! labels still find their row. Labels arrive reduced by [`crate::text::canon`].
+
+/// The row of table 三 a label names, if any. `other` is the single
+/// (六)其他处理 row of the 2019 template.
+///
+/// ```
+/// use nianbao::tables::labels::requests_row;
+/// assert_eq!(requests_row("五不予处理1信访举报投诉类申请"), Some("not_processed.petition_complaint"));
+/// assert_eq!(requests_row("1申请人无正当理由预期不补正行政机关不再处理其政府信息公开申请"), Some("other.overdue_correction"));
+/// assert_eq!(requests_row("七总计"), Some("total"));
+/// assert_eq!(requests_row("计其他情形"), None);
+/// ```
+pub fn requests_row(label: &str) -> Option<&'static str> {
+    let has = |words: &[&str]| words.iter().any(|w| label.contains(w));
+    const RULES: &[(&[&str], &str)] = &[
+        (&["结转下年", "下年度继续"], "carried_forward"),
+        (&["上年结转"], "carried_over"),
+        (&["本年新收"], "new_received"),
+        (&["部分公开"], "partially_granted"),
+        (&["予以公开"], "granted"),
+        (&["国家秘密"], "denied.state_secret"),
+        (&["其他法律", "法规禁止"], "denied.prohibited_by_law"),
+        (&["三安全", "一稳定"], "denied.three_security_one_stability"),
+        (&["第三方"], "denied.third_party_rights"),
+        (&["内部事务"], "denied.internal_affairs"),
+        (&["过程性"], "denied.process_info"),
+        (&["执法案卷"], "denied.enforcement_files"),
+        (&["行政查询"], "denied.administrative_query"),
+        (&["不掌握"], "unable.not_held"),
+        (&["另行制作", "没有现成"], "unable.needs_creation"),
+        (&["仍不明确", "补正后"], "unable.unclear_after_correction"),
+        (&["信访", "举报投诉"], "not_processed.petition_complaint"),
+        (&["重复申请"], "not_processed.duplicate"),
+        (&["出版物"], "not_processed.publication"),
+        (&["大量反复"], "not_processed.mass_repeated"),
+        (&["重新出具", "确认或"], "not_processed.confirm_existing"),
+        (&["不补正"], "other.overdue_correction"),
+        (&["收费通知", "缴纳费用"], "other.unpaid_fee"),
+    ];
+    if let Some((_, key)) = RULES.iter().find(|(words, _)| has(words)) {
+        return Some(key);
+    }
+    if label.ends_with("3其他") {
+        Some("other.other")
+    } else if label.contains("其他处理") {
+        Some("other")
+    } else if label.ends_with("总计") {
+        Some("total")
+    } else {
+        None
+    }
+}
+
+/// The row of table 二 a label names, if any.
+///
+/// ```
+/// use nianbao::tables::labels::active_row;
+/// assert_eq!(active_row("第二十条第八项行政事业性收费"), Some("fees"));
+/// assert_eq!(active_row("规范性文件"), Some("normative_documents"));
+/// assert_eq!(active_row("信息内容"), None);
+/// ```
+pub fn active_row(label: &str) -> Option<&'static str> {
+    const RULES: &[(&[&str], &str)] = &[
+        (&["规范性文件"], "normative_documents"),
+        (&["行政许可"], "licensing"),
+        (&["其他对外管理服务"], "other_services"),
+        (&["行政处罚"], "penalty"),
+        (&["行政强制"], "coercion"),
+        (&["事业性收费"], "fees"),
+        (&["集中采购"], "procurement"),
+    ];
+    if let Some((_, key)) = RULES
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| label.contains(w)))
+    {
+        return Some(key);
+    }
+    label.ends_with("规章").then_some("regulations")
+}
+
+/// Which template a header label of table 二 belongs to: `Some(true)` for
+/// 2021 (本年制发件数), `Some(false)` for 2019 (本年新制作数量), else `None`.
+pub fn active_header_is_2021(label: &str) -> Option<bool> {
+    if ["制发", "废止", "现行有效"]
+        .iter()
+        .any(|w| label.contains(w))
+    {
+        Some(true)
+    } else if [
+        "新制作",
+        "新公开",
+        "对外公开总数",
+        "上一年项目",
+        "增减",
+        "采购项目",
+        "采购总金额",
+    ]
+    .iter()
+    .any(|w| label.contains(w))
+    {
+        Some(false)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,128 @@
+//! Table 三: groups of values aligned to the rows of the template.
+//!
+//! Labels are often split from their numbers, misspelt or missing, but the
+//! rows always come in template order. So the groups of values are aligned
+//! to the template's rows by dynamic programming, as one aligns two
+//! sequences: a label naming a row pulls its group there, a group of seven
+//! values fits any row, and skipping a row or a group costs. Both templates
+//! are tried (the 2019 one has a single (六)其他处理 row) and the better
+//! alignment wins.
+
+use super::schema::{requests_rows, RowSpec, REQUEST_COLUMNS};
+use super::stream::Group;
+
+/// The score of each decision. Labels weigh more than shapes.
+const LABEL_MATCH: i32 = 10;
+const LABEL_CONFLICT: i32 = -12;
+const FULL_ROW: i32 = 4;
+const NEAR_ROW: i32 = 1;
+const ODD_ROW: i32 = -6;
+const SKIP_ROW: i32 = -8;
+const SKIP_FULL_GROUP: i32 = -3;
+const SKIP_SMALL_GROUP: i32 = -1;
+
+/// The rows of the chosen template, and for each the index of its group.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    /// Whether the 2021 template fitted better.
+    pub is_2021: bool,
+    /// The template's rows.
+    pub rows: Vec<RowSpec>,
+    /// For each row, the group placed there.
+    pub placed: Vec<Option<usize>>,
+}
+
+/// Aligns `groups` to the rows of table 三.
+pub fn align(groups: &[Group], label_rows: &[Option<&'static str>]) -> Alignment {
+    let (score21, placed21) = best(groups, label_rows, &requests_rows(true));
+    let (score19, placed19) = best(groups, label_rows, &requests_rows(false));
+    if score19 > score21 {
+        Alignment {
+            is_2021: false,
+            rows: requests_rows(false),
+            placed: placed19,
+        }
+    } else {
+        Alignment {
+            is_2021: true,
+            rows: requests_rows(true),
+            placed: placed21,
+        }
+    }
+}
+
+fn match_score(group: &Group, label: Option<&str>, row: &RowSpec) -> i32 {
+    let width = REQUEST_COLUMNS.len();
+    let n = group.items.len();
+    let shape = if n == width || (n < width && n + group.trailing.len() >= width) {
+        FULL_ROW
+    } else if n + 1 >= width && n <= width + 1 {
+        NEAR_ROW
+    } else {
+        ODD_ROW
+    };
+    let label = match label {
+        Some(key) if key == row.key => LABEL_MATCH,
+        Some(_) => LABEL_CONFLICT,
+        None => 0,
+    };
+    shape + label
+}
+
+fn skip_group(group: &Group) -> i32 {
+    if group.items.len() + 1 >= REQUEST_COLUMNS.len() {
+        SKIP_FULL_GROUP
+    } else {
+        SKIP_SMALL_GROUP
+    }
+}
+
+/// Best alignment of `groups` to `rows`: its score and the group of each row.
+fn best(
+    groups: &[Group],
+    labels: &[Option<&'static str>],
+    rows: &[RowSpec],
+) -> (i32, Vec<Option<usize>>) {
+    let (m, r) = (groups.len(), rows.len());
+    // score[i][j]: best for the first i groups and first j rows.
+    let mut score = vec![vec![i32::MIN / 2; r + 1]; m + 1];
+    let mut step = vec![vec![0u8; r + 1]; m + 1];
+    score[0][0] = 0;
+    for i in 0..=m {
+        for j in 0..=r {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            // On equal scores a match is preferred to a skip: (score, preference).
+            let mut best = (i32::MIN / 2, 0u8);
+            if i > 0 && j > 0 {
+                best = best.max((
+                    score[i - 1][j - 1] + match_score(&groups[i - 1], labels[i - 1], &rows[j - 1]),
+                    3,
+                ));
+            }
+            if i > 0 {
+                best = best.max((score[i - 1][j] + skip_group(&groups[i - 1]), 2));
+            }
+            if j > 0 {
+                best = best.max((score[i][j - 1] + SKIP_ROW, 1));
+            }
+            score[i][j] = best.0;
+            step[i][j] = best.1;
+        }
+    }
+    let mut placed = vec![None; r];
+    let (mut i, mut j) = (m, r);
+    while i > 0 || j > 0 {
+        match step[i][j] {
+            3 => {
+                placed[j - 1] = Some(i - 1);
+                i -= 1;
+                j -= 1;
+            }
+            2 => i -= 1,
+            _ => j -= 1,
+        }
+    }
+    (score[m][r], placed)
+}

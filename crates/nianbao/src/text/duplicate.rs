@@ -1,0 +1,83 @@
+//! A report pasted twice (a common accident when copying from a portal
+//! page): keep the first copy and say so.
+
+use super::{canon, Document};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+
+/// The words that open table 三; seen twice, the report was pasted twice.
+const ANCHOR: &str = "本年新收";
+
+impl Document<'_> {
+    /// The document cut to its first copy when the report was pasted more
+    /// than once, with a note in `diagnostics`.
+    pub fn first_copy(mut self, diagnostics: &mut Vec<crate::Diagnostic>) -> Self {
+        if let Some(cut) = second_copy_start(&self.text) {
+            let end = self.text[cut..]
+                .find('\n')
+                .map_or(self.text.len(), |e| cut + e);
+            diagnostics.push(
+                Diagnostic::new(
+                    codes::DUPLICATE_PASTE,
+                    "报告正文重复出现，只读取了第一份，从这里开始的重复内容未读取",
+                )
+                .with_span(self.span(cut, end)),
+            );
+            self.text.truncate(cut);
+        }
+        self
+    }
+}
+
+/// Where the second copy starts: the title line seen again after the first
+/// copy's table 三, or failing that the first section heading seen again.
+fn second_copy_start(text: &str) -> Option<usize> {
+    let first_anchor = text.find(ANCHOR)?;
+    text[first_anchor + ANCHOR.len()..].find(ANCHOR)?;
+    let lines = line_starts(text);
+    let first_line =
+        |pred: &dyn Fn(&str) -> bool| lines.iter().copied().find(|&(s, e)| pred(&text[s..e]));
+    let title = first_line(&|l| canon(l).chars().count() >= 4)?;
+    let heading = first_line(&|l| canon(l).contains("总体情况"));
+    [Some(title), heading]
+        .into_iter()
+        .flatten()
+        .find_map(|(s, e)| {
+            let key = canon(&text[s..e]);
+            lines
+                .iter()
+                .find(|&&(ls, le)| ls > first_anchor && canon(&text[ls..le]) == key)
+                .map(|&(ls, _)| ls)
+        })
+}
+
+fn line_starts(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_repeated_title() {
+        let text = "某局2023年报告\n一、总体情况\n本年新收 1\n— 1—\n某局2023年报告\n一、总体情况\n本年新收 1\n";
+        let cut = second_copy_start(text).unwrap();
+        assert!(text[cut..].starts_with("某局2023年报告"));
+        assert_eq!(cut, text.find("— 1—").unwrap() + "— 1—\n".len());
+    }
+
+    #[test]
+    fn one_copy_is_left_alone() {
+        assert_eq!(second_copy_start("某局2023年报告\n本年新收 1\n"), None);
+    }
+}
