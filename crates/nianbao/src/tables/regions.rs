@@ -42,17 +42,16 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         })
     };
 
-    let requests_anchor = first(0, n, &|c| c.contains("本年新收"));
-    let requests_start = requests_anchor.map(|a| {
-        let from = a.saturating_sub(HEADER_LINES);
-        first(from, a, &|c| {
-            c.contains("收到和处理")
-                || c.contains("申请人情况")
-                || c.contains("勾稽关系")
-                || c.contains("处理政府信息公开申请")
-        })
-        .unwrap_or(a)
-    });
+    let header = |c: &str| {
+        c.contains("收到和处理")
+            || c.contains("申请人情况")
+            || c.contains("勾稽关系")
+            || c.contains("处理政府信息公开申请")
+    };
+    // Table 三 opens with 本年新收; where that label was lost, with its header.
+    let requests_anchor = first(0, n, &|c| c.contains("本年新收")).or_else(|| first(0, n, &header));
+    let requests_start =
+        requests_anchor.map(|a| first(a.saturating_sub(HEADER_LINES), a, &header).unwrap_or(a));
     let appeals_anchor = match requests_anchor {
         Some(a) => first(a + 1, n, &|c| c.contains("行政复议")),
         None => (0..n).find(|&i| {

@@ -1,0 +1,230 @@
+//! Small reading cases, each through one helper: a report text in, the
+//! cells and codes that must come out. The base report is seed 000, edited
+//! line by line the way real pastes differ from it.
+
+use std::path::PathBuf;
+
+use nianbao::{Report, Severity, Template, Value};
+
+fn seed_000() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/seeds/000_2d759736cf79b107.txt");
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// Seed 000 with line `from` replaced by `to` (the line must exist).
+fn edited(from: &str, to: &str) -> String {
+    let text = seed_000();
+    assert!(text.contains(from), "no line {from}");
+    text.replacen(from, to, 1)
+}
+
+fn value(report: &Report, table: &str, row: &str, column: &str) -> Option<Value> {
+    let t = match table {
+        "active" => &report.tables.active,
+        "requests" => &report.tables.requests,
+        _ => &report.tables.appeals,
+    };
+    t.as_ref().unwrap().cell(row, column).unwrap().value
+}
+
+fn codes(report: &Report) -> Vec<&'static str> {
+    report.diagnostics.iter().map(|d| d.code).collect()
+}
+
+/// Checks `text` reads `cells` (path, value) and yields exactly `expected` codes.
+fn check(text: &str, cells: &[(&str, Option<Value>)], expected: &[&str]) -> Report {
+    let report = nianbao::check(text);
+    for (path, want) in cells {
+        let mut parts = path.splitn(2, '.');
+        let table = parts.next().unwrap();
+        let (row, column) = parts.next().unwrap().rsplit_once('.').unwrap();
+        assert_eq!(value(&report, table, row, column), *want, "{path}");
+    }
+    let mut got = codes(&report);
+    got.sort_unstable();
+    let mut want = expected.to_vec();
+    want.sort_unstable();
+    assert_eq!(got, want, "{:#?}", report.diagnostics);
+    report
+}
+
+const C: fn(i64) -> Option<Value> = |n| Some(Value::Count(n));
+
+#[test]
+fn digits_run_together_are_split_by_the_arithmetic() {
+    let text = edited(
+        "一、本年新收政府信息公开申请数量 | 98 | 0 | 0 | 0 | 0 | 0 | 98 | ||",
+        "一、本年新收政府信息公开申请数量 | 98 | 0000098 | ||",
+    );
+    check(
+        &text,
+        &[
+            ("requests.new_received.natural_person", C(98)),
+            ("requests.new_received.total", C(98)),
+        ],
+        &["R004"],
+    );
+}
+
+#[test]
+fn an_extra_number_makes_the_row_doubtful_not_wrong() {
+    let text = edited(
+        "(七)总计 | 98 | 0 | 0 | 0 | 0 | 0 | 98 | ||",
+        "(七)总计 | 98 | 0 | 0 | 0 | 0 | 0 | 98 | 5 |",
+    );
+    let report = check(
+        &text,
+        &[("requests.total.natural_person", C(98))],
+        &["R002", "R003"],
+    );
+    assert!(report.tables.requests.as_ref().unwrap().doubtful());
+}
+
+#[test]
+fn a_short_row_suppresses_the_arithmetic_resting_on_it() {
+    let text = edited(
+        "(七)总计 | 98 | 0 | 0 | 0 | 0 | 0 | 98 | ||",
+        "(七)总计 | 97 | 0 | 0 | 0 | 0 |",
+    );
+    check(&text, &[("requests.total.total", None)], &["R002"]);
+}
+
+#[test]
+fn units_and_yuan_are_read_and_said() {
+    let text = edited(
+        "5.属于三类内部事务信息 | 7 | 0 | 0 | 0 | 0 | 0 | 7 | ||",
+        "5.属于三类内部事务信息 | 7件 | 0 | 0 | 0 | 0 | 0 | 7 | ||",
+    );
+    check(
+        &text,
+        &[("requests.denied.internal_affairs.natural_person", C(7))],
+        &["R005"],
+    );
+    let text = edited("本年收费金额(单位:万元)", "本年收费金额(单位:元)").replacen(
+        "行政事业性收费 | 0 |",
+        "行政事业性收费 | 31420 |",
+        1,
+    );
+    check(
+        &text,
+        &[("active.fees.amount_wan_yuan", Some(Value::Amount(3.142)))],
+        &["R006"],
+    );
+}
+
+#[test]
+fn a_number_too_large_is_said_not_overflowed() {
+    let text = edited("行政许可 | 0 |", "行政许可 | 99999999999999999999 |");
+    check(&text, &[("active.licensing.decisions", None)], &["V001"]);
+}
+
+#[test]
+fn rows_without_labels_are_placed_by_order() {
+    // PDF text where every label of table 三 was lost: only the numbers remain.
+    let text = seed_000();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let numbers: Vec<&str> = cells
+            .iter()
+            .copied()
+            .filter(|c| c.parse::<i64>().is_ok())
+            .collect();
+        if numbers.len() == 7 {
+            out.push(numbers.join(" "));
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    let report = check(
+        &out.join("\n"),
+        &[
+            ("requests.denied.internal_affairs.total", C(7)),
+            ("requests.unable.not_held.total", C(5)),
+        ],
+        &[],
+    );
+    assert_eq!(
+        report.tables.requests.as_ref().unwrap().template,
+        Some(Template::Y2021)
+    );
+}
+
+#[test]
+fn a_page_break_inside_a_table_is_skipped() {
+    let text = edited(
+        "4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||",
+        "4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n— 3 —\n自然人 | 法人或其他组织 | 总计 |\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |",
+    );
+    check(
+        &text,
+        &[("requests.denied.internal_affairs.natural_person", C(7))],
+        &[],
+    );
+}
+
+#[test]
+fn the_2019_table_two_is_read_with_its_own_columns() {
+    let start = seed_000().find("二、主动公开政府信息情况").unwrap();
+    let end = seed_000()
+        .find("三、收到和处理政府信息公开申请情况")
+        .unwrap();
+    let table_2019 = "二、主动公开政府信息情况
+第二十条第(一)项
+信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
+规章 | 0 | 0 | 0
+规范性文件 | 2 | 2 | 15
+第二十条第(五)项
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
+行政许可 | 12 | -2 | 340
+其他对外管理服务事项 | 3 | 0 | 25
+第二十条第(六)项
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
+行政处罚 | 40 | 1 | 120
+行政强制 | 5 | 0 | 3
+第二十条第(八)项
+信息内容 | 上一年项目数量 | 本年增/减
+行政事业性收费 | 2 | 0
+第二十条第(九)项
+信息内容 | 采购项目数量 | 采购总金额
+政府集中采购 | 8 | 156.3
+";
+    let text = format!(
+        "{}{}{}",
+        &seed_000()[..start],
+        table_2019,
+        &seed_000()[end..]
+    );
+    let report = check(
+        &text,
+        &[
+            ("active.normative_documents.total_public", C(15)),
+            ("active.licensing.change", C(-2)),
+            ("active.other_services.decisions", C(25)),
+            ("active.fees.previous_items", C(2)),
+            (
+                "active.procurement.amount_wan_yuan",
+                Some(Value::Amount(156.3)),
+            ),
+        ],
+        &[],
+    );
+    assert_eq!(
+        report.tables.active.as_ref().unwrap().template,
+        Some(Template::Y2019)
+    );
+    assert_eq!(report.template, Some(Template::Mixed));
+}
+
+#[test]
+fn text_that_is_not_a_report_says_so() {
+    for text in ["", "   \n\n", "今天天气很好。", "| 1 | 2 |\n3\t4"] {
+        let report = nianbao::check(text);
+        assert_eq!(codes(&report), ["R008"], "{text:?}");
+        assert!(report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != Severity::Error));
+    }
+}
