@@ -79,10 +79,10 @@ mod tests {
         let shown = diagnostic(&d, "a.txt", &LineIndex::new(text));
         let expected = "\
 error[T003]: (七)总计·自然人 为 26，各项办理结果之和为 35
- --> a.txt:2:10
+ --> a.txt:2:9
   |
 2 | (七)总计 | 26 | 0
-  |           ^^
+  |            ^^
   = cells: requests.total.natural_person
   = help: 请核对(一)至(六)各项办理结果与(七)总计
 ";

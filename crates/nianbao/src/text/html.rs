@@ -92,6 +92,8 @@ pub(crate) fn decode(html: &str, mut emit: impl FnMut(char, usize, usize)) {
     // Whether we are inside a cell, and whether the row has had a cell yet.
     let mut in_cell = false;
     let mut row_has_cell = false;
+    // Inside <pre> and <textarea> line breaks are kept.
+    let mut preformatted = false;
     while i < bytes.len() {
         match bytes[i] {
             b'<' => {
@@ -110,6 +112,10 @@ pub(crate) fn decode(html: &str, mut emit: impl FnMut(char, usize, usize)) {
                         in_cell = true;
                     }
                     "td" | "th" => in_cell = false,
+                    "pre" | "textarea" => {
+                        preformatted = !tag.closing;
+                        emit('\n', i, end);
+                    }
                     "tr" | "table" => {
                         emit('\n', i, end);
                         in_cell = false;
@@ -134,7 +140,7 @@ pub(crate) fn decode(html: &str, mut emit: impl FnMut(char, usize, usize)) {
             _ => {
                 let c = html[i..].chars().next().unwrap_or(' ');
                 let len = c.len_utf8();
-                let c = if matches!(c, '\n' | '\r' | '\t') {
+                let c = if !preformatted && matches!(c, '\n' | '\r' | '\t') {
                     ' '
                 } else {
                     c
@@ -301,6 +307,11 @@ mod tests {
             "ab总计&bogus;\u{FFFD}"
         );
         assert_eq!(text("<!-- <td> -->x < y"), "x < y");
+    }
+
+    #[test]
+    fn keeps_line_breaks_in_pre() {
+        assert_eq!(text("<p>a\nb</p><pre>c\nd</pre>"), "\na b\n\nc\nd\n");
     }
 
     #[test]
