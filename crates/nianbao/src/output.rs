@@ -94,9 +94,12 @@ pub struct TablesOut {
     pub appeals: Option<TableOut>,
 }
 
+/// One row's values by column key, in template order.
+type RowValues = Vec<(&'static str, Option<Value>)>;
+
 /// One table's values, rows and columns in template order.
 #[derive(Debug, Clone)]
-pub struct TableOut(Vec<(&'static str, Vec<(&'static str, Option<Value>)>)>);
+pub struct TableOut(Vec<(&'static str, RowValues)>);
 
 struct RowOut<'a>(&'a [(&'static str, Option<Value>)]);
 

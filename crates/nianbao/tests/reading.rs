@@ -103,12 +103,12 @@ fn units_and_yuan_are_read_and_said() {
     );
     let text = edited("本年收费金额(单位:万元)", "本年收费金额(单位:元)").replacen(
         "行政事业性收费 | 0 |",
-        "行政事业性收费 | 31420 |",
+        "行政事业性收费 | 52750 |",
         1,
     );
     check(
         &text,
-        &[("active.fees.amount_wan_yuan", Some(Value::Amount(3.142)))],
+        &[("active.fees.amount_wan_yuan", Some(Value::Amount(5.275)))],
         &["R006"],
     );
 }

@@ -328,7 +328,6 @@ mod tests {
     use super::*;
 
     fn kinds(line: &str) -> Vec<String> {
-        let doc = Document::new(line);
         cells(line, 0)
             .into_iter()
             .map(|t| match t.kind {

@@ -1,0 +1,84 @@
+//! `cargo xtask test`: every check CI runs, in order, stopping at the first
+//! that fails and naming it.
+//!
+//! `.ci/run` calls this and nothing else, so a developer runs exactly what
+//! CI runs. The first step installs what the others need.
+
+use crate::{cargo_cmd, dist, probe, run_cmd, Result};
+use std::process::Command;
+
+/// The target the core and the page are built for.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// A step: its name, which a failure reports, and what it runs.
+type Step = (&'static str, fn() -> Result<()>);
+
+/// The steps, in order.
+const STEPS: &[Step] = &[
+    ("setup", setup),
+    ("fmt", fmt),
+    ("clippy", clippy),
+    ("test", test),
+    ("core for wasm", core_for_wasm),
+    ("page (dist)", dist::run),
+    ("browser tests", browser_tests),
+];
+
+/// Runs every step; the error names the step that failed.
+pub fn run() -> Result<()> {
+    for (i, (name, step)) in STEPS.iter().enumerate() {
+        eprintln!("\n==> [{}/{}] {name}", i + 1, STEPS.len());
+        step().map_err(|err| format!("step '{name}' failed: {err}"))?;
+    }
+    eprintln!("\n==> all {} steps passed", STEPS.len());
+    Ok(())
+}
+
+/// Installs the rustup components and the wasm target the later steps use,
+/// asking rustup for each only when it is missing.
+fn setup() -> Result<()> {
+    let rustup = |args: &str| probe(Command::new("rustup").args(args.split(' ')));
+    let Some(components) = rustup("component list --installed") else {
+        eprintln!("note: rustup not found; assuming the toolchain has what the steps need");
+        return Ok(());
+    };
+    for component in ["rustfmt", "clippy"] {
+        let prefix = format!("{component}-");
+        if !components.lines().any(|line| line.starts_with(&prefix)) {
+            run_cmd(Command::new("rustup").args(["component", "add", component]))?;
+        }
+    }
+    let targets = rustup("target list --installed").unwrap_or_default();
+    if !targets.lines().any(|line| line.trim() == WASM_TARGET) {
+        run_cmd(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+    eprintln!("rustfmt, clippy and {WASM_TARGET} are installed");
+    Ok(())
+}
+
+fn fmt() -> Result<()> {
+    cargo_cmd("fmt --all --check")
+}
+
+fn clippy() -> Result<()> {
+    cargo_cmd("clippy --workspace --all-targets -- -D warnings")
+}
+
+fn test() -> Result<()> {
+    cargo_cmd("test --workspace")
+}
+
+/// The core alone, so that a dependency that does not build for wasm is
+/// caught here, not by the page's build.
+fn core_for_wasm() -> Result<()> {
+    cargo_cmd(&format!(
+        "build -p nianbao --target {WASM_TARGET} --release"
+    ))
+}
+
+/// Where the page's browser tests (Playwright, against `cargo xtask serve`'s
+/// dist/) will run. There are none yet, and this says so rather than pass.
+fn browser_tests() -> Result<()> {
+    eprintln!("note: no browser tests yet; nothing run");
+    Ok(())
+}

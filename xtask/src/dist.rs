@@ -1,0 +1,184 @@
+//! `cargo xtask dist`: builds the page into `dist/`: the wasm binding
+//! through wasm-bindgen into `dist/pkg/`, then the files of `www/`.
+//!
+//! The wasm-bindgen CLI must be the exact version of the wasm-bindgen crate
+//! in `Cargo.lock`, so xtask installs that version with `cargo install` when
+//! the one on PATH differs. wasm-opt is used when present, never installed.
+
+use crate::ci::WASM_TARGET;
+use crate::{cargo_cmd, probe, project_root, run_cmd, target_dir, Result};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Builds `dist/` from scratch.
+pub fn run() -> Result<()> {
+    let root = project_root();
+    cargo_cmd(&format!(
+        "build -p nianbao-wasm --target {WASM_TARGET} --release"
+    ))?;
+    let wasm = target_dir()
+        .join(WASM_TARGET)
+        .join("release/nianbao_wasm.wasm");
+
+    let lock = fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|err| format!("cannot read Cargo.lock: {err}"))?;
+    let version =
+        locked_version(&lock, "wasm-bindgen").ok_or("Cargo.lock has no wasm-bindgen package")?;
+    let bindgen = wasm_bindgen_cli(&version)?;
+
+    let dist = root.join("dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist)
+            .map_err(|err| format!("cannot remove {}: {err}", dist.display()))?;
+    }
+    run_cmd(
+        Command::new(&bindgen)
+            .args(["--target", "web", "--out-dir"])
+            .arg(dist.join("pkg"))
+            .arg(&wasm),
+    )?;
+    let module = dist.join("pkg/nianbao_wasm_bg.wasm");
+    optimise(&module)?;
+    copy_dir(&root.join("www"), &dist)
+        .map_err(|err| format!("cannot copy www/ into dist/: {err}"))?;
+
+    let size = fs::metadata(&module)?.len();
+    eprintln!(
+        "built dist/; pkg/nianbao_wasm_bg.wasm is {} KiB",
+        size.div_ceil(1024)
+    );
+    Ok(())
+}
+
+/// The version of package `name` in the text of a `Cargo.lock`.
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let name_line = format!("name = \"{name}\"");
+    let mut lines = lock.lines();
+    lines.find(|line| line.trim() == name_line)?;
+    let version = lines
+        .next()?
+        .trim()
+        .strip_prefix("version = \"")?
+        .strip_suffix('"')?;
+    Some(version.to_string())
+}
+
+/// A wasm-bindgen CLI of `version`: the one on PATH, the one cargo installed
+/// before, or one installed now.
+fn wasm_bindgen_cli(version: &str) -> Result<PathBuf> {
+    let installed = cargo_home().join("bin/wasm-bindgen");
+    for candidate in [PathBuf::from("wasm-bindgen"), installed.clone()] {
+        let printed = probe(Command::new(&candidate).arg("--version")).unwrap_or_default();
+        // It prints `wasm-bindgen 0.2.129`.
+        if printed.split_whitespace().nth(1) == Some(version) {
+            return Ok(candidate);
+        }
+    }
+    eprintln!("installing wasm-bindgen-cli {version} (once; takes a few minutes)");
+    cargo_cmd(&format!(
+        "install --locked wasm-bindgen-cli --version {version}"
+    ))?;
+    Ok(if installed.exists() {
+        installed
+    } else {
+        PathBuf::from("wasm-bindgen")
+    })
+}
+
+/// Where `cargo install` puts binaries by default.
+fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+}
+
+/// The wasm features rustc enables by default for wasm32-unknown-unknown,
+/// which wasm-opt must be told of or it rejects the module.
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Shrinks the module with `wasm-opt -Oz` when wasm-opt is on PATH.
+///
+/// A failure leaves the module as wasm-bindgen wrote it, since the step is
+/// optional.
+fn optimise(module: &Path) -> Result<()> {
+    if probe(Command::new("wasm-opt").arg("--version")).is_none() {
+        eprintln!("note: wasm-opt not found; dist/ keeps the unoptimised module");
+        return Ok(());
+    }
+    let out = module.with_extension("opt.wasm");
+    let optimised = run_cmd(
+        Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg(module)
+            .arg("-o")
+            .arg(&out),
+    );
+    match optimised {
+        Ok(()) => fs::rename(&out, module)?,
+        Err(err) => eprintln!("warning: {err}; dist/ keeps the unoptimised module"),
+    }
+    Ok(())
+}
+
+/// Copies the files under `from` into `to`, creating directories as needed.
+fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locked_version_reads_the_package_entry() {
+        let lock = "\
+[[package]]
+name = \"wasm-bindgen-macro\"
+version = \"0.2.1\"
+
+[[package]]
+name = \"wasm-bindgen\"
+version = \"0.2.129\"
+source = \"registry+https://github.com/rust-lang/crates.io-index\"
+";
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.129")
+        );
+        assert_eq!(locked_version(lock, "serde"), None);
+    }
+
+    #[test]
+    fn lock_pins_the_wasm_bindgen_of_the_workspace() {
+        // `cargo xtask dist` installs the CLI of the locked version; the pin
+        // in Cargo.toml keeps that version from moving under `cargo update`.
+        let lock = fs::read_to_string(project_root().join("Cargo.lock")).unwrap();
+        let manifest = fs::read_to_string(project_root().join("Cargo.toml")).unwrap();
+        let version = locked_version(&lock, "wasm-bindgen").unwrap();
+        assert!(
+            manifest.contains(&format!("wasm-bindgen = \"={version}\"")),
+            "Cargo.toml does not pin {version}"
+        );
+    }
+}

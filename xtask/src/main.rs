@@ -1,0 +1,154 @@
+//! `cargo xtask`: the project's automation, in Rust so that it runs wherever
+//! cargo does: `test` (everything CI checks), `dist` and `serve` (the page),
+//! and `codegen` (generated source files).
+//!
+//! Each subcommand installs what it needs and is safe to run again; nothing
+//! here downloads anything but crates through cargo and rustup's own targets.
+
+mod ci;
+mod codegen;
+mod dist;
+mod serve;
+#[cfg(test)]
+mod tidy;
+
+use std::env;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{self, Command};
+
+/// Errors are reported once, in `main`, as a single line.
+pub type Result<T, E = Box<dyn std::error::Error>> = std::result::Result<T, E>;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  test              run every check CI runs: fmt, clippy, tests, wasm builds
+  dist              build the page into dist/
+  serve [--port N]  build the page and serve dist/ on 127.0.0.1 (default port 8000)
+  codegen           regenerate crates/nianbao/src/text/t2s_table.rs from fast2s";
+
+fn main() {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let Err(err) = env::set_current_dir(project_root()) {
+        fail(&format!("cannot enter the project root: {err}"));
+    }
+    let result = match args.as_slice() {
+        ["test"] => ci::run(),
+        ["dist"] => dist::run(),
+        ["serve", rest @ ..] => serve_port(rest).and_then(serve::run),
+        ["codegen"] => codegen::run(),
+        [] | ["help" | "-h" | "--help"] => {
+            println!("{USAGE}");
+            return;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            process::exit(2);
+        }
+    };
+    if let Err(err) = result {
+        fail(&err.to_string());
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    process::exit(1);
+}
+
+/// Reads `--port N` or `--port=N`; 8000 when absent.
+fn serve_port(args: &[&str]) -> Result<u16> {
+    let value = match args {
+        [] => return Ok(serve::DEFAULT_PORT),
+        ["--port", value] => *value,
+        [arg] if arg.starts_with("--port=") => &arg["--port=".len()..],
+        _ => return Err(format!("unexpected arguments to serve: {}", args.join(" ")).into()),
+    };
+    value
+        .parse()
+        .map_err(|_| format!("invalid port: {value}").into())
+}
+
+/// The workspace root, where `Cargo.toml` and `Cargo.lock` are.
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// Cargo's target directory, honouring `CARGO_TARGET_DIR`.
+pub fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| project_root().join("target"))
+}
+
+/// A `cargo` command using the same cargo that runs xtask.
+pub fn cargo() -> Command {
+    Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Runs cargo with `args`, split at spaces; see [`run_cmd`].
+pub fn cargo_cmd(args: &str) -> Result<()> {
+    run_cmd(cargo().args(args.split(' ')))
+}
+
+/// Runs `cmd`, echoing it first; fails unless it exits successfully.
+pub fn run_cmd(cmd: &mut Command) -> Result<()> {
+    let shown = show(cmd);
+    eprintln!("$ {shown}");
+    let status = cmd
+        .status()
+        .map_err(|err| format!("cannot run `{shown}`: {err}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})").into())
+    }
+}
+
+/// Runs `cmd` quietly and returns its standard output, or `None` when it
+/// cannot be started or fails: for probing what is installed.
+pub fn probe(cmd: &mut Command) -> Option<String> {
+    let output = cmd.output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// `cmd` as a person would type it, with the program's file name only.
+fn show(cmd: &Command) -> String {
+    let program = Path::new(cmd.get_program());
+    let program = program.file_name().unwrap_or(program.as_os_str());
+    std::iter::once(program)
+        .chain(cmd.get_args())
+        .map(OsStr::to_string_lossy)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serve_port_reads_both_spellings() {
+        assert_eq!(serve_port(&[]).unwrap(), 8000);
+        assert_eq!(serve_port(&["--port", "8080"]).unwrap(), 8080);
+        assert_eq!(serve_port(&["--port=9000"]).unwrap(), 9000);
+        assert!(serve_port(&["--port", "http"]).is_err());
+        assert!(serve_port(&["--verbose"]).is_err());
+    }
+
+    #[test]
+    fn show_names_the_program_by_file_name() {
+        let mut cmd = Command::new("/usr/bin/cargo");
+        cmd.args(["fmt", "--all"]);
+        assert_eq!(show(&cmd), "cargo fmt --all");
+    }
+}
