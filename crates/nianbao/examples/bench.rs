@@ -13,7 +13,13 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
     let mut files: Vec<PathBuf> = ["seeds", "real"]
         .iter()
-        .flat_map(|d| std::fs::read_dir(root.join(d)).into_iter().flatten().flatten().map(|e| e.path()))
+        .flat_map(|d| {
+            std::fs::read_dir(root.join(d))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+        })
         .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
         .collect();
     files.sort();
@@ -31,8 +37,20 @@ fn main() {
         times.sort();
         total += times.iter().sum::<Duration>();
         bytes += text.len() * RUNS;
-        let name = path.strip_prefix(&root).unwrap_or(path).display().to_string();
-        println!("{name:<40} {:>8.1} {:>12.1}", text.len() as f64 / 1024.0, times[RUNS / 2].as_secs_f64() * 1e6);
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        println!(
+            "{name:<40} {:>8.1} {:>12.1}",
+            text.len() as f64 / 1024.0,
+            times[RUNS / 2].as_secs_f64() * 1e6
+        );
     }
-    println!("throughput: {:.1} MB/s over {} runs", bytes as f64 / 1e6 / total.as_secs_f64(), files.len() * RUNS);
+    println!(
+        "throughput: {:.1} MB/s over {} runs",
+        bytes as f64 / 1e6 / total.as_secs_f64(),
+        files.len() * RUNS
+    );
 }
