@@ -195,26 +195,49 @@ impl<'a> Reader<'a, '_> {
     fn appeals(&mut self, range: Range<usize>) -> Table {
         let (layout, span) = self.region(&range);
         let tokens = tokens(self.doc, self.lines, range);
-        let values: Vec<_> = tokens
+        // The fifteen values in reading order, blank cells between them kept.
+        let groups = groups(&tokens, layout);
+        let values: Vec<_> = groups
             .iter()
-            .filter(|p| p.token.is_value())
-            .map(|p| p.token.clone())
+            .flat_map(|g| g.items.iter().cloned())
             .collect();
+        let trailing = groups.last().map_or(&[][..], |g| &g.trailing[..]);
         let width = APPEALS.len() * schema::APPEAL_COLUMNS.len();
-        let fitted = fit(&values, &[], width, &groups_of_five_sum);
+        let fitted = fit(&values, trailing, width, &groups_of_five_sum);
         let mut slots = fitted.slots.chunks(schema::APPEAL_COLUMNS.len());
-        let rows = APPEALS
+        let mut rows: Vec<Row> = APPEALS
             .iter()
             .map(|spec| {
                 let part = Fitted {
                     slots: slots.next().map(<[_]>::to_vec).unwrap_or_default(),
-                    doubtful: fitted.doubtful,
+                    doubtful: false,
                     extra: Vec::new(),
                     split: false,
                 };
                 self.row(TableKind::Appeals, spec, part, None)
             })
             .collect();
+        if fitted.doubtful {
+            // One row of fifteen: the doubt is the table's, said once.
+            let read = fitted.slots.iter().flatten().count() + fitted.extra.len();
+            let cells: Vec<String> = rows
+                .iter_mut()
+                .flat_map(|r| {
+                    r.cells.iter_mut().map(|c| {
+                        c.doubtful = true;
+                        format!("appeals.{}.{}", r.key, c.column)
+                    })
+                })
+                .collect();
+            self.diagnostics.push(
+                Diagnostic::new(
+                    codes::ROW_SHAPE,
+                    format!("{}读到 {read} 个数字，而该表应有 {width} 个单元格，读取结果存疑，不据此核对勾稽关系", TableKind::Appeals.name()),
+                )
+                .with_span(span)
+                .with_cells(cells),
+            );
+        }
         if fitted.split {
             self.split_note(TableKind::Appeals.name(), &fitted);
         }
