@@ -12,15 +12,59 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The settings of `wasm-pack.toml`.
+struct Settings {
+    krate: String,
+    target: String,
+    out_dir: String,
+    wasm_opt: Vec<String>,
+}
+
+/// Reads `wasm-pack.toml` at the project root.
+fn settings(root: &Path) -> Result<Settings> {
+    let text = fs::read_to_string(root.join("wasm-pack.toml"))
+        .map_err(|err| format!("cannot read wasm-pack.toml: {err}"))?;
+    let table: toml::Table = text
+        .parse()
+        .map_err(|err| format!("wasm-pack.toml: {err}"))?;
+    let string = |section: &str, key: &str| {
+        table
+            .get(section)
+            .and_then(|s| s.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+            .ok_or_else(|| format!("wasm-pack.toml: no {section}.{key}"))
+    };
+    let wasm_opt = table
+        .get("profile")
+        .and_then(|p| p.get("release"))
+        .and_then(|r| r.get("wasm-opt"))
+        .and_then(|v| v.as_array())
+        .map(|args| {
+            args.iter()
+                .filter_map(|a| a.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Settings {
+        krate: string("build", "crate")?,
+        target: string("build", "target")?,
+        out_dir: string("build", "out-dir")?,
+        wasm_opt,
+    })
+}
+
 /// Builds `dist/` from scratch.
 pub fn run() -> Result<()> {
     let root = project_root();
+    let settings = settings(&root)?;
     cargo_cmd(&format!(
-        "build -p nianbao-wasm --target {WASM_TARGET} --release"
+        "build -p {} --target {WASM_TARGET} --release",
+        settings.krate
     ))?;
     let wasm = target_dir()
         .join(WASM_TARGET)
-        .join("release/nianbao_wasm.wasm");
+        .join(format!("release/{}.wasm", settings.krate.replace('-', "_")));
 
     let lock = fs::read_to_string(root.join("Cargo.lock"))
         .map_err(|err| format!("cannot read Cargo.lock: {err}"))?;
@@ -33,14 +77,15 @@ pub fn run() -> Result<()> {
         fs::remove_dir_all(&dist)
             .map_err(|err| format!("cannot remove {}: {err}", dist.display()))?;
     }
+    let out_dir = root.join(&settings.out_dir);
     run_cmd(
         Command::new(&bindgen)
-            .args(["--target", "web", "--out-dir"])
-            .arg(dist.join("pkg"))
+            .args(["--target", &settings.target, "--out-dir"])
+            .arg(&out_dir)
             .arg(&wasm),
     )?;
-    let module = dist.join("pkg/nianbao_wasm_bg.wasm");
-    optimise(&module)?;
+    let module = out_dir.join(format!("{}_bg.wasm", settings.krate.replace('-', "_")));
+    optimise(&module, &settings.wasm_opt)?;
     copy_dir(&root.join("www"), &dist)
         .map_err(|err| format!("cannot copy www/ into dist/: {err}"))?;
 
@@ -106,11 +151,12 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
-/// Shrinks the module with `wasm-opt -Oz` when wasm-opt is on PATH.
+/// Shrinks the module with wasm-opt and the arguments of `wasm-pack.toml`
+/// when wasm-opt is on PATH.
 ///
 /// A failure leaves the module as wasm-bindgen wrote it, since the step is
 /// optional.
-fn optimise(module: &Path) -> Result<()> {
+fn optimise(module: &Path, args: &[String]) -> Result<()> {
     if probe(Command::new("wasm-opt").arg("--version")).is_none() {
         eprintln!("note: wasm-opt not found; dist/ keeps the unoptimised module");
         return Ok(());
@@ -118,7 +164,7 @@ fn optimise(module: &Path) -> Result<()> {
     let out = module.with_extension("opt.wasm");
     let optimised = run_cmd(
         Command::new("wasm-opt")
-            .arg("-Oz")
+            .args(args)
             .args(WASM_FEATURES)
             .arg(module)
             .arg("-o")
@@ -167,6 +213,15 @@ source = \"registry+https://github.com/rust-lang/crates.io-index\"
             Some("0.2.129")
         );
         assert_eq!(locked_version(lock, "serde"), None);
+    }
+
+    #[test]
+    fn wasm_pack_toml_names_the_binding_crate() {
+        let settings = settings(&project_root()).unwrap();
+        assert_eq!(settings.krate, "nianbao-wasm");
+        assert!(project_root().join("crates").join(&settings.krate).is_dir());
+        assert_eq!(settings.target, "web");
+        assert_eq!(settings.wasm_opt, ["-Oz"]);
     }
 
     #[test]
