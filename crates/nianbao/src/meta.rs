@@ -55,8 +55,9 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
     if let Some(agency) = &meta.agency {
         meta.agency = Some(fuller_agency(doc, agency).unwrap_or_else(|| agency.clone()));
     }
+    meta.period_year = statistics_year(doc);
     if meta.year.is_none() {
-        meta.year = statistics_year(doc).or_else(|| common_year(doc));
+        meta.year = meta.period_year.clone().or_else(|| common_year(doc));
     }
     meta.published = signature
         .map(|(_, _, date)| date)

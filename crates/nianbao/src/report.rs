@@ -55,8 +55,10 @@ impl Template {
 pub struct Meta {
     /// The agency's name, e.g. `株洲市天元区行政审批服务局`.
     pub agency: Option<Found<String>>,
-    /// The year the report covers.
+    /// The year the report covers: from the title, else the 统计期限, else the body.
     pub year: Option<Found<i32>>,
+    /// The year of the 统计期限 sentence (`统计期限自2024年1月1日…`), when there is one.
+    pub period_year: Option<Found<i32>>,
     /// The publication date, as `YYYY-MM-DD`.
     pub published: Option<Found<String>>,
 }
