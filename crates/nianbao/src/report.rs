@@ -141,6 +141,8 @@ pub struct Section {
     pub heading_span: Span,
     /// From the heading to the next section's heading or the end.
     pub span: Span,
+    /// The same range in the normalised text, for the rules that read prose.
+    pub(crate) text: std::ops::Range<usize>,
 }
 
 /// The three statistical tables; `None` where a table was not found.
