@@ -238,6 +238,8 @@ pub struct Table {
     pub layout: Layout,
     /// From its first to its last line.
     pub span: Span,
+    /// The same range in the normalised text.
+    pub(crate) text: std::ops::Range<usize>,
     /// Its rows in template order, every row of the template present.
     pub rows: Vec<Row>,
 }

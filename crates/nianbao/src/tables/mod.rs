@@ -76,16 +76,19 @@ struct Reader<'a, 'd> {
 }
 
 impl<'a> Reader<'a, '_> {
-    fn region(&self, range: &Range<usize>) -> (crate::report::Layout, crate::span::Span) {
+    fn region(
+        &self,
+        range: &Range<usize>,
+    ) -> (crate::report::Layout, crate::span::Span, Range<usize>) {
         let lines = &self.lines.all()[range.clone()];
         let layout = layout_of(self.doc, lines);
         let start = lines.first().map_or(0, |l| l.start);
         let end = lines.last().map_or(start, |l| l.end);
-        (layout, self.doc.span(start, end))
+        (layout, self.doc.span(start, end), start..end)
     }
 
     fn requests(&mut self, range: Range<usize>) -> Table {
-        let (layout, span) = self.region(&range);
+        let (layout, span, text) = self.region(&range);
         let tokens = tokens(self.doc, self.lines, range);
         let mut groups = groups(&tokens, layout);
         self.cap(&mut groups);
@@ -120,12 +123,13 @@ impl<'a> Reader<'a, '_> {
             template: Some(template),
             layout,
             span,
+            text,
             rows,
         }
     }
 
     fn active(&mut self, range: Range<usize>) -> Table {
-        let (layout, span) = self.region(&range);
+        let (layout, span, text) = self.region(&range);
         let tokens = tokens(self.doc, self.lines, range);
         let mut groups = groups(&tokens, layout);
         self.cap(&mut groups);
@@ -188,12 +192,13 @@ impl<'a> Reader<'a, '_> {
             template: Some(template),
             layout,
             span,
+            text,
             rows,
         }
     }
 
     fn appeals(&mut self, range: Range<usize>) -> Table {
-        let (layout, span) = self.region(&range);
+        let (layout, span, text) = self.region(&range);
         let tokens = tokens(self.doc, self.lines, range);
         // The fifteen values in reading order, blank cells between them kept.
         let groups = groups(&tokens, layout);
@@ -249,6 +254,7 @@ impl<'a> Reader<'a, '_> {
             template: None,
             layout,
             span,
+            text,
             rows,
         }
     }
