@@ -2,7 +2,8 @@
 //! help, grouped by area. A code, once published, is never reused.
 //!
 //! Areas: `R` how the text was read, `T` table arithmetic, `V` values,
-//! `S` structure.
+//! `S` structure, `N` narrative against the tables, `C` content,
+//! `X` across two reports of one agency.
 
 use crate::diagnostic::Severity;
 
@@ -19,20 +20,34 @@ pub struct Code {
     pub summary: &'static str,
     /// How to fix what it finds, in Chinese; empty for notes.
     pub help: &'static str,
+    /// Whether the rule is in use.
+    pub status: Status,
+}
+
+/// Whether a code is in use. A retired code stays listed and is never reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Checked and reported.
+    Active,
+    /// No longer reported; its meaning moved to the code named.
+    Retired(&'static str),
 }
 
 macro_rules! codes {
-    ($($(#[$doc:meta])* $id:ident = $code:literal, $name:literal, $sev:ident, $summary:literal, $help:literal;)*) => {
+    ($($(#[$doc:meta])* $id:ident = $code:literal, $name:literal, $sev:ident, $summary:literal, $help:literal $(, retired for $to:literal)?;)*) => {
         $($(#[$doc])* pub const $id: Code = Code {
             code: $code,
             name: $name,
             severity: Severity::$sev,
             summary: $summary,
             help: $help,
+            status: codes!(@status $($to)?),
         };)*
         /// Every code, in registry order.
         pub const ALL: &[Code] = &[$($id),*];
     };
+    (@status) => { Status::Active };
+    (@status $to:literal) => { Status::Retired($to) };
 }
 
 codes! {
@@ -59,7 +74,7 @@ codes! {
     /// An amount was given in 元 and converted to 万元.
     AMOUNT_IN_YUAN = "R006", "amount-in-yuan", Info,
         "金额以元为单位，已换算为万元",
-        "";
+        "", retired for "V004";
     /// A row of a table was not found, so its cells are empty and doubtful.
     ROW_NOT_FOUND = "R007", "row-not-found", Warning,
         "未能在表格中找到该行",
@@ -96,6 +111,102 @@ codes! {
     APPEALS_GROUP_TOTAL = "T004", "appeals-group-total", Error,
         "总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
         "请核对该组的各项结果与总计";
+    /// A row or group whose numbers add up once moved by one cell.
+    SHIFTED_CELLS = "T005", "shifted-cells", Warning,
+        "数字看起来错位了一格",
+        "请对照原表，把错位的数字移回各自的单元格";
+    /// A count below zero.
+    NEGATIVE_COUNT = "V002", "negative-count", Error,
+        "数量不能为负数",
+        "件数只能是零或正整数；2019 年版的「本年增/减」一栏除外";
+    /// A decimal where a whole count is due.
+    FRACTIONAL_COUNT = "V003", "fractional-count", Error,
+        "数量应为整数",
+        "件数应填整数；只有以万元为单位的金额可以有小数";
+    /// An amount in a unit other than 万元.
+    AMOUNT_UNIT = "V004", "amount-unit", Warning,
+        "金额应以万元为单位",
+        "请按格式要求以万元填写收费金额";
+    /// Blank or `/` cells in a table the template requires filled.
+    EMPTY_CELLS = "V005", "empty-cells", Warning,
+        "统计表中有空白或以「/」填写的单元格",
+        "没有发生的事项请填 0，不要留空或填「/」";
+    /// Sections out of the template's order.
+    SECTION_ORDER = "S003", "section-order", Warning,
+        "章节顺序与格式不符",
+        "请按格式要求的顺序排列六个部分";
+    /// A table following the other year's template.
+    WRONG_TEMPLATE = "S004", "wrong-template", Warning,
+        "统计表所用格式与报告年度不符",
+        "2021 年及以后的年度报告应使用国办公开办函〔2021〕30号的格式，2019、2020 年度使用〔2019〕60号的格式";
+    /// Table 三 without its note on the 勾稽关系.
+    BALANCE_NOTE_MISSING = "S005", "balance-note-missing", Warning,
+        "收到和处理政府信息公开申请情况表缺少勾稽关系说明",
+        "请保留表头的「(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)」";
+    /// A section heading worded differently from the template.
+    HEADING_WORDING = "S006", "heading-wording", Info,
+        "章节标题与格式的措辞不同",
+        "";
+    /// The number of applications received in the text differs from table 三.
+    NARRATIVE_RECEIVED = "N001", "narrative-received", Warning,
+        "正文所述收到申请数与统计表不符",
+        "请核对正文中的申请数与表三「本年新收政府信息公开申请数量」";
+    /// The applications carried over in the text differ from table 三.
+    NARRATIVE_CARRIED_OVER = "N002", "narrative-carried-over", Warning,
+        "正文所述上年结转申请数与统计表不符",
+        "请核对正文中的结转数与表三「上年结转政府信息公开申请数量」";
+    /// An outcome count in the text differs from table 三.
+    NARRATIVE_OUTCOME = "N003", "narrative-outcome", Warning,
+        "正文所述办理结果件数与统计表不符",
+        "请核对正文中的办理结果件数与表三相应各行";
+    /// The 行政复议 count in the text differs from table 四.
+    NARRATIVE_REVIEW = "N004", "narrative-review", Warning,
+        "正文所述行政复议件数与统计表不符",
+        "请核对正文中的行政复议件数与表四「行政复议·总计」";
+    /// The 行政诉讼 count in the text differs from table 四.
+    NARRATIVE_LITIGATION = "N005", "narrative-litigation", Warning,
+        "正文所述行政诉讼件数与统计表不符",
+        "请核对正文中的行政诉讼件数与表四两项行政诉讼总计之和";
+    /// A 行政许可, 行政处罚 or 收费 figure in the text differs from table 二.
+    NARRATIVE_ACTIVE = "N006", "narrative-active", Warning,
+        "正文所述行政许可、行政处罚或收费数字与统计表不符",
+        "请核对正文中的数字与表二相应各行";
+    /// A stated total whose listed parts do not add up.
+    NARRATIVE_SUM = "N007", "narrative-sum", Warning,
+        "正文中的总数与其分项之和不符",
+        "请核对总数与「其中」所列各项";
+    /// Section 五 empty or saying nothing.
+    PROBLEMS_EMPTY = "C001", "problems-empty", Warning,
+        "「存在的主要问题及改进情况」内容空缺或过于简略",
+        "请写明本年度政府信息公开工作存在的主要问题和改进情况";
+    /// Section 六 silent on the 信息处理费.
+    FEE_STATEMENT_MISSING = "C002", "fee-statement-missing", Warning,
+        "「其他需要报告的事项」未说明信息处理费收取情况",
+        "2021 年版格式要求在第六部分报告信息处理费的收取情况，未收取的也应说明";
+    /// Section 六 says 无 while a fee is reported elsewhere.
+    FEE_CONTRADICTION = "C003", "fee-contradiction", Warning,
+        "第六部分称无其他事项，但报告中另有收费数字",
+        "请在第六部分如实报告信息处理费的收取情况";
+    /// The year of the title and of the 统计期限 differ.
+    YEAR_MISMATCH = "C004", "year-mismatch", Warning,
+        "报告标题的年度与统计期限的年度不一致",
+        "请核对标题与统计期限的年份";
+    /// Published after the legal deadline.
+    LATE_PUBLICATION = "C005", "late-publication", Warning,
+        "报告发布日期晚于法定期限",
+        "部门应于每年 1 月 31 日前、政府应于 3 月 31 日前公布上一年度的年度报告";
+    /// This year's 上年结转 differs from last year's 结转下年度.
+    CARRY_OVER_MISMATCH = "X001", "carry-over-mismatch", Warning,
+        "本年「上年结转」与上一年度报告的「结转下年度继续办理」不符",
+        "请核对两年报告中结转的申请数";
+    /// This year's 现行有效件数 differs from last year's plus issued less repealed.
+    IN_FORCE_MISMATCH = "X002", "in-force-mismatch", Warning,
+        "本年现行有效件数与上一年度推算的不符",
+        "现行有效件数一般等于上年现行有效件数加本年制发、减本年废止，请核对";
+    /// A report identical to last year's but for the year.
+    UNCHANGED_REPORT = "X003", "unchanged-report", Warning,
+        "本年报告除年份外与上一年度报告相同",
+        "请按本年度的实际情况编写报告";
 }
 
 /// The code with this name, such as `T003`.

@@ -51,6 +51,18 @@ pub struct Diagnostic {
     pub note: Option<String>,
     /// What to do about it.
     pub help: Option<String>,
+    /// Other places that take part, each with a word on its role.
+    pub related: Vec<Related>,
+}
+
+/// Another place a diagnostic points to, such as the table cell a
+/// sentence of the narrative contradicts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// Where, in the original input.
+    pub span: Span,
+    /// What is there, in Chinese.
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -64,6 +76,7 @@ impl Diagnostic {
             cells: Vec::new(),
             note: None,
             help: (!code.help.is_empty()).then(|| code.help.to_string()),
+            related: Vec::new(),
         }
     }
 
@@ -86,6 +99,17 @@ impl Diagnostic {
     /// Replaces the rule's general help with a specific one.
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Adds another place that takes part, if it is known.
+    pub fn with_related(mut self, span: Option<Span>, message: impl Into<String>) -> Diagnostic {
+        if let Some(span) = span {
+            self.related.push(Related {
+                span,
+                message: message.into(),
+            });
+        }
         self
     }
 

@@ -31,34 +31,79 @@ pub mod span;
 pub mod tables;
 pub mod text;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Related, Severity};
 pub use report::{
     Cell, Layout, Meta, Report, Row, Section, SectionKey, Table, TableKind, Tables, Template, Value,
 };
 pub use span::{LineIndex, Position, Span};
 
+/// What to check besides the report itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// Last year's report of the same agency, for the cross-report rules.
+    pub previous: Option<&'a str>,
+    /// Report only this code (to try one rule on an example).
+    pub only: Option<&'a str>,
+}
+
 /// Reads and checks one report.
 ///
 /// Never panics, never fails; runs in time linear in the length of `text`.
 pub fn check(text: &str) -> Report {
-    let doc = text::Document::new(text);
+    check_with(text, Options::default())
+}
+
+/// Reads and checks this year's report against last year's of the same agency.
+pub fn check_with_previous(text: &str, previous: &str) -> Report {
+    check_with(
+        text,
+        Options {
+            previous: Some(previous),
+            only: None,
+        },
+    )
+}
+
+/// Reads and checks one report with `options`.
+pub fn check_with(text: &str, options: Options) -> Report {
     let mut diagnostics = Vec::new();
-    let doc = doc.first_copy(&mut diagnostics);
-    let lines = layout::Lines::new(&doc);
-    let sections = sections::find(&doc, &lines);
-    let meta = meta::read(&doc, &lines);
-    let tables = tables::read(&doc, &lines, &sections, &mut diagnostics);
+    let doc = text::Document::new(text).first_copy(&mut diagnostics);
+    let mut report = read(&doc, diagnostics);
+    let previous = options.previous.map(|p| {
+        let doc = text::Document::new(p).first_copy(&mut Vec::new());
+        let report = read(&doc, Vec::new());
+        (doc, report)
+    });
+    let cx = rules::Context {
+        report: &report,
+        doc: &doc,
+        previous: previous
+            .as_ref()
+            .map(|(doc, report)| rules::Previous { report, doc }),
+    };
+    let mut found = rules::run(&cx);
+    report.diagnostics.append(&mut found);
+    if let Some(code) = options.only {
+        report.diagnostics.retain(|d| d.code == code);
+    }
+    report
+        .diagnostics
+        .sort_by_key(|d| (d.span.map_or(usize::MAX, |s| s.start), d.severity));
+    report
+}
+
+/// Reads a normalised document into a report, before the rules run.
+fn read(doc: &text::Document, mut diagnostics: Vec<Diagnostic>) -> Report {
+    let lines = layout::Lines::new(doc);
+    let sections = sections::find(doc, &lines);
+    let meta = meta::read(doc, &lines);
+    let tables = tables::read(doc, &lines, &sections, &mut diagnostics);
     let template = tables::overall_template(&tables);
-    let mut report = Report {
+    Report {
         template,
         meta,
         sections,
         tables,
         diagnostics,
-    };
-    rules::check(&mut report);
-    report
-        .diagnostics
-        .sort_by_key(|d| (d.span.map_or(usize::MAX, |s| s.start), d.severity));
-    report
+    }
 }

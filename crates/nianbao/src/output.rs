@@ -219,6 +219,18 @@ pub struct DiagnosticOut {
     pub note: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
+    /// Other places that take part.
+    pub related: Vec<RelatedOut>,
+}
+
+/// Another place a diagnostic points to.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RelatedOut {
+    /// What is there.
+    pub message: String,
+    /// Where.
+    #[serde(flatten)]
+    pub location: Location,
 }
 
 impl Output {
@@ -338,6 +350,14 @@ impl Output {
                         end: loc.map(|l| l.end),
                         note: d.note.clone(),
                         help: d.help.clone(),
+                        related: d
+                            .related
+                            .iter()
+                            .map(|r| RelatedOut {
+                                message: r.message.clone(),
+                                location: locate(r.span),
+                            })
+                            .collect(),
                     }
                 })
                 .collect(),

@@ -1,15 +1,91 @@
-//! The checks run on a report once it is read. Each rule reads the
-//! [`Report`] and adds diagnostics; none of them changes what was read.
+//! The rule catalogue: every check a careful reviewer makes, one file per
+//! rule, grouped by area. Each rule reads the [`Report`] (and the prose of
+//! the normalised text) and adds diagnostics; none changes what was read.
+//!
+//! A rule file opens with its page of documentation: the code and name,
+//! what it checks, why, and an invalid and a valid example from real report
+//! text. `docs/rules/` is generated from those pages, and a test checks
+//! that each invalid example yields its code and each valid one does not.
+//! The reading notes (`reading/`) are emitted by the reader itself; their
+//! files hold their documentation.
 
-mod arithmetic;
-mod structure;
+pub mod content;
+pub mod cross;
+#[cfg(feature = "docs")]
+pub mod docs;
+pub mod narrative;
+mod prose;
+pub mod reading;
+pub mod structure;
+pub mod table;
+pub mod value;
 
+use crate::diagnostic::Diagnostic;
 use crate::report::Report;
+use crate::text::Document;
 
-/// Runs every rule on `report`.
-pub fn check(report: &mut Report) {
-    let mut found = Vec::new();
-    structure::check(report, &mut found);
-    arithmetic::check(report, &mut found);
-    report.diagnostics.append(&mut found);
+/// What a rule may look at.
+pub struct Context<'a> {
+    /// The report as read.
+    pub report: &'a Report,
+    /// Its normalised text.
+    pub doc: &'a Document<'a>,
+    /// Last year's report of the same agency, when given.
+    pub previous: Option<Previous<'a>>,
+}
+
+/// Last year's report, as read.
+pub struct Previous<'a> {
+    /// The report.
+    pub report: &'a Report,
+    /// Its normalised text.
+    pub doc: &'a Document<'a>,
+}
+
+/// A rule: looks at the context and adds what it finds.
+type Check = fn(&Context, &mut Vec<Diagnostic>);
+
+/// Every rule that runs after reading, in catalogue order.
+const RULES: &[Check] = &[
+    table::requests_balance::check,
+    table::requests_row_total::check,
+    table::requests_outcome_sum::check,
+    table::appeals_group_total::check,
+    table::shifted_cells::check,
+    value::negative_count::check,
+    value::fractional_count::check,
+    value::empty_cells::check,
+    structure::section_missing::check,
+    structure::table_missing::check,
+    structure::section_order::check,
+    structure::wrong_template::check,
+    structure::balance_note_missing::check,
+    structure::heading_wording::check,
+    narrative::received::check,
+    narrative::carried_over::check,
+    narrative::outcome::check,
+    narrative::review::check,
+    narrative::litigation::check,
+    narrative::active::check,
+    narrative::sum::check,
+    content::problems_empty::check,
+    content::fee_statement_missing::check,
+    content::fee_contradiction::check,
+    content::year_mismatch::check,
+    content::late_publication::check,
+    cross::carry_over::check,
+    cross::in_force::check,
+    cross::unchanged_report::check,
+];
+
+/// Runs every rule; a text that is not a report gets only that said.
+pub fn run(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if reading::not_a_report::check(cx, &mut out) {
+        return out;
+    }
+    for rule in RULES {
+        rule(cx, &mut out);
+    }
+    out
 }

@@ -446,8 +446,8 @@ impl<'a> Reader<'a, '_> {
                 slot.value = Some(Value::Amount(wan));
                 self.diagnostics.push(
                     Diagnostic::new(
-                        codes::AMOUNT_IN_YUAN,
-                        format!("行政事业性收费以元为单位填写为 {v} 元，已换算为 {wan} 万元"),
+                        codes::AMOUNT_UNIT,
+                        format!("行政事业性收费以元为单位填写为 {v} 元，格式要求以万元填写；已换算为 {wan} 万元"),
                     )
                     .with_span(self.doc.span(slot.range.0, slot.range.1))
                     .with_cells(["active.fees.amount_wan_yuan"]),

@@ -1,0 +1,38 @@
+//! Content (`C` codes): what the sections must say, and dates and years
+//! that must agree.
+
+pub mod fee_contradiction;
+pub mod fee_statement_missing;
+pub mod late_publication;
+pub mod problems_empty;
+pub mod year_mismatch;
+
+use crate::report::SectionKey;
+use crate::rules::Context;
+
+/// The body of a section (without its heading) in the normalised text.
+pub(crate) fn body<'a>(cx: &'a Context, key: SectionKey) -> Option<&'a str> {
+    let s = cx.report.sections[key.index()].as_ref()?;
+    let text = &cx.doc.text[s.text.clone()];
+    Some(text.split_once('\n').map_or("", |(_, rest)| rest))
+}
+
+/// Han characters in `s`: how much a section says.
+pub(crate) fn han_count(s: &str) -> usize {
+    s.chars()
+        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        .count()
+}
+
+/// Whether a section body says no more than 无 / 无。 / 暂无.
+pub(crate) fn says_nothing(body: &str) -> bool {
+    let t: String = body
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"。.,;-—".contains(*c))
+        .collect();
+    t.is_empty()
+        || matches!(
+            t.as_str(),
+            "无" | "暂无" | "本年度无" | "无其他需要报告的事项"
+        )
+}

@@ -1,0 +1,146 @@
+//! The rules' pages of documentation, taken from the doc comments at the
+//! top of their files, for `nianbao explain` and `docs/rules/`.
+//!
+//! Only built with the `docs` feature: the pages are text the page's wasm
+//! does not need to carry.
+
+/// The source of every rule file, each opening with its page.
+const SOURCES: &[&str] = &[
+    include_str!("reading/digits_split.rs"),
+    include_str!("reading/duplicate_paste.rs"),
+    include_str!("reading/not_a_report.rs"),
+    include_str!("reading/row_not_found.rs"),
+    include_str!("reading/row_shape.rs"),
+    include_str!("reading/unit_in_cell.rs"),
+    include_str!("reading/unplaced_number.rs"),
+    include_str!("reading/yuan_retired.rs"),
+    include_str!("table/appeals_group_total.rs"),
+    include_str!("table/requests_balance.rs"),
+    include_str!("table/requests_outcome_sum.rs"),
+    include_str!("table/requests_row_total.rs"),
+    include_str!("table/shifted_cells.rs"),
+    include_str!("value/amount_unit.rs"),
+    include_str!("value/empty_cells.rs"),
+    include_str!("value/fractional_count.rs"),
+    include_str!("value/negative_count.rs"),
+    include_str!("value/number_too_large.rs"),
+    include_str!("structure/balance_note_missing.rs"),
+    include_str!("structure/heading_wording.rs"),
+    include_str!("structure/section_missing.rs"),
+    include_str!("structure/section_order.rs"),
+    include_str!("structure/table_missing.rs"),
+    include_str!("structure/wrong_template.rs"),
+    include_str!("narrative/active.rs"),
+    include_str!("narrative/carried_over.rs"),
+    include_str!("narrative/litigation.rs"),
+    include_str!("narrative/outcome.rs"),
+    include_str!("narrative/received.rs"),
+    include_str!("narrative/review.rs"),
+    include_str!("narrative/sum.rs"),
+    include_str!("content/fee_contradiction.rs"),
+    include_str!("content/fee_statement_missing.rs"),
+    include_str!("content/late_publication.rs"),
+    include_str!("content/problems_empty.rs"),
+    include_str!("content/year_mismatch.rs"),
+    include_str!("cross/carry_over.rs"),
+    include_str!("cross/in_force.rs"),
+    include_str!("cross/unchanged_report.rs"),
+];
+
+/// One rule's page: its code, and its documentation as Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The code, e.g. `T003`.
+    pub code: &'static str,
+    /// The page in Markdown: a title, then the sections of the doc comment.
+    pub markdown: String,
+}
+
+/// Every page, in catalogue order of the files.
+pub fn pages() -> Vec<Page> {
+    SOURCES.iter().filter_map(|s| page_of(s)).collect()
+}
+
+/// The page of `code`.
+pub fn page(code: &str) -> Option<Page> {
+    pages().into_iter().find(|p| p.code == code)
+}
+
+/// The page in a rule file's leading `//!` lines.
+fn page_of(source: &'static str) -> Option<Page> {
+    let lines: Vec<&str> = source
+        .lines()
+        .take_while(|l| l.starts_with("//!"))
+        .map(|l| {
+            l.strip_prefix("//! ")
+                .unwrap_or(l.trim_start_matches("//!"))
+        })
+        .collect();
+    let first = lines.first()?;
+    let code = first.get(..4)?;
+    let code = crate::codes::find(code)?.code;
+    let mut markdown = format!("# {first}\n");
+    for line in &lines[1..] {
+        markdown.push('\n');
+        markdown.push_str(line);
+    }
+    markdown.push('\n');
+    Some(Page { code, markdown })
+}
+
+/// An example of a page: its text, and last year's text when the rule compares two reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// Whether it should yield the rule's code.
+    pub invalid: bool,
+    /// The report text.
+    pub text: String,
+    /// Last year's report, for the cross-report rules.
+    pub previous: Option<String>,
+}
+
+/// The examples of a page: the `text` blocks under 错误示例 and 正确示例.
+pub fn examples(page: &Page) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut invalid = None;
+    let mut block: Option<(bool, String)> = None;
+    let mut previous = None;
+    for line in page.markdown.lines() {
+        match (&mut block, line) {
+            (None, l) if l.starts_with("## 错误示例") => invalid = Some(true),
+            (None, l) if l.starts_with("## 正确示例") => invalid = Some(false),
+            (None, l) if l.starts_with("## ") => invalid = None,
+            (None, l) if l.starts_with("```text") && invalid.is_some() => {
+                block = Some((l.trim_end().ends_with("previous"), String::new()));
+            }
+            (Some((is_previous, text)), "```") => {
+                let text = std::mem::take(text);
+                if *is_previous {
+                    previous = Some(text);
+                } else if let Some(invalid) = invalid {
+                    out.push(Example {
+                        invalid,
+                        text,
+                        previous: previous.take(),
+                    });
+                }
+                block = None;
+            }
+            (Some((_, text)), l) => {
+                text.push_str(l);
+                text.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Codes that, per the line `伴随: T004` of a page, come with the rule's own.
+pub fn companions(page: &Page) -> Vec<&str> {
+    page.markdown
+        .lines()
+        .find_map(|l| l.strip_prefix("伴随:"))
+        .map(|l| l.split_whitespace().collect())
+        .unwrap_or_default()
+}

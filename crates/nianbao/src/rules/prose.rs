@@ -1,0 +1,272 @@
+//! Figures in the prose: a number with its unit, found after the words
+//! that say what it counts (`收到政府信息公开申请98件`), outside the tables.
+//!
+//! A figure belongs to its words only within one clause: the scan from the
+//! words to the number stops at punctuation, at another number, or after a
+//! few characters, so a count is never tied to words it does not follow.
+
+use std::ops::Range;
+
+use crate::rules::Context;
+use crate::span::Span;
+
+/// Characters that end a clause. Line breaks do not: PDF text breaks lines
+/// anywhere in a sentence.
+const BREAKS: &[char] = &['。', ',', ';', '!', '?', '、', '(', ')', ':', '《', '》'];
+
+/// A number written in the prose.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure {
+    /// The value.
+    pub value: f64,
+    /// Where the number and its unit are, in the normalised text.
+    pub range: (usize, usize),
+    /// Where the words before it start, in the normalised text.
+    pub words_start: usize,
+}
+
+/// What to look for.
+pub struct Pattern<'p> {
+    /// Words that say what is counted, longest first.
+    pub words: &'p [&'p str],
+    /// How many characters may stand between the words and the number.
+    pub gap: usize,
+    /// Units the number must carry, such as `件`.
+    pub units: &'p [&'p str],
+    /// Words the gap must contain one of, if any.
+    pub gap_needs: &'p [&'p str],
+    /// Words that, found in the gap, mean the figure counts something else.
+    pub gap_excludes: &'p [&'p str],
+    /// Characters that, right before the words, mean they belong to longer words.
+    pub not_after: &'p [char],
+}
+
+/// The parts of the normalised text outside every table.
+pub fn prose(cx: &Context) -> Vec<Range<usize>> {
+    let mut tables: Vec<Range<usize>> = cx.report.tables.iter().map(|t| t.text.clone()).collect();
+    tables.sort_by_key(|r| r.start);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for t in tables {
+        if t.start > at {
+            out.push(at..t.start);
+        }
+        at = at.max(t.end);
+    }
+    if at < cx.doc.text.len() {
+        out.push(at..cx.doc.text.len());
+    }
+    out
+}
+
+/// A part of the prose with its line breaks taken out, so that words and
+/// numbers broken over lines by PDF extraction read whole.
+struct Joined {
+    text: String,
+    /// Offset in the normalised text of the part's start.
+    base: usize,
+    /// Offsets in `text` before which a line break was taken out.
+    breaks: Vec<usize>,
+}
+
+impl Joined {
+    fn new(text: &str, range: Range<usize>) -> Joined {
+        let mut joined = String::with_capacity(range.len());
+        let mut breaks = Vec::new();
+        for (i, piece) in text[range.clone()].split('\n').enumerate() {
+            if i > 0 {
+                breaks.push(joined.len());
+            }
+            joined.push_str(piece);
+        }
+        Joined {
+            text: joined,
+            base: range.start,
+            breaks,
+        }
+    }
+
+    /// The offset in the normalised text of the character at `at` here.
+    fn normal(&self, at: usize) -> usize {
+        self.base + at + self.breaks.partition_point(|&b| b <= at)
+    }
+
+    /// The offset in the normalised text of the end of a range ending at `at` here.
+    fn normal_end(&self, at: usize) -> usize {
+        self.base + at + self.breaks.partition_point(|&b| b < at)
+    }
+}
+
+/// Every figure matching `pattern` in the prose, in text order.
+pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for range in prose(cx) {
+        let joined = Joined::new(&cx.doc.text, range);
+        let text = joined.text.as_str();
+        let mut found: Vec<Figure> = Vec::new();
+        for word in pattern.words {
+            for (start, _) in text.match_indices(word) {
+                if text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| pattern.not_after.contains(&c))
+                {
+                    continue;
+                }
+                if found
+                    .iter()
+                    .any(|f| f.words_start <= start && start < f.range.0)
+                {
+                    continue;
+                }
+                if let Some(f) = after(text, start, start + word.len(), text.len(), pattern) {
+                    found.push(f);
+                }
+            }
+        }
+        out.extend(found.into_iter().map(|f| Figure {
+            value: f.value,
+            range: (joined.normal(f.range.0), joined.normal_end(f.range.1)),
+            words_start: joined.normal(f.words_start),
+        }));
+    }
+    out.sort_by_key(|f| f.range.0);
+    out.dedup_by_key(|f| f.range);
+    out
+}
+
+/// The figure after words ending at `from`, within `end`.
+fn after(text: &str, words_start: usize, from: usize, end: usize, p: &Pattern) -> Option<Figure> {
+    let rest = &text[from..end];
+    let digit = rest
+        .char_indices()
+        .take(p.gap + 1)
+        .find(|(_, c)| c.is_ascii_digit() || BREAKS.contains(c));
+    let (offset, c) = digit?;
+    if !c.is_ascii_digit() {
+        return None;
+    }
+    let gap = &rest[..offset];
+    if !p.gap_needs.is_empty() && !p.gap_needs.iter().any(|w| gap.contains(w)) {
+        return None;
+    }
+    if p.gap_excludes.iter().any(|w| gap.contains(w)) {
+        return None;
+    }
+    let num_start = from + offset;
+    let number_len = text[num_start..end]
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || (c == '.' && i > 0)))
+        .map_or(end - num_start, |(i, _)| i);
+    let number = text[num_start..num_start + number_len].trim_end_matches('.');
+    let value: f64 = number.parse().ok()?;
+    let after_number = num_start + number.len();
+    let unit_at =
+        after_number + (text[after_number..end].len() - text[after_number..end].trim_start().len());
+    let unit = p
+        .units
+        .iter()
+        .find(|u| text[unit_at..end].starts_with(*u))?;
+    Some(Figure {
+        value,
+        range: (num_start, unit_at + unit.len()),
+        words_start,
+    })
+}
+
+/// Whether a line is a heading (`一、…`, `(二)…`, `# …`): prose does not run across it.
+pub fn is_heading(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('#') => true,
+        Some('(') => chars
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十".contains(c)),
+        Some(c) if "一二三四五六七八九十".contains(c) => {
+            chars.find(|c| !"一二三四五六七八九十".contains(*c)) == Some('、')
+        }
+        _ => false,
+    }
+}
+
+/// Where the paragraph holding `at` ends: at a blank line, a heading, or the end.
+pub fn paragraph_end(text: &str, at: usize) -> usize {
+    let mut end = at;
+    for line in text[at..].split_inclusive('\n') {
+        let next = end + line.len();
+        if end > at && (line.trim().is_empty() || is_heading(line)) {
+            return end;
+        }
+        end = next;
+    }
+    text.len()
+}
+
+/// Where the paragraph holding `at` starts: after a blank line or a heading.
+pub fn paragraph_start(text: &str, at: usize) -> usize {
+    let mut start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    while start > 0 {
+        let prev_start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        let prev = &text[prev_start..start - 1];
+        if prev.trim().is_empty() || is_heading(prev) {
+            break;
+        }
+        start = prev_start;
+    }
+    start
+}
+
+/// The offset just after the last of `chars` in `s`, or 0.
+pub fn after_last(s: &str, chars: &[char]) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| chars.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// The input span of a figure.
+pub fn span(cx: &Context, f: &Figure) -> Span {
+    cx.doc.span(f.range.0, f.range.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern<'p>(words: &'p [&'p str]) -> Pattern<'p> {
+        Pattern {
+            words,
+            gap: 16,
+            units: &["件", "起"],
+            gap_needs: &["申请"],
+            gap_excludes: &["结转"],
+            not_after: &[],
+        }
+    }
+
+    fn figures(text: &str, p: &Pattern) -> Vec<f64> {
+        let report = crate::check(text);
+        let doc = crate::text::Document::new(text);
+        let cx = Context {
+            report: &report,
+            doc: &doc,
+            previous: None,
+        };
+        find(&cx, p).iter().map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn finds_figures_in_their_clause_only() {
+        let p = pattern(&["收到", "受理"]);
+        assert_eq!(
+            figures("全区共收到政府信息公开申请98件,均已办结。", &p),
+            [98.0]
+        );
+        assert_eq!(figures("全市共受理政府信息公开申请 3119 件", &p), [3119.0]);
+        assert_eq!(figures("今年我局收到政府信息公开申请2起", &p), [2.0]);
+        assert_eq!(figures("收到,申请98件", &p), Vec::<f64>::new());
+        assert_eq!(figures("收到上年结转申请5件", &p), Vec::<f64>::new());
+        assert_eq!(figures("收到政府信息公开申请98条", &p), Vec::<f64>::new());
+    }
+}

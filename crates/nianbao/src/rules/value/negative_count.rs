@@ -1,0 +1,59 @@
+//! V002 negative-count: 数量不能为负数。
+//!
+//! ## 检查什么
+//!
+//! 统计表中的件数、数量都应是零或正整数。2019 年版表二的「本年增/减」一栏可以为
+//! 负数，不在此列。
+//!
+//! ## 依据
+//!
+//! 年度报告格式的各表均为计数；负数只能是填写错误。
+//!
+//! ## 错误示例
+//!
+//! ```text
+//! 二、主动公开政府信息情况
+//! 信息内容 | 本年处理决定数量
+//! 行政处罚 | -3
+//! ```
+//!
+//! ## 正确示例
+//!
+//! ```text
+//! 二、主动公开政府信息情况
+//! 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
+//! 行政许可 | 12 | -2 | 340
+//! ```
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::report::Value;
+use crate::rules::Context;
+use crate::tables::schema::{column_label, row_label};
+
+/// Reports every count below zero outside the 2019 `change` column.
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for (t, r, c) in super::cells(cx.report) {
+        let negative = match c.value {
+            Some(Value::Count(n)) => n < 0,
+            Some(Value::Amount(x)) => x < 0.0,
+            None => false,
+        };
+        if negative && c.column != "change" {
+            let v = c.value.map(|v| v.to_string()).unwrap_or_default();
+            out.push(
+                Diagnostic::new(
+                    codes::NEGATIVE_COUNT,
+                    format!(
+                        "{}「{}·{}」为 {v}，数量不能为负数",
+                        t.kind.name(),
+                        row_label(t.kind.key(), r.key),
+                        column_label(c.column)
+                    ),
+                )
+                .with_span(c.span)
+                .with_cells([t.path(r.key, c.column)]),
+            );
+        }
+    }
+}
