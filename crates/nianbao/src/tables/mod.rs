@@ -25,6 +25,8 @@ use stream::{groups, tokens, Group};
 
 /// More groups than this in one table region is not a table: the rest is reported, not aligned.
 const MAX_GROUPS: usize = 400;
+/// A run of fewer values than this, without a row's label, is not a row of table 三.
+const MIN_ROW: usize = 5;
 /// At most this many unplaced numbers are reported one by one; the rest in one line.
 const MAX_UNPLACED: usize = 20;
 
@@ -43,9 +45,9 @@ pub fn read(
         unplaced: 0,
     };
     let tables = Tables {
-        active: regions.active.map(|r| reader.active(r)),
-        requests: regions.requests.map(|r| reader.requests(r)),
-        appeals: regions.appeals.map(|r| reader.appeals(r)),
+        active: regions.active.and_then(|r| reader.active(r)),
+        requests: regions.requests.and_then(|r| reader.requests(r)),
+        appeals: regions.appeals.and_then(|r| reader.appeals(r)),
     };
     if reader.unplaced > MAX_UNPLACED {
         let more = reader.unplaced - MAX_UNPLACED;
@@ -87,10 +89,16 @@ impl<'a> Reader<'a, '_> {
         (layout, self.doc.span(start, end), start..end)
     }
 
-    fn requests(&mut self, range: Range<usize>) -> Table {
+    /// Table 三, if its region holds at least one row of numbers.
+    fn requests(&mut self, range: Range<usize>) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
         let tokens = tokens(self.doc, self.lines, range);
         let mut groups = groups(&tokens, layout);
+        let row_like =
+            |g: &Group| g.items.len() >= MIN_ROW || labels::requests_row(&g.label).is_some();
+        if !groups.iter().any(row_like) {
+            return None;
+        }
         self.cap(&mut groups);
         let labels: Vec<_> = groups
             .iter()
@@ -118,17 +126,18 @@ impl<'a> Reader<'a, '_> {
         } else {
             Template::Y2019
         };
-        Table {
+        Some(Table {
             kind: TableKind::Requests,
             template: Some(template),
             layout,
             span,
             text,
             rows,
-        }
+        })
     }
 
-    fn active(&mut self, range: Range<usize>) -> Table {
+    /// Table 二, if its region holds at least one row the template names.
+    fn active(&mut self, range: Range<usize>) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
         let tokens = tokens(self.doc, self.lines, range);
         let mut groups = groups(&tokens, layout);
@@ -150,6 +159,9 @@ impl<'a> Reader<'a, '_> {
             .iter()
             .map(|g| labels::active_row(&g.label))
             .collect();
+        if keys.iter().all(Option::is_none) {
+            return None;
+        }
         let only_2019 = keys
             .iter()
             .any(|k| matches!(k, Some("other_services" | "procurement")));
@@ -187,17 +199,18 @@ impl<'a> Reader<'a, '_> {
         } else {
             Template::Y2021
         };
-        Table {
+        Some(Table {
             kind: TableKind::Active,
             template: Some(template),
             layout,
             span,
             text,
             rows,
-        }
+        })
     }
 
-    fn appeals(&mut self, range: Range<usize>) -> Table {
+    /// Table 四, if its region holds at least one group's worth of numbers.
+    fn appeals(&mut self, range: Range<usize>) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
         let tokens = tokens(self.doc, self.lines, range);
         // The fifteen values in reading order, blank cells between them kept.
@@ -206,6 +219,9 @@ impl<'a> Reader<'a, '_> {
             .iter()
             .flat_map(|g| g.items.iter().cloned())
             .collect();
+        if values.len() < schema::APPEAL_COLUMNS.len() {
+            return None;
+        }
         let trailing = groups.last().map_or(&[][..], |g| &g.trailing[..]);
         let width = APPEALS.len() * schema::APPEAL_COLUMNS.len();
         let fitted = fit(&values, trailing, width, &groups_of_five_sum);
@@ -249,14 +265,14 @@ impl<'a> Reader<'a, '_> {
         for extra in &fitted.extra {
             self.unplaced(extra.range);
         }
-        Table {
+        Some(Table {
             kind: TableKind::Appeals,
             template: None,
             layout,
             span,
             text,
             rows,
-        }
+        })
     }
 
     /// Keeps at most [`MAX_GROUPS`] groups; the numbers of the rest are unplaced.

@@ -54,10 +54,13 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         requests_anchor.map(|a| first(a.saturating_sub(HEADER_LINES), a, &header).unwrap_or(a));
     let appeals_anchor = match requests_anchor {
         Some(a) => first(a + 1, n, &|c| c.contains("行政复议")),
+        // Without table 三, table 四 opens with a header line naming 行政复议
+        // (no numbers in it) followed closely by 维持.
         None => (0..n).find(|&i| {
             let c = canon_of(i);
             short(&c)
                 && c.contains("行政复议")
+                && !c.bytes().any(|b| b.is_ascii_digit())
                 && (i..n.min(i + 8)).any(|k| canon_of(k).contains("维持"))
         }),
     };
@@ -140,5 +143,5 @@ fn is_heading_or_prose(text: &str) -> bool {
 
 /// A sentence rather than a table line: long, with sentence punctuation.
 fn is_prose(text: &str) -> bool {
-    canon(text).chars().count() >= 25 && text.contains(['。', ',', ';'])
+    canon(text).chars().count() >= 25 && text.contains('。')
 }

@@ -36,7 +36,10 @@ pub struct Alignment {
 pub fn align(groups: &[Group], label_rows: &[Option<&'static str>]) -> Alignment {
     let (score21, placed21) = best(groups, label_rows, &requests_rows(true));
     let (score19, placed19) = best(groups, label_rows, &requests_rows(false));
-    if score19 > score21 {
+    // The 2019 rows win only on evidence: its single (六)其他处理 row named,
+    // or every one of its rows placed. A few rows fit either template.
+    let evidence_2019 = label_rows.contains(&Some("other")) || placed19.iter().all(Option::is_some);
+    if score19 > score21 && evidence_2019 {
         Alignment {
             is_2021: false,
             rows: requests_rows(false),

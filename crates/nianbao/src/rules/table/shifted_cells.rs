@@ -1,12 +1,13 @@
 //! T005 shifted-cells: 数字看起来错位了一格。
 //!
-//! 伴随: T004 T002
+//! 伴随: T004
 //!
 //! ## 检查什么
 //!
-//! 表四的十五个数字（或表三的一行）不满足勾稽关系，但从某一格起整体前移或后移
-//! 一格后全部满足时，很可能是填表时错了一格。与勾稽关系错误一并报告，并指出从
-//! 哪一格起错位。
+//! 表四的十五个数字不满足勾稽关系，但从某一格起整体前移或后移一格后三组全部满足
+//! （且至少有一组原来不满足、移动后各格都是已知的数字）时，很可能是填表时错了一格。与勾稽
+//! 关系错误一并报告，并指出从哪一格起错位。表三每行只有一个关系，移位无法验证，
+//! 不在此列。
 //!
 //! ## 依据
 //!
@@ -47,7 +48,7 @@ struct Shift {
     late: bool,
 }
 
-/// Looks for a one-cell shift that mends table 四 or a row of table 三.
+/// Looks for a one-cell shift that mends table 四.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(t) = &cx.report.tables.appeals {
         let cells: Vec<_> = t
@@ -56,12 +57,6 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .flat_map(|r| r.cells.iter().map(move |c| (r.key, c)))
             .collect();
         report(t, &cells, 5, out);
-    }
-    if let Some(t) = &cx.report.tables.requests {
-        for row in &t.rows {
-            let cells: Vec<_> = row.cells.iter().map(|c| (row.key, c)).collect();
-            report(t, &cells, 7, out);
-        }
     }
 }
 
@@ -122,10 +117,19 @@ fn holds(values: &[Option<i64>], group: usize) -> bool {
     })
 }
 
-/// The first one-cell shift after which every relation holds. The cell
-/// that falls off the end may not matter: it must be 0 when dropped.
+/// The first one-cell shift after which every relation holds and at least
+/// one group that failed before is mended with all its values known. The
+/// cell pushed off the end by a shift forward must be 0.
 fn find_shift(values: &[i64], group: usize) -> Option<Shift> {
     let known: Vec<Option<i64>> = values.iter().copied().map(Some).collect();
+    let failing: Vec<bool> = known.chunks(group).map(|g| !holds(g, group)).collect();
+    let verified = |shifted: &[Option<i64>]| {
+        holds(shifted, group)
+            && shifted
+                .chunks(group)
+                .zip(&failing)
+                .any(|(g, &failed)| failed && g.iter().all(Option::is_some))
+    };
     (0..values.len()).find_map(|at| {
         let mut late = known.clone();
         late.remove(at);
@@ -133,9 +137,9 @@ fn find_shift(values: &[i64], group: usize) -> Option<Shift> {
         let mut early = known.clone();
         early.insert(at, None);
         let dropped = early.pop().flatten();
-        if holds(&late, group) {
+        if verified(&late) {
             Some(Shift { at, late: true })
-        } else if dropped == Some(0) && holds(&early, group) {
+        } else if dropped == Some(0) && verified(&early) {
             Some(Shift { at, late: false })
         } else {
             None
@@ -155,8 +159,8 @@ mod tests {
 
     #[test]
     fn a_missing_value_is_one_cell_early() {
-        // 行政复议 4 8 0 0 12, then 4 0 0 0 4 with its first 4 lost.
-        let shift = find_shift(&[4, 8, 0, 0, 12, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0], 5);
+        // 4 8 0 0 12 | 4 0 0 0 4 | 1 0 0 0 1 with the second group's 4 lost.
+        let shift = find_shift(&[4, 8, 0, 0, 12, 0, 0, 0, 4, 1, 0, 0, 0, 1, 0], 5);
         assert_eq!(shift, Some(Shift { at: 5, late: false }));
     }
 
