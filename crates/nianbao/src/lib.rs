@@ -24,6 +24,7 @@ pub mod layout;
 pub mod meta;
 #[cfg(feature = "serde")]
 pub mod output;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod sections;

@@ -116,7 +116,7 @@ fn line(text: &str, start: usize, end: usize) -> Line {
 }
 
 /// Page footers left by PDF conversion: `— 1—`, `- 3 -`, `第 2 页`, `第2页 共5页`.
-fn is_footer(line: &str) -> bool {
+pub(crate) fn is_footer(line: &str) -> bool {
     let t = line.trim();
     if t.len() > 40 {
         return false;

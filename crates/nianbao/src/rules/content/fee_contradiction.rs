@@ -50,7 +50,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(section) = &cx.report.sections[SectionKey::Other.index()] else {
         return;
     };
-    if !says_nothing(text) {
+    if !says_nothing(&text) {
         return;
     }
     if let Some(fee) = find(cx, &FEE).into_iter().find(|f| f.value > 0.0) {

@@ -7,14 +7,21 @@ pub mod late_publication;
 pub mod problems_empty;
 pub mod year_mismatch;
 
+use crate::layout::is_footer;
 use crate::report::SectionKey;
 use crate::rules::Context;
 
-/// The body of a section (without its heading) in the normalised text.
-pub(crate) fn body<'a>(cx: &'a Context, key: SectionKey) -> Option<&'a str> {
+/// The body of a section (without its heading and page footers).
+pub(crate) fn body(cx: &Context, key: SectionKey) -> Option<String> {
     let s = cx.report.sections[key.index()].as_ref()?;
     let text = &cx.doc.text[s.text.clone()];
-    Some(text.split_once('\n').map_or("", |(_, rest)| rest))
+    let rest = text.split_once('\n').map_or("", |(_, rest)| rest);
+    Some(
+        rest.lines()
+            .filter(|l| !is_footer(l))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }
 
 /// Han characters in `s`: how much a section says.

@@ -45,8 +45,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(section) = &cx.report.sections[SectionKey::Problems.index()] else {
         return;
     };
-    let count = han_count(text);
-    let message = if says_nothing(text) {
+    let count = han_count(&text);
+    let message = if says_nothing(&text) {
         "「存在的主要问题及改进情况」没有内容".to_string()
     } else if count < TOO_SHORT {
         format!("「存在的主要问题及改进情况」只有 {count} 个字，说不清问题和改进措施")

@@ -148,7 +148,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             codes::NARRATIVE_OUTCOME,
             &find(cx, &pattern),
             expected,
-            |n, v| format!("正文称{}{n} 件，而表三相应各行总计为 {v}", o.name),
+            |n, v| format!("正文称{} {n} 件，而表三相应各行总计为 {v}", o.name),
         );
     }
 }
