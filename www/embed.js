@@ -1,0 +1,30 @@
+// <nianbao-validator>: the validator as a custom element for any portal
+// page. Everything it draws lives in its shadow root, styled by its own
+// sheet, so the host page's CSS does not reach in and its own does not
+// leak out; its only request is its WebAssembly module, beside this file.
+//
+// Usage: <script type="module" src="nianbao-validator.js"></script>
+//        <nianbao-validator></nianbao-validator>
+
+import * as nb from "./pkg/nianbao_wasm.js";
+import { STYLE } from "./style.js";
+import { mount } from "./ui.js";
+
+/** The module, instantiated once however many elements the page has. */
+let loading = null;
+
+class NianbaoValidator extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const shadow = this.attachShadow({ mode: "open" });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+    shadow.adoptedStyleSheets = [sheet];
+    const root = document.createElement("div");
+    shadow.append(root);
+    loading ??= nb.default().then(() => nb);
+    mount(root, loading);
+  }
+}
+
+if (!customElements.get("nianbao-validator")) customElements.define("nianbao-validator", NianbaoValidator);

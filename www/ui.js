@@ -1,0 +1,555 @@
+// The validator's interface, mounted into an element of the page or of the
+// <nianbao-validator> element's shadow root: the paste area, the summary,
+// the diagnostics grouped by section, the three tables, the cell panel,
+// files, export and print. It checks the text on every edit, with no button.
+//
+// Everything taken from a report reaches the page as text (el() and
+// textContent), never as HTML, so pasted markup shows as what it is.
+
+import { el } from "./dom.js";
+import { htmlToText, readFile } from "./input.js";
+import { SAMPLE } from "./sample.js";
+import { TABLES, cellName, drawTable, shown, tablesCsv, tablesJson } from "./tables.js";
+
+/** The interface's fixed markup. It holds no text from a report. */
+const MARKUP = `
+<div class="nb-bar">
+  <button type="button" data-act="open">打开文件…</button>
+  <button type="button" data-act="sample">载入示例报告</button>
+  <button type="button" data-act="clear">清空</button>
+  <span class="nb-sep"></span>
+  <button type="button" data-act="csv" disabled>导出 CSV</button>
+  <button type="button" data-act="json" disabled>导出 JSON</button>
+  <button type="button" data-act="print" disabled>打印审阅单</button>
+  <input type="file" data-file="text" accept=".txt,.md,.html,.htm,text/plain,text/html,text/markdown" hidden>
+  <input type="file" data-file="previous" accept=".txt,.md,.html,.htm,text/plain,text/html,text/markdown" hidden>
+</div>
+<div class="nb-work">
+  <section class="nb-input" aria-labelledby="nb-input-h">
+    <h2 id="nb-input-h">报告全文</h2>
+    <label for="nb-text">粘贴年度报告全文，或把 .txt、.html、.md 文件拖到这里；随输入即时检查</label>
+    <textarea id="nb-text" spellcheck="false" autocomplete="off" disabled placeholder="在此粘贴年度报告全文……"></textarea>
+    <details class="nb-previous" hidden>
+      <summary>上年报告（用于跨年度核对）</summary>
+      <label for="nb-previous">粘贴同一机关上一年度的报告全文，核对上年结转、现行有效件数等</label>
+      <textarea id="nb-previous" spellcheck="false" autocomplete="off" placeholder="在此粘贴上年报告全文……"></textarea>
+      <button type="button" data-act="open-previous">打开上年报告文件…</button>
+    </details>
+  </section>
+  <section class="nb-results" aria-labelledby="nb-results-h">
+    <h2 id="nb-results-h">检查结果</h2>
+    <p class="nb-status" role="status">正在加载校验程序……</p>
+    <dl class="nb-summary"></dl>
+    <div class="nb-filter">
+      <input type="checkbox" id="nb-errors-only">
+      <label for="nb-errors-only">只看错误</label>
+    </div>
+    <div class="nb-diagnostics"></div>
+    <section class="nb-cell" aria-labelledby="nb-cell-h" hidden>
+      <h3 id="nb-cell-h">单元格</h3>
+      <div class="nb-cell-body"></div>
+    </section>
+  </section>
+</div>
+<section class="nb-tables" aria-labelledby="nb-tables-h">
+  <h2 id="nb-tables-h">统计表</h2>
+  <p class="nb-legend">
+    <span class="nb-key nb-m-error">有错误</span>
+    <span class="nb-key nb-m-warning">有警告</span>
+    <span class="nb-key nb-stated">合计一方</span>
+    <span class="nb-key nb-part">相加一方</span>
+    <span class="nb-key nb-doubtful">读取存疑</span>
+    方向键在表内移动，回车查看单元格。
+  </p>
+  <div class="nb-table-list"></div>
+</section>
+<details class="nb-rules">
+  <summary>全部检查规则</summary>
+  <div class="nb-rules-body"></div>
+</details>
+<p class="nb-foot">nianbao <span class="nb-version"></span> · 文本只在本机浏览器中处理，不会上传。</p>
+`;
+
+const SEVERITY = { error: "错误", warning: "警告", info: "提示" };
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+const TEMPLATE = { 2019: "2019 年版", 2021: "2021 年版", mixed: "两版混用" };
+
+/** The groups of the diagnostics list, in the order of the report. */
+const GROUPS = [
+  ["head", "标题与基本信息"],
+  ["overview", "一、总体情况"],
+  ["active", "二、主动公开政府信息情况"],
+  ["requests", "三、收到和处理政府信息公开申请情况"],
+  ["appeals", "四、政府信息公开行政复议、行政诉讼情况"],
+  ["problems", "五、存在的主要问题及改进情况"],
+  ["other", "六、其他需要报告的事项"],
+  ["whole", "全文"],
+];
+
+/**
+ * The arithmetic codes and how many of their first cells make one side of
+ * the relation; the remaining cells make the other. A sum names its stated
+ * total first, then the parts; T001 names 一 and 二, then (七) and 四.
+ */
+const SIDES = { T001: 2, T002: 1, T003: 1, T004: 1 };
+
+/** The two sides of a failing relation, or null when `d` is not one. */
+function sidesOf(d) {
+  const n = SIDES[d.code];
+  return n && d.cells.length > n ? [d.cells.slice(0, n), d.cells.slice(n)] : null;
+}
+
+/** Where a diagnostic belongs in the list: its table's section, else the section holding its place. */
+function groupOf(d, out) {
+  const table = d.cells[0]?.split(".")[0];
+  if (table && out.tables[table] !== undefined) return table;
+  if (d.start == null) return "whole";
+  let found = "head";
+  for (const [key] of GROUPS) {
+    const section = out.sections[key];
+    if (section && section.start <= d.start) found = key;
+  }
+  return found;
+}
+
+/** Everything the drawn tables show: values, templates, doubt and the marks diagnostics put on cells. */
+function tablesKey(out) {
+  const doubtful = Object.keys(out.cells).filter((path) => out.cells[path].doubtful);
+  const templates = Object.values(out.table_info).map((info) => info?.template);
+  const marks = out.diagnostics.filter((d) => d.cells.length).map((d) => [d.code, d.severity, d.message, d.cells]);
+  return JSON.stringify([out.tables, templates, doubtful, marks]);
+}
+
+/** A safe file name from the report's agency and year. */
+function fileName(out, ext) {
+  const parts = [out.meta.agency, out.meta.year].filter((p) => p != null).map(String);
+  const stem = parts.join("-").replace(/[\\/:*?"<>|\s]+/g, "_") || "nianbao";
+  return `${stem}.${ext}`;
+}
+
+/**
+ * Mounts the interface into `root` and starts it once `loading` (a promise
+ * of the wasm module's functions) resolves.
+ */
+export function mount(root, loading) {
+  root.classList.add("nb");
+  root.innerHTML = MARKUP;
+  const $ = (selector) => root.querySelector(selector);
+  const text = $("#nb-text");
+  const previous = $("#nb-previous");
+  const status = $(".nb-status");
+  const state = { nb: null, schema: null, out: null, chosen: -1, cell: null, drawn: null };
+
+  /** Selects `[start, end)` (UTF-16 units) in `area` and scrolls it into view. */
+  function selectSpan(area, start, end) {
+    area.focus({ preventScroll: true });
+    area.setSelectionRange(start, end);
+    area.scrollTop = Math.max(0, heightBefore(area, start) - area.clientHeight / 3);
+    area.scrollIntoView({ block: "nearest" });
+  }
+
+  /**
+   * The height the text before `offset` takes in `area`, measured in a
+   * hidden copy laid out alike, since browsers do not all scroll to a selection.
+   */
+  function heightBefore(area, offset) {
+    const style = getComputedStyle(area);
+    const mirror = el("div", "", area.value.slice(0, offset));
+    Object.assign(mirror.style, {
+      position: "absolute",
+      visibility: "hidden",
+      boxSizing: "border-box",
+      width: `${area.clientWidth}px`,
+      padding: style.padding,
+      font: style.font,
+      letterSpacing: style.letterSpacing,
+      whiteSpace: "pre-wrap",
+      overflowWrap: "break-word",
+    });
+    root.append(mirror);
+    const height = mirror.scrollHeight;
+    mirror.remove();
+    return height;
+  }
+
+  function showSummary(out) {
+    const rows = [
+      ["错误", String(out.summary.errors)],
+      ["警告", String(out.summary.warnings)],
+      ["提示", String(out.summary.infos)],
+      ["模板", out.template ? (TEMPLATE[out.template] ?? out.template) : "未识别"],
+      ["机关", out.meta.agency ?? "未识别"],
+      ["年度", out.meta.year != null ? `${out.meta.year} 年度` : "未识别"],
+    ];
+    if (out.meta.published) rows.push(["发布日期", out.meta.published]);
+    $(".nb-summary").replaceChildren(
+      ...rows.map(([k, v], i) => el("div", i < 3 ? `nb-count nb-${["error", "warning", "info"][i]}` : "", el("dt", "", k), el("dd", "", v))),
+    );
+    const said = `发现 ${out.summary.errors} 个错误、${out.summary.warnings} 个警告、${out.summary.infos} 个提示`;
+    if (status.textContent !== said) status.textContent = said;
+  }
+
+  /** The place of a diagnostic or related place, as people read it. */
+  const where = (d) => (d.line != null ? `第 ${d.line} 行第 ${d.column} 列` : "");
+
+  function diagnosticItem(d, index) {
+    const button = el(
+      "button",
+      "nb-d-main",
+      el("span", "nb-sev", SEVERITY[d.severity] ?? d.severity),
+      " ",
+      el("code", "", d.code),
+      " ",
+      el("span", "nb-msg", d.message),
+      " ",
+      el("span", "nb-where", where(d)),
+    );
+    button.type = "button";
+    button.dataset.index = String(index);
+    const item = el("li", `nb-d nb-${d.severity}`, button);
+    if (d.note) item.append(el("p", "nb-note", d.note));
+    if (d.help) item.append(el("p", "nb-help", d.help));
+    if (d.related?.length) {
+      item.append(
+        el(
+          "ul",
+          "nb-related",
+          ...d.related.map((r) => {
+            const b = el("button", "nb-link", r.message, " ", el("span", "nb-where", where(r)));
+            b.type = "button";
+            b.addEventListener("click", () => selectSpan(text, r.start, r.end));
+            return el("li", "", b);
+          }),
+        ),
+      );
+    }
+    return item;
+  }
+
+  function showDiagnostics(out) {
+    const errorsOnly = $("#nb-errors-only").checked;
+    const groups = new Map(GROUPS.map(([key]) => [key, []]));
+    out.diagnostics.forEach((d, i) => {
+      if (errorsOnly && d.severity !== "error") return;
+      groups.get(groupOf(d, out)).push([d, i]);
+    });
+    const parts = [];
+    for (const [key, title] of GROUPS) {
+      const items = groups.get(key);
+      if (!items.length) continue;
+      items.sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1]);
+      parts.push(el("section", "nb-group", el("h3", "", title), el("ul", "", ...items.map(([d, i]) => diagnosticItem(d, i)))));
+    }
+    if (!parts.length) {
+      parts.push(el("p", "nb-none", out.diagnostics.length ? "没有错误。" : "未发现问题。"));
+    }
+    $(".nb-diagnostics").replaceChildren(...parts);
+  }
+
+  function showTables(out) {
+    $(".nb-table-list").replaceChildren(
+      ...TABLES.map(([key, title]) => {
+        const wrap = el("div", "nb-scroll", drawTable(state.schema, key, out));
+        const first = wrap.querySelector("td[data-path]");
+        if (first) first.tabIndex = 0;
+        return el("section", `nb-table-box nb-box-${key}`, el("h3", "", title), wrap);
+      }),
+    );
+    markCells(out);
+  }
+
+  const cellOf = (path) => root.querySelector(`td[data-path="${CSS.escape(path)}"]`);
+
+  /** Marks every cell a diagnostic names, by severity, and the two sides of failing sums. */
+  function markCells(out) {
+    const rank = new Map();
+    const said = new Map();
+    for (const d of out.diagnostics) {
+      for (const path of d.cells) {
+        const r = SEVERITY_ORDER[d.severity] ?? 2;
+        if (!rank.has(path) || r < rank.get(path)) rank.set(path, r);
+        said.set(path, [...(said.get(path) ?? []), `${SEVERITY[d.severity]} ${d.code}：${d.message}`]);
+      }
+      const sides = d.severity === "error" && sidesOf(d);
+      if (sides) {
+        for (const path of sides[0]) cellOf(path)?.classList.add("nb-stated");
+        for (const path of sides[1]) cellOf(path)?.classList.add("nb-part");
+      }
+    }
+    for (const [path, r] of rank) {
+      const td = cellOf(path);
+      if (!td) continue;
+      td.classList.add(`nb-m-${["error", "warning", "info"][r]}`);
+      td.title = said.get(path).join("\n");
+    }
+  }
+
+  /** Chooses diagnostic `index`: selects its text, marks its cells and their sides. */
+  function choose(index, { select = true } = {}) {
+    const out = state.out;
+    const d = out?.diagnostics[index];
+    state.chosen = d ? index : -1;
+    for (const node of root.querySelectorAll(".nb-chosen, .nb-chosen-a, .nb-chosen-b")) {
+      node.classList.remove("nb-chosen", "nb-chosen-a", "nb-chosen-b");
+    }
+    for (const node of root.querySelectorAll(".nb-d-main[aria-current]")) node.removeAttribute("aria-current");
+    if (!d) return;
+    root.querySelector(`.nb-d-main[data-index="${index}"]`)?.setAttribute("aria-current", "true");
+    const sides = sidesOf(d) ?? [d.cells, []];
+    sides.forEach((paths, side) => {
+      for (const path of paths) cellOf(path)?.classList.add("nb-chosen", side ? "nb-chosen-b" : "nb-chosen-a");
+    });
+    if (!select) return;
+    const place = d.start != null ? d : out.cells[d.cells[0]];
+    if (place) selectSpan(text, place.start, place.end);
+  }
+
+  /** Chooses a cell: lists what is said about it. */
+  function chooseCell(path) {
+    const out = state.out;
+    state.cell = path;
+    const panel = $(".nb-cell");
+    const td = cellOf(path);
+    if (!out || !td) {
+      panel.hidden = true;
+      return;
+    }
+    for (const node of root.querySelectorAll("td[data-path]")) {
+      node.tabIndex = -1;
+      node.removeAttribute("aria-current");
+    }
+    td.tabIndex = 0;
+    td.setAttribute("aria-current", "true");
+    const [table, ...rest] = path.split(".");
+    const column = rest.pop();
+    const value = out.tables[table]?.[rest.join(".")]?.[column];
+    const info = out.cells[path];
+    const body = [
+      el("p", "", cellName(state.schema, out, path), "：", el("strong", "", value == null ? "空" : shown(value)), info?.doubtful ? "（读取存疑）" : ""),
+    ];
+    const about = out.diagnostics.map((d, i) => [d, i]).filter(([d]) => d.cells.includes(path));
+    if (about.length) {
+      body.push(
+        el(
+          "ul",
+          "nb-cell-list",
+          ...about.map(([d, i]) => {
+            const b = el("button", "nb-link", `${SEVERITY[d.severity]} ${d.code}：${d.message}`);
+            b.type = "button";
+            b.addEventListener("click", () => choose(i));
+            return el("li", `nb-${d.severity}`, b);
+          }),
+        ),
+      );
+    } else {
+      body.push(el("p", "nb-none", "没有关于此单元格的问题。"));
+    }
+    if (info) {
+      const b = el("button", "", `在原文中选中（第 ${info.line} 行）`);
+      b.type = "button";
+      b.addEventListener("click", () => selectSpan(text, info.start, info.end));
+      body.push(b);
+    }
+    $(".nb-cell-body").replaceChildren(...body);
+    panel.hidden = false;
+  }
+
+  function clearResults() {
+    state.out = null;
+    state.drawn = null;
+    state.chosen = -1;
+    for (const selector of [".nb-summary", ".nb-diagnostics", ".nb-table-list"]) $(selector).replaceChildren();
+    $(".nb-cell").hidden = true;
+    for (const act of ["csv", "json", "print"]) $(`[data-act="${act}"]`).disabled = true;
+  }
+
+  /** Checks the text as it is now and shows everything found. */
+  function update() {
+    const nb = state.nb;
+    if (!nb) return;
+    if (!text.value.trim()) {
+      clearResults();
+      status.textContent = "粘贴报告全文后即开始检查。";
+      return;
+    }
+    const compare = previous.value.trim() && typeof nb.validate_with_previous === "function";
+    let out;
+    const started = performance.now();
+    try {
+      out = compare ? nb.validate_with_previous(text.value, previous.value) : nb.validate(text.value);
+    } catch (err) {
+      clearResults();
+      status.textContent = `检查失败：${err}`;
+      return;
+    }
+    root.dataset.elapsed = (performance.now() - started).toFixed(3);
+    const chosen = state.chosen;
+    state.out = out;
+    showSummary(out);
+    showDiagnostics(out);
+    // Typing in the prose moves places but seldom changes the tables or
+    // what is said of their cells; the tables are drawn again only then.
+    const drawn = tablesKey(out);
+    if (drawn !== state.drawn) {
+      state.drawn = drawn;
+      showTables(out);
+    }
+    for (const act of ["csv", "json", "print"]) $(`[data-act="${act}"]`).disabled = false;
+    if (chosen >= 0 && chosen < out.diagnostics.length) choose(chosen, { select: false });
+    if (state.cell) chooseCell(state.cell);
+  }
+
+  function download(name, type, content) {
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const a = el("a", "");
+    a.href = url;
+    a.download = name;
+    root.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  async function load(area, file) {
+    if (!file) return;
+    try {
+      area.value = await readFile(file);
+    } catch (err) {
+      status.textContent = `无法读取文件：${err}`;
+      return;
+    }
+    update();
+  }
+
+  const actions = {
+    open: () => $('[data-file="text"]').click(),
+    "open-previous": () => $('[data-file="previous"]').click(),
+    sample: () => {
+      text.value = SAMPLE;
+      update();
+      text.focus();
+    },
+    clear: () => {
+      text.value = "";
+      previous.value = "";
+      update();
+      text.focus();
+    },
+    csv: () => state.out && download(fileName(state.out, "csv"), "text/csv;charset=utf-8", tablesCsv(state.schema, state.out)),
+    json: () => state.out && download(fileName(state.out, "json"), "application/json", tablesJson(state.out)),
+    print: () => window.print(),
+  };
+
+  root.addEventListener("click", (e) => {
+    const act = e.target.closest?.("[data-act]");
+    if (act && root.contains(act) && actions[act.dataset.act]) {
+      actions[act.dataset.act]();
+      return;
+    }
+    const item = e.target.closest?.(".nb-d-main");
+    if (item) {
+      choose(Number(item.dataset.index));
+      return;
+    }
+    const td = e.target.closest?.("td[data-path]");
+    if (td) chooseCell(td.dataset.path);
+  });
+
+  // The arrow keys move between value cells: left and right in reading
+  // order, up and down to the same column in the nearest row that has it.
+  root.addEventListener("keydown", (e) => {
+    const td = e.target.closest?.("td[data-path]");
+    if (!td) return;
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      chooseCell(td.dataset.path);
+      return;
+    }
+    const cells = [...td.closest("table").querySelectorAll("td[data-path]")];
+    const at = cells.indexOf(td);
+    let next = null;
+    if (e.key === "ArrowRight") next = cells[at + 1];
+    else if (e.key === "ArrowLeft") next = cells[at - 1];
+    else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      for (let i = at + step; i >= 0 && i < cells.length; i += step) {
+        if (cells[i].dataset.column === td.dataset.column && cells[i].dataset.row !== td.dataset.row) {
+          next = cells[i];
+          break;
+        }
+      }
+    } else return;
+    e.preventDefault();
+    if (next) {
+      td.tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
+    }
+  });
+
+  $("#nb-errors-only").addEventListener("change", () => {
+    if (!state.out) return;
+    showDiagnostics(state.out);
+    choose(state.chosen, { select: false });
+  });
+
+  for (const [area, input] of [
+    [text, $('[data-file="text"]')],
+    [previous, $('[data-file="previous"]')],
+  ]) {
+    area.addEventListener("input", update);
+    input.addEventListener("change", () => {
+      load(area, input.files[0]);
+      input.value = "";
+    });
+    // A table copied from a portal page or Word comes with its HTML; its
+    // rows and cells say more than the plain text the clipboard also offers.
+    area.addEventListener("paste", (e) => {
+      const html = e.clipboardData?.getData("text/html");
+      if (!html || !/<t[rd][\s>]/i.test(html)) return;
+      e.preventDefault();
+      const pasted = htmlToText(html);
+      area.focus();
+      if (!document.execCommand("insertText", false, pasted)) {
+        area.setRangeText(pasted, area.selectionStart, area.selectionEnd, "end");
+        update();
+      }
+    });
+  }
+
+  root.addEventListener("dragover", (e) => {
+    if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+  });
+  root.addEventListener("drop", (e) => {
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault();
+    load(e.target.closest?.(".nb-previous") ? previous : text, file);
+  });
+
+  loading.then(
+    (nb) => {
+      state.nb = nb;
+      state.schema = nb.schema();
+      $(".nb-version").textContent = nb.version();
+      const rules = nb.rules();
+      $(".nb-rules summary").textContent = `全部检查规则（${rules.length} 条）`;
+      $(".nb-rules-body").replaceChildren(
+        el(
+          "table",
+          "nb-rule-table",
+          el("thead", "", el("tr", "", ...["代码", "级别", "检查内容"].map((h) => el("th", "", h)))),
+          el("tbody", "", ...rules.map((r) => el("tr", "", el("td", "", el("code", "", r.code)), el("td", "", SEVERITY[r.severity] ?? r.severity), el("td", "", r.summary)))),
+        ),
+      );
+      if (typeof nb.validate_with_previous === "function") $(".nb-previous").hidden = false;
+      text.disabled = false;
+      update();
+      root.dataset.ready = "true";
+      performance.mark("nianbao-ready");
+    },
+    (err) => {
+      status.textContent = `校验程序加载失败：${err}`;
+    },
+  );
+}
