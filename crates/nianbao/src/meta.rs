@@ -13,19 +13,28 @@ const SHORT_LINE: usize = 60;
 
 /// Reads the metadata.
 pub fn read(doc: &Document, lines: &Lines) -> Meta {
-    let texts: Vec<(usize, &str)> = lines
-        .all()
-        .iter()
-        .filter(|l| !l.footer)
-        .map(|l| {
-            // A Markdown heading's `#` marks are not part of the title.
-            let raw = doc.text[l.start..l.end].trim_start_matches([' ', '#']);
-            (l.end - raw.len(), raw.trim())
-        })
-        .filter(|(_, t)| !t.is_empty())
-        .collect();
-    let title = title(&texts);
-    let signature = signature(&texts);
+    // The non-empty lines, each with where it starts. Only the first few
+    // (title, header) and the last two (signature) are read, so only those
+    // are collected, however many lines there are.
+    let texts = || {
+        lines
+            .iter()
+            .filter(|l| !l.footer)
+            .map(|l| {
+                // A Markdown heading's `#` marks are not part of the title.
+                // The offset is that of the trimmed text: a tab before it
+                // would otherwise shift every span read from the line.
+                let raw = doc.text[l.start..l.end].trim_start_matches([' ', '#']);
+                let t = raw.trim_start();
+                (l.end - t.len(), t.trim_end())
+            })
+            .filter(|(_, t)| !t.is_empty())
+    };
+    let head: Vec<(usize, &str)> = texts().take(TITLE_LINES).collect();
+    let mut last_two: Vec<(usize, &str)> = texts().rev().take(2).collect();
+    last_two.reverse();
+    let title = title(&head);
+    let signature = signature(&last_two);
     let mut meta = Meta::default();
     if let Some((start, end)) = title {
         let text = &doc.text[start..end];
@@ -61,7 +70,7 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
     }
     meta.published = signature
         .map(|(_, _, date)| date)
-        .or_else(|| header_date(&texts))
+        .or_else(|| header_date(&head))
         .map(|(at, len, value)| Found {
             value,
             span: doc.span(at, at + len),
@@ -160,15 +169,21 @@ fn header_date(texts: &[(usize, &str)]) -> Option<(usize, usize, String)> {
 /// Parses `2024年1月4日` or `2022-01-19` (the whole string) as `YYYY-MM-DD`.
 fn parse_date(s: &str) -> Option<String> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let parts: Vec<&str> = if s.contains('年') {
+    let (y, m, d) = if s.contains('年') {
         let s = s.strip_suffix('日')?;
         let (y, rest) = s.split_once('年')?;
         let (m, d) = rest.split_once('月')?;
-        vec![y, m, d]
+        (y, m, d)
     } else {
-        s.split(['-', '/', '.']).collect()
+        // Exactly three parts, found without collecting them: the line may
+        // be a million dashes.
+        let mut parts = s.split(['-', '/', '.']);
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        (y, m, d)
     };
-    let [y, m, d] = parts[..] else { return None };
     let num = |p: &str, max: u32| p.parse::<u32>().ok().filter(|&n| (1..=max).contains(&n));
     let (y, m, d) = (
         num(y, 2999).filter(|&y| y >= 1990)?,

@@ -16,7 +16,7 @@ const MAX_HEADING: usize = 40;
 /// next section found or the end of the text.
 pub fn find(doc: &Document, lines: &Lines) -> [Option<Section>; 6] {
     let mut found: [Option<(usize, usize, String)>; 6] = Default::default();
-    for line in lines.all() {
+    for line in lines.iter() {
         let raw = &doc.text[line.start..line.end];
         let Some(heading) = heading_text(raw) else {
             continue;
@@ -62,7 +62,7 @@ fn heading_text(line: &str) -> Option<&str> {
         Some(rest) => (rest.trim_start_matches('#').trim(), true),
         None => (t, false),
     };
-    if t.chars().count() > MAX_HEADING || t.is_empty() {
+    if t.is_empty() || t.chars().nth(MAX_HEADING).is_some() {
         return None;
     }
     let numbered = t

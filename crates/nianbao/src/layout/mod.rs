@@ -24,12 +24,22 @@ pub struct Line {
 }
 
 /// The lines of a document.
+///
+/// Stored compactly, since a hostile input may be nothing but line breaks:
+/// four bytes a line for its start, and one bit for whether it is a footer.
 #[derive(Debug, Clone)]
 pub struct Lines {
-    lines: Vec<Line>,
+    /// Start of each line; a line ends at the `\n` before the next start,
+    /// the last one at the end of the text. Offsets fit in `u32`, as in the
+    /// offset map.
+    starts: Vec<u32>,
+    /// One bit a line: whether it is a page footer.
+    footers: Vec<u64>,
+    /// Length of the text.
+    len: usize,
 }
 
-/// What a cell holds.
+/// What one cell of a line holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind<'a> {
     /// Text, reduced by [`canon`] for matching.
@@ -72,53 +82,86 @@ impl Lines {
     /// Splits the document's text into lines and marks page footers.
     pub fn new(doc: &Document) -> Lines {
         let text = doc.text.as_str();
-        let mut lines = Vec::new();
+        let count = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut starts = Vec::with_capacity(count);
+        let mut footers = vec![0u64; count.div_ceil(64)];
         let mut start = 0;
+        let mut mark = |i: usize, start: usize, end: usize| {
+            if is_footer(&text[start..end]) {
+                footers[i / 64] |= 1 << (i % 64);
+            }
+        };
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {
-                lines.push(line(text, start, i));
+                mark(starts.len(), start, i);
+                starts.push(start as u32);
                 start = i + 1;
             }
         }
-        lines.push(line(text, start, text.len()));
-        Lines { lines }
+        mark(starts.len(), start, text.len());
+        starts.push(start as u32);
+        Lines {
+            starts,
+            footers,
+            len: text.len(),
+        }
+    }
+
+    /// Line `i`.
+    ///
+    /// # Panics
+    ///
+    /// If there is no line `i`, as indexing a slice would.
+    pub fn get(&self, i: usize) -> Line {
+        let start = self.starts[i] as usize;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.len, |&next| next as usize - 1);
+        Line {
+            start,
+            end,
+            footer: self.footers[i / 64] & (1 << (i % 64)) != 0,
+        }
     }
 
     /// All lines, in order.
-    pub fn all(&self) -> &[Line] {
-        &self.lines
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Line> + ExactSizeIterator + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Lines `range`, in order.
+    pub fn range(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = Line> + ExactSizeIterator + '_ {
+        range.map(|i| self.get(i))
     }
 
     /// The number of lines.
     pub fn len(&self) -> usize {
-        self.lines.len()
+        self.starts.len()
     }
 
     /// Whether there are no lines (never: an empty text has one empty line).
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
+        self.starts.is_empty()
     }
 
     /// The line holding normalised offset `offset`.
     pub fn index_of(&self, offset: usize) -> usize {
-        self.lines
-            .partition_point(|l| l.end < offset)
-            .min(self.lines.len().saturating_sub(1))
-    }
-}
-
-fn line(text: &str, start: usize, end: usize) -> Line {
-    Line {
-        start,
-        end,
-        footer: is_footer(&text[start..end]),
+        // Line `i` ends before `offset` when the next line starts at or before it.
+        self.starts[1..]
+            .partition_point(|&next| next as usize <= offset)
+            .min(self.len().saturating_sub(1))
     }
 }
 
 /// Page footers left by PDF conversion: `— 1—`, `- 3 -`, `第 2 页`, `第2页 共5页`.
 pub(crate) fn is_footer(line: &str) -> bool {
     let t = line.trim();
-    if t.len() > 40 {
+    // Every footer has a page number, in ASCII digits.
+    if t.len() > 40 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let dashes = ['-', '—', '–', '―', '−'];
@@ -174,12 +217,11 @@ pub fn separator(line: &str) -> Separator {
 }
 
 /// The layout of a table, from the lines of its region.
-pub fn layout_of(doc: &Document, lines: &[Line]) -> Layout {
+pub fn layout_of(doc: &Document, lines: impl Iterator<Item = Line>) -> Layout {
     if doc.is_html {
         return Layout::Html;
     }
     let texts = lines
-        .iter()
         .filter(|l| !l.footer)
         .map(|l| &doc.text[l.start..l.end]);
     let (mut pipe, mut tab, mut spaces, mut rules, mut single) = (0, 0, 0, 0, 0);
@@ -192,13 +234,16 @@ pub fn layout_of(doc: &Document, lines: &[Line]) -> Layout {
             rules += 1;
             continue;
         }
-        let cells = cells(t, 0);
-        let values = cells.iter().filter(|c| c.is_value()).count();
+        let (mut values, mut labels) = (0, 0);
+        for_each_cell_kind(t, |c| {
+            values += usize::from(c.is_value());
+            labels += usize::from(c.label().is_some());
+        });
         if values == 0 {
             continue;
         }
         valued += 1;
-        if values == 1 && cells.iter().filter(|c| c.label().is_some()).count() == 0 {
+        if values == 1 && labels == 0 {
             single += 1;
         }
         match separator(t) {
@@ -223,47 +268,73 @@ pub fn layout_of(doc: &Document, lines: &[Line]) -> Layout {
 /// The cells of one line of text starting at normalised offset `base`.
 pub fn cells(line: &str, base: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    if is_rule(line) {
-        return out;
-    }
-    let sep = separator(line);
-    let mut segments: Vec<(usize, &str)> = Vec::new();
-    match sep {
-        Separator::Pipe | Separator::Tab => {
-            let ch = if sep == Separator::Pipe { '|' } else { '\t' };
-            let mut at = 0;
-            for part in line.split(ch) {
-                segments.push((at, part));
-                at += part.len() + 1;
-            }
-            // The pipes at either end of a Markdown row open and close it.
-            if sep == Separator::Pipe {
-                if segments.first().is_some_and(|s| s.1.trim().is_empty())
-                    && line.trim_start().starts_with('|')
-                {
-                    segments.remove(0);
-                }
-                if segments.last().is_some_and(|s| s.1.trim().is_empty())
-                    && line.trim_end().ends_with('|')
-                {
-                    segments.pop();
-                }
-            }
-        }
-        Separator::Spaces => segments.push((0, line)),
-    }
-    for (at, seg) in segments {
-        segment(seg, base + at, sep != Separator::Spaces, &mut out);
-    }
+    for_each_cell(line, base, |t| out.push(t));
     out
 }
 
+/// Calls `f` with each cell of one line of text starting at normalised
+/// offset `base`, in order, as [`cells`] returns them, without collecting
+/// them: a line may hold millions.
+pub fn for_each_cell<'a>(line: &'a str, base: usize, f: impl FnMut(Token<'a>)) {
+    visit_cells(line, base, true, f);
+}
+
+/// Calls `f` with the kind of each cell of `line`, as [`for_each_cell`]
+/// does, but with every label empty: for counting cells, without the cost
+/// of reducing each label's text.
+pub(crate) fn for_each_cell_kind<'a>(line: &'a str, f: impl FnMut(Token<'a>)) {
+    visit_cells(line, 0, false, f);
+}
+
+fn visit_cells<'a>(line: &'a str, base: usize, labels: bool, mut f: impl FnMut(Token<'a>)) {
+    if is_rule(line) {
+        return;
+    }
+    let sep = separator(line);
+    match sep {
+        Separator::Pipe | Separator::Tab => {
+            let ch = if sep == Separator::Pipe { '|' } else { '\t' };
+            // The pipes at either end of a Markdown row open and close it:
+            // a blank first or last segment beside them is no cell. A line
+            // with a separator has at least two segments, so the first and
+            // the last are never the same one.
+            let (skip_first, skip_last) = if sep == Separator::Pipe {
+                (
+                    line.trim_start().starts_with('|'),
+                    line.trim_end().ends_with('|'),
+                )
+            } else {
+                (false, false)
+            };
+            let mut parts = line.split(ch).peekable();
+            let mut at = 0;
+            let mut first = true;
+            while let Some(part) = parts.next() {
+                let last = parts.peek().is_none();
+                let blank = part.trim().is_empty();
+                if !(blank && ((first && skip_first) || (last && skip_last))) {
+                    segment(part, base + at, true, labels, &mut f);
+                }
+                at += part.len() + 1;
+                first = false;
+            }
+        }
+        Separator::Spaces => segment(line, base, false, labels, &mut f),
+    }
+}
+
 /// Reads the words of one cell into tokens: runs of text become one label.
-fn segment<'a>(seg: &'a str, base: usize, delimited: bool, out: &mut Vec<Token<'a>>) {
+fn segment<'a>(
+    seg: &'a str,
+    base: usize,
+    delimited: bool,
+    labels: bool,
+    f: &mut impl FnMut(Token<'a>),
+) {
     let trimmed = seg.trim();
     if trimmed.is_empty() {
         if delimited {
-            out.push(Token {
+            f(Token {
                 kind: Kind::Blank,
                 start: base,
                 end: base + seg.len(),
@@ -273,7 +344,7 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, out: &mut Vec<Token<'
     }
     let lead = seg.len() - seg.trim_start().len();
     if delimited && number::is_null_mark(trimmed) {
-        out.push(Token {
+        f(Token {
             kind: Kind::Null,
             start: base + lead,
             end: base + lead + trimmed.len(),
@@ -281,10 +352,14 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, out: &mut Vec<Token<'
         return;
     }
     let mut label: Option<(usize, usize)> = None;
-    let flush = |label: &mut Option<(usize, usize)>, out: &mut Vec<Token<'a>>| {
+    let flush = |label: &mut Option<(usize, usize)>, f: &mut dyn FnMut(Token<'a>)| {
         if let Some((s, e)) = label.take() {
-            out.push(Token {
-                kind: Kind::Label(canon(&seg[s..e])),
+            f(Token {
+                kind: Kind::Label(if labels {
+                    canon(&seg[s..e])
+                } else {
+                    String::new()
+                }),
                 start: base + s,
                 end: base + e,
             });
@@ -297,16 +372,16 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, out: &mut Vec<Token<'
                 label = Some(label.map_or((s, e), |(ls, _)| (ls, e)));
             }
             Word::Number(n) => {
-                flush(&mut label, out);
-                out.push(Token {
+                flush(&mut label, f);
+                f(Token {
                     kind: Kind::Number(n),
                     start: base + s,
                     end: base + e,
                 });
             }
             Word::Null => {
-                flush(&mut label, out);
-                out.push(Token {
+                flush(&mut label, f);
+                f(Token {
                     kind: Kind::Null,
                     start: base + s,
                     end: base + e,
@@ -314,7 +389,7 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, out: &mut Vec<Token<'
             }
         }
     }
-    flush(&mut label, out);
+    flush(&mut label, f);
 }
 
 /// The words of `s` separated by whitespace, with their offsets.

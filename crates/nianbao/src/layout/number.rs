@@ -47,9 +47,11 @@ pub fn read_word(word: &str) -> Word<'_> {
     if is_null_mark(word) {
         return Word::Null;
     }
+    // Every unit is written in Han characters: a word ending in ASCII has none.
+    let ends_in_ascii = word.as_bytes().last().is_some_and(u8::is_ascii);
     let (digits, unit) = match UNITS
         .iter()
-        .find(|u| word.len() > u.len() && word.ends_with(*u))
+        .find(|u| !ends_in_ascii && word.len() > u.len() && word.ends_with(*u))
     {
         Some(u) => (&word[..word.len() - u.len()], Some(*u)),
         None => (word, None),
@@ -79,6 +81,10 @@ fn parse(s: &str) -> Option<Option<Value>> {
         Some(rest) => (s.starts_with(['-', '−']), rest),
         None => (false, s),
     };
+    // Digits or a first group of them open every number.
+    if !body.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let (int, frac) = match body.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
@@ -89,14 +95,18 @@ fn parse(s: &str) -> Option<Option<Value>> {
         return None;
     }
     let plain: String = if int.contains(',') {
-        let groups: Vec<&str> = int.split(',').collect();
-        let ok = (1..=3).contains(&groups[0].len())
-            && groups[1..].iter().all(|g| g.len() == 3)
-            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+        // Groups of three digits after a first of one to three, checked
+        // without collecting them: a word may be a million commas.
+        let mut groups = int.split(',');
+        let first = groups.next().unwrap_or_default();
+        let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+        let ok = (1..=3).contains(&first.len())
+            && digits(first)
+            && groups.all(|g| g.len() == 3 && digits(g));
         if !ok {
             return None;
         }
-        groups.concat()
+        int.replace(',', "")
     } else if int.bytes().all(|b| b.is_ascii_digit()) {
         int.to_string()
     } else {

@@ -25,8 +25,11 @@ pub struct Fitted {
     pub slots: Vec<Option<Slot>>,
     /// Whether the reading is uncertain.
     pub doubtful: bool,
-    /// Values beyond the row's cells, to be reported.
+    /// Values beyond the row's cells, to be reported: the first of them,
+    /// as many as were kept.
     pub extra: Vec<Slot>,
+    /// How many values lie beyond the row's cells, listed in `extra` or not.
+    pub extra_count: usize,
     /// Whether digits that ran together were split.
     pub split: bool,
 }
@@ -36,8 +39,13 @@ const MAX_SPLIT_DIGITS: usize = 24;
 
 /// Fits `items` (with `trailing` blanks) to `width` cells. `holds` says
 /// whether a complete reading satisfies the row's arithmetic.
+///
+/// `items` may be the first values of a longer run, `dropped` more
+/// following them; `width` must be less than `items.len()` whenever
+/// `dropped` is not zero, so that a row is read from `items` alone.
 pub fn fit(
     items: &[Token],
+    dropped: usize,
     trailing: &[Token],
     width: usize,
     holds: &dyn Fn(&[i64]) -> bool,
@@ -66,6 +74,7 @@ pub fn fit(
             slots,
             doubtful: false,
             extra: Vec::new(),
+            extra_count: 0,
             split: false,
         };
     }
@@ -75,6 +84,7 @@ pub fn fit(
                 slots: split.into_iter().map(Some).collect(),
                 doubtful: false,
                 extra: Vec::new(),
+                extra_count: 0,
                 split: true,
             };
         }
@@ -83,13 +93,15 @@ pub fn fit(
             slots,
             doubtful: true,
             extra: Vec::new(),
+            extra_count: 0,
             split: false,
         };
     }
-    let extra = slots.split_off(width).into_iter().flatten().collect();
+    let extra: Vec<Slot> = slots.split_off(width).into_iter().flatten().collect();
     Fitted {
         slots,
         doubtful: true,
+        extra_count: extra.len() + dropped,
         extra,
         split: false,
     }
@@ -204,7 +216,7 @@ mod tests {
 
     fn read(line: &str, width: usize, holds: &dyn Fn(&[i64]) -> bool) -> Fitted {
         let tokens = cells(line, 0);
-        fit(&tokens, &[], width, holds)
+        fit(&tokens, 0, &[], width, holds)
     }
 
     fn values(f: &Fitted) -> Vec<Option<i64>> {

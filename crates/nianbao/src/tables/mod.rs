@@ -16,12 +16,12 @@ use std::ops::Range;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::layout::{layout_of, Kind, Lines};
+use crate::layout::{layout_of, Lines};
 use crate::report::{Cell, Row, Section, Table, TableKind, Tables, Template, Value};
 use crate::text::Document;
 use fit::{fit, groups_of_five_sum, total_is_sum, Fitted};
 use schema::{RowSpec, ACTIVE_2019, ACTIVE_2021, APPEALS, REQUEST_COLUMNS};
-use stream::{groups, tokens, Group};
+use stream::{Group, KEEP};
 
 /// More groups than this in one table region is not a table: the rest is reported, not aligned.
 const MAX_GROUPS: usize = 400;
@@ -70,6 +70,14 @@ pub fn overall_template(tables: &Tables) -> Option<Template> {
     })
 }
 
+/// The groups of a region beyond [`MAX_GROUPS`]: only the places of their
+/// first numbers can still be reported one by one; the rest are counted.
+#[derive(Default)]
+struct Capped {
+    numbers: Vec<(usize, usize)>,
+    count: usize,
+}
+
 struct Reader<'a, 'd> {
     doc: &'a Document<'a>,
     lines: &'a Lines,
@@ -82,24 +90,33 @@ impl<'a> Reader<'a, '_> {
         &self,
         range: &Range<usize>,
     ) -> (crate::report::Layout, crate::span::Span, Range<usize>) {
-        let lines = &self.lines.all()[range.clone()];
-        let layout = layout_of(self.doc, lines);
-        let start = lines.first().map_or(0, |l| l.start);
-        let end = lines.last().map_or(start, |l| l.end);
+        let layout = layout_of(self.doc, self.lines.range(range.clone()));
+        let (start, end) = match range.len() {
+            0 => (0, 0),
+            _ => (
+                self.lines.get(range.start).start,
+                self.lines.get(range.end - 1).end,
+            ),
+        };
         (layout, self.doc.span(start, end), start..end)
     }
 
     /// Table 三, if its region holds at least one row of numbers.
     fn requests(&mut self, range: Range<usize>) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
-        let tokens = tokens(self.doc, self.lines, range);
-        let mut groups = groups(&tokens, layout);
-        let row_like =
-            |g: &Group| g.items.len() >= MIN_ROW || labels::requests_row(&g.label).is_some();
-        if !groups.iter().any(row_like) {
+        let mut row_like = false;
+        let (groups, capped) = self.capped_groups(
+            range,
+            layout,
+            |_| {},
+            |g| {
+                row_like |= g.items.len() >= MIN_ROW || labels::requests_row(&g.label).is_some();
+            },
+        );
+        if !row_like {
             return None;
         }
-        self.cap(&mut groups);
+        self.report_capped(capped);
         let labels: Vec<_> = groups
             .iter()
             .map(|g| labels::requests_row(&g.label))
@@ -114,7 +131,13 @@ impl<'a> Reader<'a, '_> {
                 Some(i) => {
                     used[*i] = true;
                     let g = &groups[*i];
-                    let fitted = fit(&g.items, &g.trailing, REQUEST_COLUMNS.len(), &total_is_sum);
+                    let fitted = fit(
+                        &g.items,
+                        g.dropped,
+                        &g.trailing,
+                        REQUEST_COLUMNS.len(),
+                        &total_is_sum,
+                    );
                     self.row(TableKind::Requests, spec, fitted, g.label_range)
                 }
                 None => self.missing_row(TableKind::Requests, spec, span),
@@ -139,22 +162,19 @@ impl<'a> Reader<'a, '_> {
     /// Table 二, if its region holds at least one row the template names.
     fn active(&mut self, range: Range<usize>) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
-        let tokens = tokens(self.doc, self.lines, range);
-        let mut groups = groups(&tokens, layout);
-        self.cap(&mut groups);
         let (mut votes_2021, mut votes_2019, mut in_yuan) = (0, 0, false);
-        for t in &tokens {
-            if let Kind::Label(l) = &t.token.kind {
-                match labels::active_header_is_2021(l) {
-                    Some(true) => votes_2021 += 1,
-                    Some(false) => votes_2019 += 1,
-                    None => {}
-                }
-                if l.contains("单位") && l.contains('元') && !l.contains("万元") {
-                    in_yuan = true;
-                }
+        let votes = |l: &str| {
+            match labels::active_header_is_2021(l) {
+                Some(true) => votes_2021 += 1,
+                Some(false) => votes_2019 += 1,
+                None => {}
             }
-        }
+            if l.contains("单位") && l.contains('元') && !l.contains("万元") {
+                in_yuan = true;
+            }
+        };
+        let (groups, capped) = self.capped_groups(range, layout, votes, |_| {});
+        self.report_capped(capped);
         let keys: Vec<_> = groups
             .iter()
             .map(|g| labels::active_row(&g.label))
@@ -181,7 +201,13 @@ impl<'a> Reader<'a, '_> {
                     Some(i) => {
                         used[i] = true;
                         let g = &groups[i];
-                        let fitted = fit(&g.items, &g.trailing, spec.columns.len(), &|_| false);
+                        let fitted = fit(
+                            &g.items,
+                            g.dropped,
+                            &g.trailing,
+                            spec.columns.len(),
+                            &|_| false,
+                        );
                         let fitted = if spec.key == "fees" && in_yuan {
                             self.yuan_to_wan(fitted)
                         } else {
@@ -212,19 +238,32 @@ impl<'a> Reader<'a, '_> {
     /// Table 四, if its region holds at least one group's worth of numbers.
     fn appeals(&mut self, range: Range<usize>) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
-        let tokens = tokens(self.doc, self.lines, range);
-        // The fifteen values in reading order, blank cells between them kept.
-        let groups = groups(&tokens, layout);
-        let values: Vec<_> = groups
-            .iter()
-            .flat_map(|g| g.items.iter().cloned())
-            .collect();
+        // The fifteen values in reading order, blank cells between them
+        // kept: the first `KEEP` of all groups' values, and a count of the rest.
+        let (mut values, mut dropped, mut trailing) = (Vec::new(), 0, Vec::new());
+        stream::groups(
+            self.doc,
+            self.lines,
+            range,
+            layout,
+            |_| {},
+            |g| {
+                if dropped == 0 {
+                    let room = KEEP - values.len();
+                    dropped += g.items.len().saturating_sub(room);
+                    values.extend(g.items.into_iter().take(room));
+                } else {
+                    dropped += g.items.len();
+                }
+                dropped += g.dropped;
+                trailing = g.trailing;
+            },
+        );
         if values.len() < schema::APPEAL_COLUMNS.len() {
             return None;
         }
-        let trailing = groups.last().map_or(&[][..], |g| &g.trailing[..]);
         let width = APPEALS.len() * schema::APPEAL_COLUMNS.len();
-        let fitted = fit(&values, trailing, width, &groups_of_five_sum);
+        let fitted = fit(&values, dropped, &trailing, width, &groups_of_five_sum);
         let mut slots = fitted.slots.chunks(schema::APPEAL_COLUMNS.len());
         let mut rows: Vec<Row> = APPEALS
             .iter()
@@ -233,6 +272,7 @@ impl<'a> Reader<'a, '_> {
                     slots: slots.next().map(<[_]>::to_vec).unwrap_or_default(),
                     doubtful: false,
                     extra: Vec::new(),
+                    extra_count: 0,
                     split: false,
                 };
                 self.row(TableKind::Appeals, spec, part, None)
@@ -240,7 +280,7 @@ impl<'a> Reader<'a, '_> {
             .collect();
         if fitted.doubtful {
             // One row of fifteen: the doubt is the table's, said once.
-            let read = fitted.slots.iter().flatten().count() + fitted.extra.len();
+            let read = fitted.slots.iter().flatten().count() + fitted.extra_count;
             let cells: Vec<String> = rows
                 .iter_mut()
                 .flat_map(|r| {
@@ -262,9 +302,7 @@ impl<'a> Reader<'a, '_> {
         if fitted.split {
             self.split_note(TableKind::Appeals.name(), &fitted);
         }
-        for extra in &fitted.extra {
-            self.unplaced(extra.range);
-        }
+        self.unplaced_extra(&fitted);
         Some(Table {
             kind: TableKind::Appeals,
             template: None,
@@ -275,15 +313,42 @@ impl<'a> Reader<'a, '_> {
         })
     }
 
-    /// Keeps at most [`MAX_GROUPS`] groups; the numbers of the rest are unplaced.
-    fn cap(&mut self, groups: &mut Vec<Group>) {
-        if groups.len() > MAX_GROUPS {
-            for g in groups.drain(MAX_GROUPS..) {
-                for t in g.items.iter().filter(|t| matches!(t.kind, Kind::Number(_))) {
-                    self.unplaced((t.start, t.end));
+    /// The groups of lines `range`, at most [`MAX_GROUPS`] of them, and
+    /// what is left of the rest. Calls `label` with every label and `seen`
+    /// with every group, kept or not.
+    fn capped_groups(
+        &self,
+        range: Range<usize>,
+        layout: crate::report::Layout,
+        label: impl FnMut(&str),
+        mut seen: impl FnMut(&Group),
+    ) -> (Vec<Group<'a>>, Capped) {
+        let mut groups = Vec::new();
+        let mut capped = Capped::default();
+        stream::groups(self.doc, self.lines, range, layout, label, |g| {
+            seen(&g);
+            if groups.len() < MAX_GROUPS {
+                groups.push(g);
+                return;
+            }
+            let (numbers, more) = g.numbers();
+            for range in numbers {
+                capped.count += 1;
+                if capped.numbers.len() < MAX_UNPLACED {
+                    capped.numbers.push(range);
                 }
             }
+            capped.count += more;
+        });
+        (groups, capped)
+    }
+
+    /// The numbers of the groups beyond the cap, each unplaced.
+    fn report_capped(&mut self, capped: Capped) {
+        for range in &capped.numbers {
+            self.unplaced(*range);
         }
+        self.unplaced += capped.count - capped.numbers.len();
     }
 
     fn row(
@@ -348,7 +413,7 @@ impl<'a> Reader<'a, '_> {
             .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
             .map(|(s, e)| self.doc.span(s, e));
         if fitted.doubtful {
-            let read = fitted.slots.iter().flatten().count() + fitted.extra.len();
+            let read = fitted.slots.iter().flatten().count() + fitted.extra_count;
             self.diagnostics.push(
                 Diagnostic::new(
                     codes::ROW_SHAPE,
@@ -361,9 +426,7 @@ impl<'a> Reader<'a, '_> {
         if fitted.split {
             self.split_note(spec.label, &fitted);
         }
-        for extra in &fitted.extra {
-            self.unplaced(extra.range);
-        }
+        self.unplaced_extra(&fitted);
         Row {
             key: spec.key,
             label: label.map(|(s, e)| self.doc.span(s, e)),
@@ -434,10 +497,20 @@ impl<'a> Reader<'a, '_> {
 
     fn unplaced_groups(&mut self, groups: &[Group], used: &[bool]) {
         for (g, _) in groups.iter().zip(used).filter(|(_, &u)| !u) {
-            for t in g.items.iter().filter(|t| matches!(t.kind, Kind::Number(_))) {
-                self.unplaced((t.start, t.end));
+            let (numbers, more) = g.numbers();
+            for range in numbers {
+                self.unplaced(range);
             }
+            self.unplaced += more;
         }
+    }
+
+    /// The values of a row beyond its cells, each unplaced.
+    fn unplaced_extra(&mut self, fitted: &Fitted) {
+        for extra in &fitted.extra {
+            self.unplaced(extra.range);
+        }
+        self.unplaced += fitted.extra_count - fitted.extra.len();
     }
 
     fn unplaced(&mut self, range: (usize, usize)) {

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::layout::{self, Lines};
-use crate::text::{canon, Document};
+use crate::text::{canon_into, is_word_char, Document};
 
 /// A line longer than this (in canonical characters) is prose, not a table line.
 const PROSE: usize = 60;
@@ -27,47 +27,82 @@ pub struct Regions {
     pub appeals: Option<Range<usize>>,
 }
 
+/// What a short line may open, found in one pass over the lines.
+const OPENS_REQUESTS: u8 = 1;
+const REQUESTS_HEADER: u8 = 2;
+const OPENS_APPEALS: u8 = 4;
+const OPENS_ACTIVE: u8 = 8;
+const APPEALS_HEADER: u8 = 16;
+
 /// Finds the tables' regions.
 pub fn find(doc: &Document, lines: &Lines) -> Regions {
-    let canon_of = |i: usize| {
-        let l = lines.all()[i];
-        canon(&doc.text[l.start..l.end])
-    };
     let n = lines.len();
-    let short = |c: &str| c.chars().count() <= PROSE;
-    let first = |from: usize, to: usize, pred: &dyn Fn(&str) -> bool| {
-        (from..to).find(|&i| {
-            let c = canon_of(i);
-            short(&c) && pred(&c)
-        })
-    };
-
-    let header = |c: &str| {
-        c.contains("收到和处理")
+    // One pass reads every short line's canonical form once, into one
+    // buffer, and keeps the few lines that may open a table: a text of a
+    // million lines is read once, without allocating for each.
+    let mut buf = String::new();
+    let mut marks: Vec<(usize, u8)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !canon_prefix(&doc.text[l.start..l.end], &mut buf, PROSE) {
+            continue;
+        }
+        let c = buf.as_str();
+        let header = c.contains("收到和处理")
             || c.contains("申请人情况")
             || c.contains("勾稽关系")
-            || c.contains("处理政府信息公开申请")
+            || c.contains("处理政府信息公开申请");
+        let marks_of = [
+            (c.contains("本年新收"), OPENS_REQUESTS),
+            (header, REQUESTS_HEADER),
+            (c.contains("行政复议"), OPENS_APPEALS),
+            (
+                c.contains("第二十条") || c.starts_with("信息内容"),
+                OPENS_ACTIVE,
+            ),
+            (
+                c.contains("行政复议") && !c.bytes().any(|b| b.is_ascii_digit()),
+                APPEALS_HEADER,
+            ),
+        ];
+        let mark = marks_of
+            .iter()
+            .filter(|(yes, _)| *yes)
+            .fold(0, |m, (_, bit)| m | bit);
+        if mark != 0 {
+            marks.push((i, mark));
+        }
+    }
+    let first = |from: usize, to: usize, mark: u8| {
+        marks
+            .iter()
+            .find(|&&(i, m)| i >= from && i < to && m & mark != 0)
+            .map(|&(i, _)| i)
     };
+    let canon_contains = |i: usize, word: &str| {
+        let l = lines.get(i);
+        canon_into(&doc.text[l.start..l.end], &mut buf);
+        buf.contains(word)
+    };
+
     // Table 三 opens with 本年新收; where that label was lost, with its header.
-    let requests_anchor = first(0, n, &|c| c.contains("本年新收")).or_else(|| first(0, n, &header));
-    let requests_start =
-        requests_anchor.map(|a| first(a.saturating_sub(HEADER_LINES), a, &header).unwrap_or(a));
+    let requests_anchor = first(0, n, OPENS_REQUESTS).or_else(|| first(0, n, REQUESTS_HEADER));
+    let requests_start = requests_anchor
+        .map(|a| first(a.saturating_sub(HEADER_LINES), a, REQUESTS_HEADER).unwrap_or(a));
     let appeals_anchor = match requests_anchor {
-        Some(a) => first(a + 1, n, &|c| c.contains("行政复议")),
+        Some(a) => first(a + 1, n, OPENS_APPEALS),
         // Without table 三, table 四 opens with a header line naming 行政复议
         // (no numbers in it) followed closely by 维持.
-        None => (0..n).find(|&i| {
-            let c = canon_of(i);
-            short(&c)
-                && c.contains("行政复议")
-                && !c.bytes().any(|b| b.is_ascii_digit())
-                && (i..n.min(i + 8)).any(|k| canon_of(k).contains("维持"))
-        }),
+        None => {
+            let mut canon_contains = canon_contains;
+            marks
+                .iter()
+                .filter(|&&(_, m)| m & APPEALS_HEADER != 0)
+                .map(|&(i, _)| i)
+                .find(|&i| (i..n.min(i + 8)).any(|k| canon_contains(k, "维持")))
+        }
     };
     let active_end = requests_start.or(appeals_anchor).unwrap_or(n);
-    let active_start = first(0, active_end, &|c| {
-        c.contains("第二十条") || c.starts_with("信息内容")
-    });
+    let active_start = first(0, active_end, OPENS_ACTIVE);
 
     let requests = requests_start.map(|s| {
         let end = appeals_anchor.unwrap_or_else(|| end_of_requests(doc, lines, s));
@@ -81,15 +116,30 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
     }
 }
 
+/// [`canon_into`] for a line of at most `max` canonical characters: whether
+/// it has no more, with its canonical form in `out` when it has not. Stops
+/// reading a longer line there.
+fn canon_prefix(s: &str, out: &mut String, max: usize) -> bool {
+    out.clear();
+    for (count, c) in s.chars().filter(|&c| is_word_char(c)).enumerate() {
+        if count == max {
+            return false;
+        }
+        out.push(c);
+    }
+    true
+}
+
 /// Without table 四, table 三 ends after its last row (结转下年度) or at the next heading.
 fn end_of_requests(doc: &Document, lines: &Lines, start: usize) -> usize {
-    let all = lines.all();
-    for (i, l) in all.iter().enumerate().skip(start + 1) {
+    let mut buf = String::new();
+    for (i, l) in lines.iter().enumerate().skip(start + 1) {
         let text = &doc.text[l.start..l.end];
-        if canon(text).contains("结转下年") {
+        canon_into(text, &mut buf);
+        if buf.contains("结转下年") {
             // Its numbers may follow on the next lines (one cell a line).
             let mut end = i + 1;
-            while end < all.len() && end < i + 10 && is_values_only(doc, lines, end) {
+            while end < lines.len() && end < i + 10 && is_values_only(doc, lines, end) {
                 end += 1;
             }
             return end;
@@ -98,27 +148,30 @@ fn end_of_requests(doc: &Document, lines: &Lines, start: usize) -> usize {
             return i;
         }
     }
-    all.len()
+    lines.len()
 }
 
 fn is_values_only(doc: &Document, lines: &Lines, i: usize) -> bool {
-    let l = lines.all()[i];
-    let cells = layout::cells(&doc.text[l.start..l.end], 0);
-    cells.iter().any(|c| c.is_value()) && cells.iter().all(|c| c.label().is_none())
+    let l = lines.get(i);
+    let (mut values, mut labels) = (0, 0);
+    layout::for_each_cell_kind(&doc.text[l.start..l.end], |c| {
+        values += usize::from(c.is_value());
+        labels += usize::from(c.label().is_some());
+    });
+    values > 0 && labels == 0
 }
 
 /// Table 四 ends once its fifteen values are read and a line without values
 /// follows, or at a heading or prose once any value was read.
 fn end_of_appeals(doc: &Document, lines: &Lines, start: usize) -> usize {
-    let all = lines.all();
     let mut values = 0;
-    for (i, l) in all.iter().enumerate().skip(start + 1) {
+    for (i, l) in lines.iter().enumerate().skip(start + 1) {
         if l.footer {
             continue;
         }
         let text = &doc.text[l.start..l.end];
-        let cells = layout::cells(text, 0);
-        let here = cells.iter().filter(|c| c.is_value()).count();
+        let mut here = 0;
+        layout::for_each_cell_kind(text, |c| here += usize::from(c.is_value()));
         if (values >= APPEALS_VALUES && here == 0)
             || (values > 0 && is_heading_or_prose(text))
             || (values == 0 && i > start + APPEALS_LINES)
@@ -128,7 +181,7 @@ fn end_of_appeals(doc: &Document, lines: &Lines, start: usize) -> usize {
         }
         values += here;
     }
-    all.len()
+    lines.len()
 }
 
 /// A heading such as `五、…` or `(一)主要问题`, or a line of prose.
@@ -143,5 +196,5 @@ fn is_heading_or_prose(text: &str) -> bool {
 
 /// A sentence rather than a table line: long, with sentence punctuation.
 fn is_prose(text: &str) -> bool {
-    canon(text).chars().count() >= 25 && text.contains('。')
+    text.contains('。') && text.chars().filter(|&c| is_word_char(c)).nth(24).is_some()
 }

@@ -5,43 +5,23 @@
 //! row of a table in every layout we know. Where lines are rows (pipes,
 //! tabs, Markdown, PDF text), a line break ends a group; where each cell has
 //! its own line, only a label does.
+//!
+//! Groups are handed on one at a time as they close, and each keeps only
+//! its first [`KEEP`] values: a region of a hostile input may hold millions
+//! of cells, and a row never needs more than its width plus the numbers that
+//! can still be reported one by one. Beyond them a group keeps counts, and
+//! the places of the first numbers, which may still be reported as unplaced.
 
 use crate::layout::{self, Kind, Token};
 use crate::report::Layout;
 use crate::text::Document;
 
-/// A token with the index of the line it came from.
-#[derive(Debug, Clone)]
-pub struct Placed<'a> {
-    /// The cell.
-    pub token: Token<'a>,
-    /// Index of its line in [`crate::layout::Lines`].
-    pub line: usize,
-}
-
-/// The tokens of lines `range` of the document, footers and Markdown rules left out.
-pub fn tokens<'a>(
-    doc: &'a Document,
-    lines: &layout::Lines,
-    range: std::ops::Range<usize>,
-) -> Vec<Placed<'a>> {
-    let mut out = Vec::new();
-    for (i, line) in lines.all()[range.clone()].iter().enumerate() {
-        if line.footer {
-            continue;
-        }
-        let text = &doc.text[line.start..line.end];
-        out.extend(
-            layout::cells(text, line.start)
-                .into_iter()
-                .map(|token| Placed {
-                    token,
-                    line: range.start + i,
-                }),
-        );
-    }
-    out
-}
+/// Values kept per group: more than the widest row (fifteen, table 四 read
+/// as one run) plus the most unplaced numbers reported one by one (twenty),
+/// so that everything a row or a diagnostic shows lies within them.
+pub const KEEP: usize = 64;
+/// Numbers beyond [`KEEP`] whose places a group keeps, for R003.
+pub const LATER: usize = 20;
 
 /// A run of values and the label before it.
 #[derive(Debug, Clone, Default)]
@@ -50,71 +30,141 @@ pub struct Group<'a> {
     pub label: String,
     /// Where the label lies in the normalised text.
     pub label_range: Option<(usize, usize)>,
-    /// The values, with blank cells between them kept as blanks.
+    /// The first [`KEEP`] values, with blank cells between them kept as blanks.
     pub items: Vec<Token<'a>>,
-    /// Blank cells after the last value, which may stand for empty cells.
+    /// How many values (and blanks between them) follow `items`.
+    pub dropped: usize,
+    /// Where the first [`LATER`] numbers among the dropped values lie.
+    pub later_numbers: Vec<(usize, usize)>,
+    /// How many numbers are among the dropped values.
+    pub later_number_count: usize,
+    /// The first [`KEEP`] blank cells after the last value, which may stand
+    /// for empty cells.
     pub trailing: Vec<Token<'a>>,
     /// Line of the first value.
     pub line: usize,
 }
 
-/// Cuts a token stream into groups.
-pub fn groups<'a>(tokens: &[Placed<'a>], layout: Layout) -> Vec<Group<'a>> {
-    let lines_are_rows = layout != Layout::CellPerLine;
-    let mut out = Vec::new();
-    let mut current = Group::default();
-    let mut blanks: Vec<Token<'a>> = Vec::new();
-    let mut label_line = None;
-    let mut last_line = None;
-    let close = |current: &mut Group<'a>, blanks: &mut Vec<Token<'a>>, out: &mut Vec<Group<'a>>| {
-        let mut g = std::mem::take(current);
-        if !g.items.is_empty() {
-            g.trailing = std::mem::take(blanks);
-            out.push(g);
+impl<'a> Group<'a> {
+    /// Adds a value (or a blank between values) at the end.
+    fn push(&mut self, token: Token<'a>) {
+        if self.items.len() < KEEP {
+            self.items.push(token);
+            return;
         }
-        blanks.clear();
-    };
-    for p in tokens {
-        let new_line = last_line != Some(p.line);
-        last_line = Some(p.line);
-        if lines_are_rows && new_line {
-            close(&mut current, &mut blanks, &mut out);
-        }
-        match &p.token.kind {
-            Kind::Label(text) => {
-                if !current.items.is_empty() {
-                    close(&mut current, &mut blanks, &mut out);
-                }
-                // In row layouts a label only names values on its own line.
-                if lines_are_rows && label_line != Some(p.line) {
-                    current.label.clear();
-                    current.label_range = None;
-                }
-                label_line = Some(p.line);
-                current.label.push_str(text);
-                current.label_range = Some(match current.label_range {
-                    Some((s, _)) => (s, p.token.end),
-                    None => (p.token.start, p.token.end),
-                });
-            }
-            Kind::Blank => {
-                if !current.items.is_empty() {
-                    blanks.push(p.token.clone());
-                }
-            }
-            Kind::Number(_) | Kind::Null => {
-                if current.items.is_empty() {
-                    current.line = p.line;
-                    if lines_are_rows && label_line != Some(p.line) {
-                        current.label.clear();
-                        current.label_range = None;
-                    }
-                }
-                current.items.append(&mut blanks);
-                current.items.push(p.token.clone());
+        self.dropped += 1;
+        if matches!(token.kind, Kind::Number(_)) {
+            self.later_number_count += 1;
+            if self.later_numbers.len() < LATER {
+                self.later_numbers.push((token.start, token.end));
             }
         }
     }
-    close(&mut current, &mut blanks, &mut out);
-    out
+
+    /// The places of the numbers among the values, in order, and how many
+    /// more there are beyond those listed.
+    pub fn numbers(&self) -> (impl Iterator<Item = (usize, usize)> + '_, usize) {
+        let kept = self
+            .items
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Number(_)))
+            .map(|t| (t.start, t.end));
+        let more = self.later_number_count - self.later_numbers.len();
+        (kept.chain(self.later_numbers.iter().copied()), more)
+    }
+}
+
+/// Blank cells after the last value, until a value or the end of the group
+/// says what they are: the first [`KEEP`], and how many.
+#[derive(Default)]
+struct Blanks<'a> {
+    kept: Vec<Token<'a>>,
+    count: usize,
+}
+
+/// Reads lines `range` of the document, footers and Markdown rules left out,
+/// into groups: calls `label` with the text of every label cell and `group`
+/// with each group as it closes, in reading order.
+pub fn groups<'a>(
+    doc: &'a Document,
+    lines: &layout::Lines,
+    range: std::ops::Range<usize>,
+    layout: Layout,
+    mut label: impl FnMut(&str),
+    mut group: impl FnMut(Group<'a>),
+) {
+    let lines_are_rows = layout != Layout::CellPerLine;
+    let mut current = Group::default();
+    let mut blanks = Blanks::default();
+    let mut label_line = None;
+    let close =
+        |current: &mut Group<'a>, blanks: &mut Blanks<'a>, out: &mut dyn FnMut(Group<'a>)| {
+            let mut g = std::mem::take(current);
+            let pending = std::mem::take(blanks);
+            if !g.items.is_empty() {
+                g.trailing = pending.kept;
+                out(g);
+            }
+        };
+    for (i, line) in lines.range(range.clone()).enumerate() {
+        if line.footer {
+            continue;
+        }
+        let at = range.start + i;
+        let text = &doc.text[line.start..line.end];
+        let mut new_line = true;
+        layout::for_each_cell(text, line.start, |token| {
+            if lines_are_rows && new_line {
+                close(&mut current, &mut blanks, &mut group);
+            }
+            new_line = false;
+            match &token.kind {
+                Kind::Label(text) => {
+                    label(text);
+                    if !current.items.is_empty() {
+                        close(&mut current, &mut blanks, &mut group);
+                    }
+                    // In row layouts a label only names values on its own line.
+                    if lines_are_rows && label_line != Some(at) {
+                        current.label.clear();
+                        current.label_range = None;
+                    }
+                    label_line = Some(at);
+                    current.label.push_str(text);
+                    current.label_range = Some(match current.label_range {
+                        Some((s, _)) => (s, token.end),
+                        None => (token.start, token.end),
+                    });
+                }
+                Kind::Blank => {
+                    if !current.items.is_empty() {
+                        blanks.count += 1;
+                        if blanks.kept.len() < KEEP {
+                            blanks.kept.push(token);
+                        }
+                    }
+                }
+                Kind::Number(_) | Kind::Null => {
+                    if current.items.is_empty() {
+                        current.line = at;
+                        if lines_are_rows && label_line != Some(at) {
+                            current.label.clear();
+                            current.label_range = None;
+                        }
+                    }
+                    // Blanks followed by a value are cells between values.
+                    let pending = std::mem::take(&mut blanks);
+                    let more = pending.count - pending.kept.len();
+                    for blank in pending.kept {
+                        current.push(blank);
+                    }
+                    // The blanks not kept come after `KEEP` kept ones, so
+                    // they lie beyond the kept values too: only counted.
+                    current.dropped += more;
+                    current.push(token);
+                }
+            }
+        });
+    }
+    close(&mut current, &mut blanks, &mut group);
 }

@@ -1,7 +1,7 @@
 //! A report pasted twice (a common accident when copying from a portal
 //! page): keep the first copy and say so.
 
-use super::{canon, Document};
+use super::{canon, canon_into, Document};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 
@@ -34,9 +34,7 @@ impl Document<'_> {
 fn second_copy_start(text: &str) -> Option<usize> {
     let first_anchor = text.find(ANCHOR)?;
     text[first_anchor + ANCHOR.len()..].find(ANCHOR)?;
-    let lines = line_starts(text);
-    let first_line =
-        |pred: &dyn Fn(&str) -> bool| lines.iter().copied().find(|&(s, e)| pred(&text[s..e]));
+    let first_line = |pred: &dyn Fn(&str) -> bool| lines(text).find(|&(s, e)| pred(&text[s..e]));
     let title = first_line(&|l| canon(l).chars().count() >= 4)?;
     let heading = first_line(&|l| canon(l).contains("总体情况"));
     [Some(title), heading]
@@ -44,24 +42,26 @@ fn second_copy_start(text: &str) -> Option<usize> {
         .flatten()
         .find_map(|(s, e)| {
             let key = canon(&text[s..e]);
-            lines
-                .iter()
-                .find(|&&(ls, le)| ls > first_anchor && canon(&text[ls..le]) == key)
-                .map(|&(ls, _)| ls)
+            let mut buf = String::new();
+            lines(text)
+                .find(|&(ls, le)| {
+                    ls > first_anchor && {
+                        canon_into(&text[ls..le], &mut buf);
+                        buf == key
+                    }
+                })
+                .map(|(ls, _)| ls)
         })
 }
 
-fn line_starts(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// The start and end of each line of `text`, found as they are needed.
+fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push((start, i));
-            start = i + 1;
-        }
-    }
-    out.push((start, text.len()));
-    out
+    text.split('\n').map(move |line| {
+        let at = start;
+        start += line.len() + 1;
+        (at, at + line.len())
+    })
 }
 
 #[cfg(test)]

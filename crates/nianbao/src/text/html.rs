@@ -20,7 +20,7 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
     }
     let bytes = text.as_bytes();
     let mut tags = 0;
-    for i in memchr_iter(bytes, b'<') {
+    for (i, _) in text.match_indices('<') {
         let rest = &bytes[i + 1..bytes.len().min(i + 7)];
         let rest = rest.to_ascii_lowercase();
         if rest.starts_with(b"table") || rest.starts_with(b"tr") || rest.starts_with(b"td") {
@@ -31,14 +31,6 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
         }
     }
     false
-}
-
-fn memchr_iter(bytes: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(move |&(_, &b)| b == needle)
-        .map(|(i, _)| i)
 }
 
 /// Elements whose content is not text of the page.

@@ -56,7 +56,27 @@ impl<'a> Document<'a> {
 /// digits, without spaces and punctuation, so `商业 企业` and `（七）總計`
 /// compare as `商业企业` and `七总计` (given normalised text).
 pub fn canon(s: &str) -> String {
-    s.chars().filter(|&c| c.is_alphanumeric()).collect()
+    let mut out = String::with_capacity(s.len());
+    canon_into(s, &mut out);
+    out
+}
+
+/// [`canon`] into a buffer the caller reuses, to read many lines without
+/// allocating for each.
+pub fn canon_into(s: &str, out: &mut String) {
+    out.clear();
+    out.extend(s.chars().filter(|&c| is_word_char(c)));
+}
+
+/// Whether [`canon`] keeps `c`: whether it is alphanumeric. The common
+/// cases, ASCII and the main blocks of Han characters (every one of which
+/// is alphabetic), are answered without Unicode's tables.
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || c.is_alphanumeric()
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +97,14 @@ mod tests {
             &original[doc.span(at, at + 3).start..doc.span(at, at + 3).end],
             "計"
         );
+    }
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_ones() {
+        let ranges = [0..0x3400, 0x3400..0x4DC0, 0x4E00..0xA000, 0xF900..0xFB00];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
