@@ -4,7 +4,7 @@
 //! `.ci/run` calls this and nothing else, so a developer runs exactly what
 //! CI runs. The first step installs what the others need.
 
-use crate::{cargo_cmd, dist, probe, run_cmd, Result};
+use crate::{cargo_cmd, dist, node, probe, run_cmd, Result};
 use std::process::Command;
 
 /// The target the core and the page are built for.
@@ -76,9 +76,36 @@ fn core_for_wasm() -> Result<()> {
     ))
 }
 
-/// Where the page's browser tests (Playwright, against `cargo xtask serve`'s
-/// dist/) will run. There are none yet, and this says so rather than pass.
+/// The page in Debian's Chromium, driven by playwright-core, and the
+/// parity of the wasm `validate()` with the CLI's JSON, with node's test
+/// runner: `tests/browser/*.test.mjs` against the `dist/` just built.
 fn browser_tests() -> Result<()> {
-    eprintln!("note: no browser tests yet; nothing run");
-    Ok(())
+    browser_setup()?;
+    cargo_cmd("build -p nianbao-cli")?;
+    node::node(&["--test", "--test-concurrency=1"])
+}
+
+/// What the browser tests need: their npm packages and Chromium.
+fn browser_setup() -> Result<()> {
+    node::npm_ci()?;
+    node::chromium()
+}
+
+/// `cargo xtask bench`: builds `dist/`, then reports the sizes of the wasm
+/// and of `nianbao.html` (raw, gzip, brotli), the time from opening
+/// `nianbao.html` to ready, and the time to validate each seed in the page,
+/// against the budgets.
+pub fn bench() -> Result<()> {
+    dist::run()?;
+    browser_setup()?;
+    node::node(&["bench.mjs"])
+}
+
+/// `cargo xtask screenshot`: builds `dist/` and writes
+/// `docs/screenshot.png` of the sample report being checked.
+pub fn screenshot() -> Result<()> {
+    dist::run()?;
+    browser_setup()?;
+    node::cjk_fonts()?;
+    node::node(&["screenshot.mjs"])
 }

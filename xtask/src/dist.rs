@@ -1,14 +1,15 @@
 //! `cargo xtask dist`: builds the page into `dist/`: the wasm binding
-//! through wasm-bindgen into `dist/pkg/`, then the files of `www/`.
+//! through wasm-bindgen and wasm-opt into `dist/pkg/`, then the page's
+//! files, `nianbao.html` and `embed/` (see `page.rs`).
 //!
 //! The wasm-bindgen CLI must be the exact version of the wasm-bindgen crate
 //! in `Cargo.lock`, so xtask installs that version with `cargo install` when
-//! the one on PATH differs. wasm-opt is used when present, never installed.
+//! the one on PATH differs. wasm-opt comes from the npm package `binaryen`,
+//! installed with the browser tests' packages.
 
 use crate::ci::WASM_TARGET;
-use crate::{cargo_cmd, probe, project_root, run_cmd, target_dir, Result};
+use crate::{cargo_cmd, node, page, probe, project_root, run_cmd, target_dir, Result};
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -54,10 +55,12 @@ fn settings(root: &Path) -> Result<Settings> {
     })
 }
 
-/// Builds `dist/` from scratch.
+/// Builds `dist/` from scratch: the wasm module, the page's files, the
+/// single-file page and the embeddable element.
 pub fn run() -> Result<()> {
     let root = project_root();
     let settings = settings(&root)?;
+    node::npm_ci()?;
     cargo_cmd(&format!(
         "build -p {} --target {WASM_TARGET} --release",
         settings.krate
@@ -86,13 +89,14 @@ pub fn run() -> Result<()> {
     )?;
     let module = out_dir.join(format!("{}_bg.wasm", settings.krate.replace('-', "_")));
     optimise(&module, &settings.wasm_opt)?;
-    copy_dir(&root.join("www"), &dist)
-        .map_err(|err| format!("cannot copy www/ into dist/: {err}"))?;
+    page::assemble(&root.join("www"), &dist, &out_dir)?;
 
     let size = fs::metadata(&module)?.len();
+    let single = fs::metadata(dist.join("nianbao.html"))?.len();
     eprintln!(
-        "built dist/; pkg/nianbao_wasm_bg.wasm is {} KiB",
-        size.div_ceil(1024)
+        "built dist/: pkg/nianbao_wasm_bg.wasm {} KiB, nianbao.html {} KiB, embed/",
+        size.div_ceil(1024),
+        single.div_ceil(1024)
     );
     Ok(())
 }
@@ -151,44 +155,20 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
-/// Shrinks the module with wasm-opt and the arguments of `wasm-pack.toml`
-/// when wasm-opt is on PATH.
-///
-/// A failure leaves the module as wasm-bindgen wrote it, since the step is
-/// optional.
+/// Shrinks the module with the wasm-opt of the npm package `binaryen`
+/// (Debian's binaryen 108 wrote a broken module) and the arguments of
+/// `wasm-pack.toml`.
 fn optimise(module: &Path, args: &[String]) -> Result<()> {
-    if probe(Command::new("wasm-opt").arg("--version")).is_none() {
-        eprintln!("note: wasm-opt not found; dist/ keeps the unoptimised module");
-        return Ok(());
-    }
     let out = module.with_extension("opt.wasm");
-    let optimised = run_cmd(
-        Command::new("wasm-opt")
+    run_cmd(
+        Command::new(node::bin("wasm-opt"))
             .args(args)
             .args(WASM_FEATURES)
             .arg(module)
             .arg("-o")
             .arg(&out),
-    );
-    match optimised {
-        Ok(()) => fs::rename(&out, module)?,
-        Err(err) => eprintln!("warning: {err}; dist/ keeps the unoptimised module"),
-    }
-    Ok(())
-}
-
-/// Copies the files under `from` into `to`, creating directories as needed.
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), target)?;
-        }
-    }
+    )?;
+    fs::rename(&out, module)?;
     Ok(())
 }
 

@@ -1,13 +1,18 @@
 //! `cargo xtask`: the project's automation, in Rust so that it runs wherever
 //! cargo does: `test` (everything CI checks), `dist` and `serve` (the page),
-//! and `codegen` (generated source files).
+//! `bench` and `screenshot` (the page in Chromium), and `codegen`
+//! (generated source files).
 //!
 //! Each subcommand installs what it needs and is safe to run again; nothing
-//! here downloads anything but crates through cargo and rustup's own targets.
+//! here downloads anything but crates through cargo, rustup's own targets,
+//! npm packages and Debian packages.
 
+mod bundle;
 mod ci;
 mod codegen;
 mod dist;
+mod node;
+mod page;
 mod serve;
 #[cfg(test)]
 mod tidy;
@@ -27,6 +32,8 @@ commands:
   test              run every check CI runs: fmt, clippy, tests, wasm builds
   dist              build the page into dist/
   serve [--port N]  build the page and serve dist/ on 127.0.0.1 (default port 8000)
+  bench             build the page; report its sizes, time to ready and time per seed
+  screenshot        build the page; write docs/screenshot.png of a seed being checked
   codegen           regenerate crates/nianbao/src/text/t2s_table.rs from fast2s";
 
 fn main() {
@@ -39,6 +46,8 @@ fn main() {
         ["test"] => ci::run(),
         ["dist"] => dist::run(),
         ["serve", rest @ ..] => serve_port(rest).and_then(serve::run),
+        ["bench"] => ci::bench(),
+        ["screenshot"] => ci::screenshot(),
         ["codegen"] => codegen::run(),
         [] | ["help" | "-h" | "--help"] => {
             println!("{USAGE}");

@@ -1,0 +1,80 @@
+// `cargo xtask bench`: the page's numbers against the budgets. Sizes of
+// the wasm and of nianbao.html (raw, gzip -9, brotli 11); the time from
+// opening nianbao.html (file://) to ready, the median of fresh loads after
+// one to warm up; and the time of one validate() of each seed inside the
+// page, the median of repeated runs, as the page itself measures it.
+// Exits 1 when a budget is exceeded.
+
+import path from "node:path";
+import { BUDGET, DIST, SEEDS, SINGLE_FILE_URL, launch, read, sizes } from "./lib.mjs";
+
+const LOADS = 9;
+const RUNS = 40;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+const over = [];
+const verdict = (ok, what) => {
+  if (!ok) over.push(what);
+  return ok ? "ok" : "OVER BUDGET";
+};
+
+console.log("sizes                        raw        gzip      brotli");
+for (const [name, file, budget] of [
+  ["pkg/nianbao_wasm_bg.wasm", "pkg/nianbao_wasm_bg.wasm", BUDGET.wasmBrotli],
+  ["nianbao.html", "nianbao.html", BUDGET.htmlBrotli],
+  ["embed/nianbao-validator.js", "embed/nianbao-validator.js", null],
+]) {
+  const s = sizes(path.join(DIST, file));
+  const check = budget ? `  (budget ${kb(budget)} brotli: ${verdict(s.brotli <= budget, name)})` : "";
+  console.log(`${name.padEnd(27)} ${kb(s.raw).padStart(9)} ${kb(s.gzip).padStart(11)} ${kb(s.brotli).padStart(11)}${check}`);
+}
+
+const browser = await launch();
+const readies = [];
+for (let i = 0; i <= LOADS; i++) {
+  const page = await browser.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  await page.waitForSelector("#nianbao[data-ready]");
+  const ready = await page.evaluate(() => performance.getEntriesByName("nianbao-ready")[0].startTime);
+  if (i > 0) readies.push(ready);
+  await page.close();
+}
+console.log(
+  `\nnianbao.html ready           median ${median(readies).toFixed(0)} ms, slowest ${Math.max(...readies).toFixed(0)} ms of ${LOADS} loads` +
+    `  (budget ${BUDGET.readyMs} ms: ${verdict(median(readies) <= BUDGET.readyMs, "ready")})`,
+);
+
+const page = await browser.newPage();
+await page.goto(SINGLE_FILE_URL);
+await page.waitForSelector("#nianbao[data-ready]");
+console.log("\nvalidate() of a seed in the page");
+for (const seed of SEEDS) {
+  const times = await page.evaluate(
+    ([text, runs]) => {
+      const root = document.querySelector("#nianbao");
+      const area = root.querySelector("#nb-text");
+      const times = [];
+      for (let i = 0; i < runs + 5; i++) {
+        // Alternate a trailing space so that every run reads a new text.
+        area.value = i % 2 ? `${text} ` : text;
+        area.dispatchEvent(new Event("input"));
+        if (i >= 5) times.push(Number(root.dataset.elapsed));
+      }
+      return times;
+    },
+    [read(seed), RUNS],
+  );
+  const m = median(times);
+  console.log(
+    `${path.basename(seed).padEnd(28)} median ${m.toFixed(2)} ms, slowest ${Math.max(...times).toFixed(2)} ms of ${RUNS}` +
+      `  (budget ${BUDGET.seedMs} ms: ${verdict(m <= BUDGET.seedMs, path.basename(seed))})`,
+  );
+}
+await browser.close();
+
+if (over.length) {
+  console.log(`\nover budget: ${over.join(", ")}`);
+  process.exit(1);
+}
+console.log("\nall within budget");

@@ -1,0 +1,107 @@
+// Shared by the browser tests, the benchmark and the screenshot: where the
+// built page and the fixtures are, Chromium launched as this machine allows
+// (Debian's build, no sandbox, no background networking), the CLI's JSON
+// for a fixture, and a static server for dist/ on 127.0.0.1.
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import zlib from "node:zlib";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(ROOT, "dist");
+export const SINGLE_FILE_URL = pathToFileURL(path.join(DIST, "nianbao.html")).href;
+
+/** The fixtures, as paths relative to the project root: the seeds first. */
+export const SEEDS = fs
+  .readdirSync(path.join(ROOT, "tests/fixtures/seeds"))
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => `tests/fixtures/seeds/${f}`);
+export const FIXTURES = [
+  ...SEEDS,
+  ...fs
+    .readdirSync(path.join(ROOT, "tests/fixtures/real"))
+    .filter((f) => /\.(txt|md|html?)$/.test(f))
+    .sort()
+    .map((f) => `tests/fixtures/real/${f}`),
+];
+
+export const read = (fixture) => fs.readFileSync(path.join(ROOT, fixture), "utf8");
+
+/** The flags Chromium needs here: no sandbox as root, and no calls home on a closed network. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** The JSON line `nianbao check --format json` prints for a fixture, run from the project root. */
+export function cliJson(fixture) {
+  const cli = process.env.NIANBAO_CLI || path.join(ROOT, "target/debug/nianbao");
+  const run = spawnSync(cli, ["check", "--format", "json", fixture], { cwd: ROOT, encoding: "utf8" });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${cli} failed on ${fixture}: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+/** Sizes of a file: raw, gzip -9 and brotli at the highest quality. */
+export function sizes(file) {
+  const bytes = fs.readFileSync(file);
+  return {
+    raw: bytes.length,
+    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(bytes, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+/** The budgets of the issue, in bytes and milliseconds. */
+export const BUDGET = { wasmBrotli: 150_000, htmlBrotli: 250_000, readyMs: 300, seedMs: 2 };
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css; charset=utf-8" };
+
+/** Serves dist/ on a free port of 127.0.0.1; resolves to { url, close }. */
+export function serveDist() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST)) return res.writeHead(400).end();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    fs.readFile(file, (err, body) => {
+      if (err) return res.writeHead(404).end();
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/**
+ * Records what a page asks of the network and says on its console, for
+ * the tests that nothing is fetched and nothing goes wrong.
+ */
+export function watch(page) {
+  const seen = { requests: [], errors: [] };
+  page.on("request", (r) => seen.requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") seen.errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => seen.errors.push(`pageerror: ${e.message}`));
+  return seen;
+}

@@ -1,0 +1,72 @@
+// Parity: for every fixture, the object the wasm validate() returns,
+// serialised by JSON.stringify, is byte for byte the line the CLI prints
+// with --format json, once `file` (the CLI's path, null from validate) is
+// set alike. Checked in node and in Chromium, on the dist/ just built.
+
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { DIST, FIXTURES, cliJson, launch, read, serveDist } from "./lib.mjs";
+
+const glue = await import(path.join(DIST, "pkg/nianbao_wasm.js"));
+glue.initSync({ module: fs.readFileSync(path.join(DIST, "pkg/nianbao_wasm_bg.wasm")) });
+
+/** The CLI's line for `fixture`, and validate()'s object serialised with the same `file`. */
+function pair(fixture, out) {
+  const cli = cliJson(fixture);
+  assert.equal(out.file, null);
+  out.file = JSON.parse(cli).file;
+  return [JSON.stringify(out), cli];
+}
+
+describe("validate() in node equals the CLI's JSON", () => {
+  for (const fixture of FIXTURES) {
+    it(fixture, () => {
+      const [wasm, cli] = pair(fixture, glue.validate(read(fixture)));
+      assert.equal(wasm, cli);
+    });
+  }
+});
+
+describe("validate() in Chromium equals the CLI's JSON", () => {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launch();
+    server = await serveDist();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("for every fixture", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/index.html`);
+    const outs = await page.evaluate(async (texts) => {
+      const nb = await import("/pkg/nianbao_wasm.js");
+      await nb.default();
+      return texts.map((t) => nb.validate(t));
+    }, FIXTURES.map(read));
+    FIXTURES.forEach((fixture, i) => {
+      const [wasm, cli] = pair(fixture, outs[i]);
+      assert.equal(wasm, cli, fixture);
+    });
+  });
+});
+
+describe("the other exports", () => {
+  it("rules() lists every code once, schema() every table", () => {
+    const rules = glue.rules();
+    assert.ok(rules.length > 0);
+    assert.equal(new Set(rules.map((r) => r.code)).size, rules.length);
+    for (const r of rules) assert.match(r.code, /^[A-Z]\d{3}$/);
+    const schema = glue.schema();
+    assert.deepEqual(Object.keys(schema), ["active", "requests", "appeals"]);
+    assert.equal(schema.requests["2021"].length, 25);
+    assert.equal(schema.requests["2019"].length, 23);
+    assert.equal(schema.appeals.length, 3);
+    assert.match(glue.version(), /^\d+\.\d+\.\d+/);
+  });
+});
