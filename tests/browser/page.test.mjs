@@ -221,6 +221,20 @@ describe("nianbao.html from file://", () => {
     await enter("", "#nb-previous");
   });
 
+  it("checks against last year's report given in the second input", async () => {
+    const report = read("tests/fixtures/real/011.txt");
+    await enter(report);
+    const alone = await shown();
+    assert.ok(!alone.messages.some((m) => m.includes("上一年度")));
+    await page.click(".nb-previous summary");
+    // The same report again as last year's: it is unchanged (X003).
+    await page.fill("#nb-previous", report);
+    const codes = await page.$$eval(".nb-d code", (cs) => cs.map((c) => c.textContent));
+    assert.ok(codes.includes("X003"), codes.join(" "));
+    await enter("", "#nb-previous");
+    assert.ok(!(await page.$$eval(".nb-d code", (cs) => cs.map((c) => c.textContent))).includes("X003"));
+  });
+
   it("reads a table pasted as HTML by its rows and cells", async () => {
     // A portal page's table: runs of pipe-separated lines become one <table>.
     const seed = SEEDS.find((f) => read(f).split("\n").some((line) => line.split("|").length > 5));

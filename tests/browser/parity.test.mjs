@@ -56,6 +56,22 @@ describe("validate() in Chromium equals the CLI's JSON", () => {
   });
 });
 
+describe("validate_with_previous()", () => {
+  it("adds the cross-report findings to what validate() finds", () => {
+    const text = read("tests/fixtures/real/011.txt");
+    const alone = glue.validate(text);
+    const both = glue.validate_with_previous(text, read("tests/fixtures/real/010.txt"));
+    const same = glue.validate_with_previous(text, text);
+    assert.deepEqual(both.tables, alone.tables);
+    const key = (d) => JSON.stringify(d);
+    for (const out of [both, same]) {
+      const keys = new Set(out.diagnostics.map(key));
+      for (const d of alone.diagnostics) assert.ok(keys.has(key(d)), d.message);
+    }
+    assert.ok(same.diagnostics.some((d) => d.code === "X003"), "an unchanged report is found");
+  });
+});
+
 describe("the other exports", () => {
   it("rules() lists every code once, schema() every table", () => {
     const rules = glue.rules();

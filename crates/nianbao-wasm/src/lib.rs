@@ -1,6 +1,7 @@
-//! The JavaScript binding of nianbao for the page: `validate`, `rules`,
-//! `schema` and `version`, each reading its arguments, calling the core and
-//! returning plain objects. Anything more belongs in the core.
+//! The JavaScript binding of nianbao for the page: `validate`,
+//! `validate_with_previous`, `rules`, `schema` and `version`, each reading
+//! its arguments, calling the core and returning plain objects. Anything
+//! more belongs in the core.
 //!
 //! Values cross into JavaScript as JSON, written by serde_json as the CLI
 //! writes it and read by the engine's own `JSON.parse`: `validate` returns
@@ -83,6 +84,15 @@ pub fn start() {
 pub fn validate(text: &str) -> Result<JsValue, JsValue> {
     let output = nianbao::output::Output::new(&nianbao::check(text), text, None);
     to_js(&output)
+}
+
+/// Reads and checks this year's report against last year's of the same
+/// agency (the cross-report rules); returns the same output object as
+/// [`validate`], whose spans all point into `text`.
+#[wasm_bindgen(unchecked_return_type = "Output")]
+pub fn validate_with_previous(text: &str, previous: &str) -> Result<JsValue, JsValue> {
+    let report = nianbao::check_with_previous(text, previous);
+    to_js(&nianbao::output::Output::new(&report, text, None))
 }
 
 /// One entry of the code catalogue, as `rules()` returns it.
