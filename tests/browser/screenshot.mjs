@@ -10,10 +10,15 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, dev
 await page.goto(SINGLE_FILE_URL);
 await page.waitForSelector("#nianbao[data-ready]");
 await page.click('[data-act="sample"]');
+// The first error chosen: its text is selected, its cells are marked.
 await page.click(".nb-error .nb-d-main");
-await page.evaluate(() => document.activeElement.blur());
 fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
 const file = path.join(ROOT, "docs/screenshot.png");
-await page.screenshot({ path: file, fullPage: false });
+// The whole page, down to table 三 with the failing sum's two sides marked.
+const bottom = await page.evaluate(() => {
+  const box = document.querySelector(".nb-box-requests").getBoundingClientRect();
+  return Math.ceil(box.bottom + window.scrollY + 16);
+});
+await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: bottom } });
 await browser.close();
 console.log(`wrote ${path.relative(ROOT, file)}`);
