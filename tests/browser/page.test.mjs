@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { createRequire } from "node:module";
-import { BUDGET, DIST, SEEDS, SINGLE_FILE_URL, cliJson, launch, read, sizes, watch } from "./lib.mjs";
+import { BUDGET, DIST, ROOT, SEEDS, SINGLE_FILE_URL, cliJson, launch, read, sizes, watch } from "./lib.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -277,7 +277,7 @@ describe("nianbao.html from file://", () => {
     const text = read(seed);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-files-"));
     const gbk = path.join(dir, "report-gbk.txt");
-    const conv = spawnSync("iconv", ["-f", "UTF-8", "-t", "GB18030", "-o", gbk, path.resolve(import.meta.dirname ?? ".", "../..", seed)]);
+    const conv = spawnSync("iconv", ["-f", "UTF-8", "-t", "GB18030", "-o", gbk, path.join(ROOT, seed)]);
     assert.equal(conv.status, 0, String(conv.stderr));
     await enter("");
     await page.setInputFiles('input[data-file="text"]', gbk);
