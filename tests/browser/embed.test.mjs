@@ -122,6 +122,19 @@ describe("<nianbao-validator> in a portal page", () => {
     assert.deepEqual(got, { pwned: undefined, injected: 0 });
   });
 
+  it("reads a table pasted as HTML inside its shadow root", async () => {
+    await enter(page, "nianbao-validator", "");
+    await page.focus("nianbao-validator #nb-text");
+    await page.evaluate(() => {
+      const area = document.querySelector("nianbao-validator").shadowRoot.querySelector("#nb-text");
+      const data = new DataTransfer();
+      data.setData("text/html", "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3</td></tr></table>");
+      area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const value = await page.evaluate(() => document.querySelector("nianbao-validator").shadowRoot.querySelector("#nb-text").value);
+    assert.equal(value, "一、本年新收政府信息公开申请数量\t3");
+  });
+
   it("passes the axe-core accessibility audit", async () => {
     await page.evaluate(AXE);
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
