@@ -23,6 +23,27 @@ pub const SAMPLE: &str = "tests/fixtures/seeds/003_5ede3548d3d69429.txt";
 const GLUE_FILE: &str = "nianbao_wasm.js";
 const WASM_FILE: &str = "nianbao_wasm_bg.wasm";
 
+/// The single-file page's `wasm-source.js`: the module deflated, in
+/// base64, inflated by the browser and compiled as it streams in.
+const INLINE_WASM: &str = r#"// The WebAssembly module, deflated, inlined by `cargo xtask dist`.
+const WASM_DEFLATED = "@WASM@";
+
+/** The base64 decoded: natively where the browser can, else by atob. */
+function fromBase64(base64) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(base64);
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+export function wasmSource() {
+  const bytes = fromBase64(WASM_DEFLATED);
+  const wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return { module_or_path: new Response(wasm, { headers: { "Content-Type": "application/wasm" } }) };
+}
+"#;
+
 /// What the served page's `index.html` links, replaced when inlining.
 const STYLE_LINK: &str = r#"<link rel="stylesheet" href="style.css">"#;
 const SCRIPT_TAG: &str = r#"<script type="module" src="main.js"></script>"#;
@@ -55,9 +76,9 @@ pub fn assemble(www: &Path, dist: &Path, pkg: &Path) -> Result<()> {
         }
     };
 
-    let inline_wasm = format!(
-        "const WASM_BASE64 = \"{}\";\n\nexport function wasmSource() {{\n  const text = atob(WASM_BASE64);\n  const bytes = new Uint8Array(text.length);\n  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n  return {{ module_or_path: bytes }};\n}}\n",
-        base64(&wasm)
+    let inline_wasm = INLINE_WASM.replace(
+        "@WASM@",
+        &base64(&miniz_oxide::deflate::compress_to_vec(&wasm, 10)),
     );
     let script = bundle("./main.js", &glue, &|name| match name {
         "./wasm-source.js" => Ok(inline_wasm.clone()),
