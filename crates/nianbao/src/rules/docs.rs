@@ -47,6 +47,29 @@ const SOURCES: &[&str] = &[
     include_str!("cross/unchanged_report.rs"),
 ];
 
+/// The catalogue as `nianbao rules` prints it: one line a code, by area.
+///
+/// ```
+/// let text = nianbao::rules::docs::catalogue();
+/// assert!(text.lines().any(|l| l.starts_with("T003  error    requests-outcome-sum")));
+/// ```
+pub fn catalogue() -> String {
+    let mut out = String::new();
+    for c in crate::codes::ALL {
+        let summary = match c.status {
+            crate::codes::Status::Active => c.summary.to_string(),
+            crate::codes::Status::Retired(to) => format!("（已停用，见 {to}）{}", c.summary),
+        };
+        out.push_str(&format!(
+            "{}  {:<8} {:<24} {summary}\n",
+            c.code,
+            c.severity.as_str(),
+            c.name
+        ));
+    }
+    out
+}
+
 /// One rule's page: its code, and its documentation as Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
