@@ -46,7 +46,7 @@ const MARKUP = `
     </div>
     <div class="nb-diagnostics"></div>
     <section class="nb-cell" aria-labelledby="nb-cell-h" hidden>
-      <h3 id="nb-cell-h">单元格</h3>
+      <h4 id="nb-cell-h">单元格</h4>
       <div class="nb-cell-body"></div>
     </section>
   </section>
@@ -138,6 +138,9 @@ export function mount(root, loading) {
   const text = $("#nb-text");
   const previous = $("#nb-previous");
   const status = $(".nb-status");
+  // The cell panel moves below the table of the cell chosen; kept here, as
+  // redrawing the tables may take it out of the page.
+  const panel = $(".nb-cell");
   const state = { nb: null, schema: null, out: null, chosen: -1, cell: null, drawn: null };
 
   /** Selects `[start, end)` (UTF-16 units) in `area` and scrolls it into view. */
@@ -308,7 +311,6 @@ export function mount(root, loading) {
   function chooseCell(path) {
     const out = state.out;
     state.cell = path;
-    const panel = $(".nb-cell");
     const td = cellOf(path);
     if (!out || !td) {
       panel.hidden = true;
@@ -350,7 +352,9 @@ export function mount(root, loading) {
       b.addEventListener("click", () => selectSpan(text, info.start, info.end));
       body.push(b);
     }
-    $(".nb-cell-body").replaceChildren(...body);
+    panel.querySelector(".nb-cell-body").replaceChildren(...body);
+    const box = td.closest(".nb-table-box");
+    if (panel.parentNode !== box) box.append(panel);
     panel.hidden = false;
   }
 
@@ -359,7 +363,7 @@ export function mount(root, loading) {
     state.drawn = null;
     state.chosen = -1;
     for (const selector of [".nb-summary", ".nb-diagnostics", ".nb-table-list"]) $(selector).replaceChildren();
-    $(".nb-cell").hidden = true;
+    panel.hidden = true;
     for (const act of ["csv", "json", "print"]) $(`[data-act="${act}"]`).disabled = true;
   }
 
