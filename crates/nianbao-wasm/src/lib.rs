@@ -44,6 +44,8 @@ export interface Diagnostic {
   end: number | null;
   note: string | null;
   help: string | null;
+  /** Other places that take part, each with a word on its role. */
+  related: (Location & { message: string })[];
 }
 /** What `validate` returns: the object `nianbao check --format json` prints. */
 export interface Output {
