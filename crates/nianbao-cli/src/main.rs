@@ -1,64 +1,52 @@
 //! `nianbao`, the command-line checker for 政府信息公开工作年度报告.
 //!
-//! `nianbao check [--format text|json] [FILE|-]...` reads each file (or
-//! standard input), prints its diagnostics like a compiler or one JSON
-//! object a line, and exits 0 when no report has errors, 1 when one has,
-//! 2 on a usage or input error.
+//! `nianbao check [--format text|json] [--errors-only] [--previous LAST]
+//! [FILE|-]...` reads each file (or standard input), prints its diagnostics
+//! like a compiler or one JSON object a line, and exits 0 when no report has
+//! errors, 1 when one has, 2 on a usage or input error. `nianbao rules`
+//! lists the codes and `nianbao explain CODE` prints one code's page.
 
+mod args;
 mod decode;
-mod render;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: nianbao check [--format text|json] [FILE|-]...
-       nianbao --version
+use args::{Check, Command, Format, USAGE};
 
-Checks government information disclosure annual reports (政府信息公开工作年度报告).
-Reads UTF-8, UTF-16 (with BOM) or GB18030 text, plain or HTML; `-` or no FILE reads standard input.
-Exit status: 0 no errors, 1 a report has errors, 2 usage or input error.";
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Text,
-    Json,
-}
-
-struct Args {
-    format: Format,
-    files: Vec<String>,
-}
-
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    match args.next().as_deref() {
-        Some("check") => {}
-        Some(other) => return Err(format!("unknown command '{other}'")),
-        None => return Err("missing command".into()),
-    }
-    let mut format = Format::Text;
-    let mut files = Vec::new();
-    while let Some(arg) = args.next() {
-        let value = match arg.split_once('=') {
-            Some(("--format", v)) => Some(v.to_string()),
-            _ if arg == "--format" => Some(args.next().ok_or("--format needs a value")?),
-            _ => None,
-        };
-        match value {
-            Some(v) => {
-                format = match v.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    other => return Err(format!("unknown format '{other}' (text or json)")),
-                }
+fn main() -> ExitCode {
+    let command = match args::parse(std::env::args().skip(1)) {
+        Ok(command) => command,
+        Err(e) => {
+            eprintln!("error: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Check(check) => run_check(&check),
+        Command::Rules => {
+            print!("{}", nianbao::rules::docs::catalogue());
+            ExitCode::SUCCESS
+        }
+        Command::Explain(code) => match nianbao::rules::docs::page(&code.to_ascii_uppercase()) {
+            Some(page) => {
+                print!("{}", page.markdown);
+                ExitCode::SUCCESS
             }
-            None if arg.starts_with("--") => return Err(format!("unknown option '{arg}'")),
-            None => files.push(arg),
+            None => {
+                eprintln!("error: unknown code '{code}' (see `nianbao rules`)");
+                ExitCode::from(2)
+            }
+        },
+        Command::Version => {
+            println!("nianbao {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Command::Help => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
         }
     }
-    if files.is_empty() {
-        files.push("-".into());
-    }
-    Ok(Args { format, files })
 }
 
 fn read_input(name: &str) -> Result<String, String> {
@@ -76,30 +64,18 @@ fn read_input(name: &str) -> Result<String, String> {
         .map_err(|e| format!("{name}: cannot decode: {e}"))
 }
 
-fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1).peekable();
-    if matches!(args.peek().map(String::as_str), Some("--version" | "-V")) {
-        println!("nianbao {}", env!("CARGO_PKG_VERSION"));
-        return ExitCode::SUCCESS;
-    }
-    if matches!(
-        args.peek().map(String::as_str),
-        Some("--help" | "-h" | "help")
-    ) {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let args = match parse_args(args) {
-        Ok(args) => args,
+fn run_check(check: &Check) -> ExitCode {
+    let previous = match check.previous.as_deref().map(read_input).transpose() {
+        Ok(previous) => previous,
         Err(e) => {
-            eprintln!("error: {e}\n\n{USAGE}");
+            eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let (mut any_errors, mut failed) = (false, false);
-    for file in &args.files {
+    for file in &check.files {
         let text = match read_input(file) {
             Ok(text) => text,
             Err(e) => {
@@ -108,14 +84,23 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let report = nianbao::check(&text);
+        let options = nianbao::Options {
+            previous: previous.as_deref(),
+            only: None,
+        };
+        let mut report = nianbao::check_with(&text, options);
         any_errors |= report.has_errors();
+        if check.errors_only {
+            report
+                .diagnostics
+                .retain(|d| d.severity == nianbao::Severity::Error);
+        }
         let shown = if file == "-" {
             "<stdin>"
         } else {
             file.as_str()
         };
-        let written = match args.format {
+        let written = match check.format {
             Format::Json => {
                 let output = nianbao::output::Output::new(&report, &text, Some(shown));
                 serde_json::to_string(&output)
@@ -146,7 +131,7 @@ fn write_text(
 ) -> std::io::Result<()> {
     let index = nianbao::LineIndex::new(text);
     for d in &report.diagnostics {
-        writeln!(out, "{}", render::diagnostic(d, file, &index))?;
+        writeln!(out, "{}", nianbao::render::diagnostic(d, file, &index))?;
     }
     let count = |s| {
         report

@@ -63,7 +63,12 @@ fn json_lines_one_object_per_file_with_the_contract_keys() {
         objects[0]["tables"]["requests"]["new_received"]["total"],
         98
     );
-    let error = &objects[1]["diagnostics"][0];
+    let error = objects[1]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "T003")
+        .unwrap();
     assert_eq!(error["code"], "T003");
     assert_eq!(error["severity"], "error");
     assert_eq!(error["cells"][0], "requests.total.natural_person");
@@ -145,4 +150,69 @@ fn usage_errors_exit_two() {
         let out = nianbao(args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
+}
+
+#[test]
+fn rules_lists_every_code_and_explain_prints_its_page() {
+    let out = nianbao(&["rules"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let listed = String::from_utf8(out.stdout).unwrap();
+    for code in nianbao::codes::ALL {
+        assert!(
+            listed.lines().any(|l| l.starts_with(code.code)),
+            "{} not listed",
+            code.code
+        );
+    }
+    let out = nianbao(&["explain", "t003"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with("# T003 requests-outcome-sum"), "{page}");
+    assert!(page.contains("## 错误示例"));
+    assert_eq!(nianbao(&["explain", "Z999"], None).status.code(), Some(2));
+}
+
+#[test]
+fn previous_year_and_errors_only() {
+    let last = fixture("real/010.txt");
+    let this = fixture("rules/X001/invalid_carry_over.txt");
+    let out = nianbao(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--previous",
+            last.to_str().unwrap(),
+            this.to_str().unwrap(),
+        ],
+        None,
+    );
+    let codes: Vec<String> = json_lines(&out)[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert!(codes.contains(&"X001".to_string()), "{codes:?}");
+    let out = nianbao(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--errors-only",
+            this.to_str().unwrap(),
+        ],
+        None,
+    );
+    let severities: Vec<String> = json_lines(&out)[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["severity"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !severities.is_empty() && severities.iter().all(|s| s == "error"),
+        "{severities:?}"
+    );
+    assert_eq!(out.status.code(), Some(1));
 }

@@ -102,7 +102,7 @@ fn page_of(source: &'static str) -> Option<Page> {
     let first = lines.first()?;
     let code = first.get(..4)?;
     let code = crate::codes::find(code)?.code;
-    let mut markdown = format!("# {first}\n");
+    let mut markdown = format!("# {first}");
     for line in &lines[1..] {
         markdown.push('\n');
         markdown.push_str(line);
