@@ -120,6 +120,12 @@ function tablesKey(out) {
   return JSON.stringify([out.tables, templates, doubtful, marks]);
 }
 
+/** Whether two diagnostics, of two checks of an edited text, report the same finding. */
+function sameFinding(a, b) {
+  if (a.code !== b.code) return false;
+  return a.cells.length || b.cells.length ? a.cells.join() === b.cells.join() : a.message === b.message;
+}
+
 /** A safe file name from the report's agency and year. */
 function fileName(out, ext) {
   const parts = [out.meta.agency, out.meta.year].filter((p) => p != null).map(String);
@@ -387,7 +393,11 @@ export function mount(root, loading) {
       return;
     }
     root.dataset.elapsed = (performance.now() - started).toFixed(3);
-    const chosen = state.chosen;
+    // The diagnostic chosen stays chosen while it is still found: the same
+    // code about the same cells, or the same message when it names none.
+    const before = state.out?.diagnostics[state.chosen];
+    const chosen = before ? out.diagnostics.findIndex((d) => sameFinding(d, before)) : -1;
+    state.chosen = chosen;
     state.out = out;
     showSummary(out);
     showDiagnostics(out);
@@ -399,7 +409,7 @@ export function mount(root, loading) {
       showTables(out);
     }
     for (const act of ["csv", "json", "print"]) $(`[data-act="${act}"]`).disabled = false;
-    if (chosen >= 0 && chosen < out.diagnostics.length) choose(chosen, { select: false });
+    if (chosen >= 0) choose(chosen, { select: false });
     if (state.cell) chooseCell(state.cell);
   }
 

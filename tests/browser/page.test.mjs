@@ -162,6 +162,19 @@ describe("nianbao.html from file://", () => {
     assert.ok(got.stated.includes(stated));
   });
 
+  it("keeps the diagnostic chosen while the text is edited", async () => {
+    const seed = SEEDS.find((s) => JSON.parse(cliJson(s)).diagnostics.some((d) => d.code === "T003"));
+    const expected = JSON.parse(cliJson(seed));
+    await enter(read(seed));
+    const i = expected.diagnostics.findIndex((d) => d.code === "T003");
+    await page.click(`.nb-d-main[data-index="${i}"]`);
+    // A line typed above the tables moves every place, not the finding.
+    await enter(`草稿\n${read(seed)}`);
+    const chosen = await page.$$eval(".nb-d-main[aria-current] .nb-msg", (ms) => ms.map((m) => m.textContent));
+    assert.deepEqual(chosen, [expected.diagnostics[i].message]);
+    assert.ok((await page.locator("td.nb-chosen-a").count()) > 0);
+  });
+
   it("lists what is said about the cell chosen, by mouse or keyboard", async () => {
     const seed = SEEDS.find((s) => JSON.parse(cliJson(s)).diagnostics.some((d) => d.cells.length));
     const expected = JSON.parse(cliJson(seed));
