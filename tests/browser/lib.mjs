@@ -47,10 +47,15 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
-/** The JSON line `nianbao check --format json` prints for a fixture, run from the project root. */
-export function cliJson(fixture) {
+/**
+ * The JSON line `nianbao check --format json` prints for a fixture, run
+ * from the project root; with `previous`, checked against that fixture as
+ * last year's report (`--previous`).
+ */
+export function cliJson(fixture, previous) {
   const cli = process.env.NIANBAO_CLI || path.join(ROOT, "target/debug/nianbao");
-  const run = spawnSync(cli, ["check", "--format", "json", fixture], { cwd: ROOT, encoding: "utf8" });
+  const args = ["check", "--format", "json", ...(previous ? ["--previous", previous] : []), fixture];
+  const run = spawnSync(cli, args, { cwd: ROOT, encoding: "utf8" });
   if (run.status !== 0 && run.status !== 1) throw new Error(`${cli} failed on ${fixture}: ${run.stderr}`);
   return run.stdout.trim();
 }

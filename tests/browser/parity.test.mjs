@@ -13,8 +13,8 @@ const glue = await import(path.join(DIST, "pkg/nianbao_wasm.js"));
 glue.initSync({ module: fs.readFileSync(path.join(DIST, "pkg/nianbao_wasm_bg.wasm")) });
 
 /** The CLI's line for `fixture`, and validate()'s object serialised with the same `file`. */
-function pair(fixture, out) {
-  const cli = cliJson(fixture);
+function pair(fixture, out, previous) {
+  const cli = cliJson(fixture, previous);
   assert.equal(out.file, null);
   out.file = JSON.parse(cli).file;
   return [JSON.stringify(out), cli];
@@ -56,7 +56,20 @@ describe("validate() in Chromium equals the CLI's JSON", () => {
   });
 });
 
-describe("validate_with_previous()", () => {
+describe("validate_with_previous() equals the CLI's JSON with --previous", () => {
+  // Consecutive years of one agency, and a report given as its own last
+  // year (which the cross-report rules find unchanged).
+  for (const [fixture, previous] of [
+    ["tests/fixtures/real/011.txt", "tests/fixtures/real/010.txt"],
+    ["tests/fixtures/real/011.txt", "tests/fixtures/real/011.txt"],
+    ...FIXTURES.map((f, i) => [f, FIXTURES[(i + 1) % FIXTURES.length]]),
+  ]) {
+    it(`${fixture} after ${previous}`, () => {
+      const [wasm, cli] = pair(fixture, glue.validate_with_previous(read(fixture), read(previous)), previous);
+      assert.equal(wasm, cli);
+    });
+  }
+
   it("adds the cross-report findings to what validate() finds", () => {
     const text = read("tests/fixtures/real/011.txt");
     const alone = glue.validate(text);
