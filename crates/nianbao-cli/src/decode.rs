@@ -2,23 +2,67 @@
 //! the encoding an HTML page declares, else GB18030 (which covers GBK and
 //! GB2312) when the bytes are valid in it.
 
-use encoding_rs::{Encoding, GB18030, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8};
 
-/// The decoded text and the name of the encoding used.
+/// The decoded text and the name of the encoding used; or, when the bytes
+/// are valid in no encoding tried, why, with the byte offset of the fault
+/// in each.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return strict(encoding, &bytes[bom..])
-            .ok_or_else(|| format!("invalid {} after its byte order mark", encoding.name()));
+        return strict(encoding, &bytes[bom..]).ok_or_else(|| {
+            format!(
+                "invalid {} after its byte order mark ({})",
+                encoding.name(),
+                fault(encoding, &bytes[bom..], bom)
+            )
+        });
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), UTF_8.name()));
-    }
+    let utf8 = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok((text.to_string(), UTF_8.name())),
+        Err(e) => match e.error_len() {
+            Some(_) => format!("invalid byte at {}", e.valid_up_to()),
+            None => format!("truncated at the end, byte {}", e.valid_up_to()),
+        },
+    };
     if let Some(encoding) = declared(bytes) {
         if let Some(found) = strict(encoding, bytes) {
             return Ok(found);
         }
     }
-    strict(GB18030, bytes).ok_or_else(|| "not valid UTF-8, UTF-16 or GB18030 text".to_string())
+    strict(GB18030, bytes).ok_or_else(|| {
+        format!(
+            "neither UTF-8 ({utf8}) nor GB18030 ({}) nor UTF-16 (no byte order mark)",
+            fault(GB18030, bytes, 0)
+        )
+    })
+}
+
+/// Where `bytes` (found at `base` in the file) stop being valid `encoding`.
+fn fault(encoding: &'static Encoding, bytes: &[u8], base: usize) -> String {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len()),
+    );
+    let mut read = 0;
+    loop {
+        let (result, n) =
+            decoder.decode_to_string_without_replacement(&bytes[read..], &mut text, true);
+        read += n;
+        match result {
+            DecoderResult::Malformed(bad, after) => {
+                let at = read - usize::from(bad) - usize::from(after);
+                return if at + usize::from(bad) >= bytes.len() {
+                    format!("truncated at the end, byte {}", base + at)
+                } else {
+                    format!("invalid byte at {}", base + at)
+                };
+            }
+            DecoderResult::OutputFull => text.reserve(bytes.len() - read + 16),
+            DecoderResult::InputEmpty => return "valid".to_string(),
+        }
+    }
 }
 
 /// Decodes without replacement characters: `None` if any byte is invalid.
@@ -69,7 +113,18 @@ mod tests {
         // A lone GB18030 lead byte at the end: truncated.
         let mut gbk = GB18030.encode("总计").0.into_owned();
         gbk.push(0x81);
-        assert!(decode(&gbk).is_err());
-        assert!(decode(&[0xFF, 0xFE, 0x00]).is_err());
+        let why = decode(&gbk).unwrap_err();
+        assert!(
+            why.contains("GB18030 (truncated at the end, byte 4)"),
+            "{why}"
+        );
+        assert!(why.contains("UTF-8 (invalid byte at 0)"), "{why}");
+        let why = decode(&[0xFF, 0xFE, 0x00]).unwrap_err();
+        assert_eq!(
+            why,
+            "invalid UTF-16LE after its byte order mark (truncated at the end, byte 2)"
+        );
+        let why = decode(b"ok \xFF\xFF rest").unwrap_err();
+        assert!(why.contains("GB18030 (invalid byte at 3)"), "{why}");
     }
 }

@@ -1,0 +1,190 @@
+//! `nianbao check`: reads each input, checks it on every core, writes each
+//! report in input order as it is done, and ends a run of several inputs
+//! with a summary on standard error.
+
+use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::num::NonZeroUsize;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::emit::{self, Checked, Format};
+use crate::inputs::{self, Input};
+use crate::progress::Progress;
+use crate::summary::Summary;
+use crate::{decode, pairing, pool};
+
+/// The arguments of `nianbao check`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// How to write each report.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Check each report against the same agency's report of the year
+    /// before, found among the inputs by the agency and year in the text.
+    #[arg(long, conflicts_with = "previous")]
+    pub pair_years: bool,
+
+    /// Check each report against LAST, the same agency's report for the
+    /// year before.
+    #[arg(long, value_name = "LAST")]
+    pub previous: Option<PathBuf>,
+
+    /// Report errors only, not warnings and notes.
+    #[arg(long)]
+    pub errors_only: bool,
+
+    /// How many reports to check at once [default: one for each core].
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+
+    /// Files and directories to check; `-` or none reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Runs `nianbao check`.
+pub fn run(args: &Args) -> ExitCode {
+    let start = Instant::now();
+    let inputs = inputs::expand(&args.paths);
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let stdin = inputs.contains(&Input::Stdin).then(read_stdin);
+    let read = |i: usize| read_text(&inputs[i], stdin.as_ref());
+    let threads = args
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
+    let n = inputs.len();
+
+    // Last year's report named on the command line, read once.
+    let last = match &args.previous {
+        Some(path) => match read_text(&Input::File(path.clone()), None) {
+            Ok(text) => Some(text),
+            Err(why) => {
+                eprintln!("error: {}: {why}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+
+    let (previous, pairing) = if args.pair_years {
+        let mut keys = vec![None; n];
+        pool::ordered(
+            n,
+            threads,
+            |i| read(i).ok().and_then(|text| pairing::key_of(&text)),
+            |i, key| {
+                keys[i] = key;
+                ControlFlow::Continue(())
+            },
+        );
+        let previous = pairing::previous(&keys);
+        let line = pairing::describe(&keys, &previous);
+        (previous, Some(line))
+    } else {
+        (vec![None; n], None)
+    };
+
+    let format = args.format;
+    let work = |i: usize| -> (Checked, usize) {
+        let text = match read(i) {
+            Ok(text) => text,
+            Err(why) => return (emit::unreadable(format, &names[i], &why), 0),
+        };
+        let paired = previous[i].and_then(|j| Some((j, read(j).ok()?)));
+        let mut report = match (&paired, &last) {
+            (Some((_, previous)), _) | (None, Some(previous)) => {
+                nianbao::check_with_previous(&text, previous)
+            }
+            (None, None) => nianbao::check(&text),
+        };
+        if args.errors_only {
+            report
+                .diagnostics
+                .retain(|d| d.severity == nianbao::Severity::Error);
+        }
+        let paired_name = paired.map(|(j, _)| names[j].as_str());
+        let checked = emit::report(format, &names[i], &text, &report, paired_name);
+        (checked, text.len())
+    };
+
+    let stdout = std::io::stdout();
+    let interactive = stdout.is_terminal();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut progress = Progress::new(n);
+    let mut summary = Summary::default();
+    let (mut any_errors, mut closed) = (false, false);
+    if format == Format::Csv {
+        closed |= writeln!(out, "{}", emit::CSV_HEADER).is_err();
+    }
+    pool::ordered(n, threads, work, |i, (checked, bytes)| {
+        summary.add(checked.facts.as_ref(), bytes);
+        any_errors |= checked.facts.as_ref().is_some_and(|f| f.errors > 0);
+        let written = progress.suspend(|| {
+            if let Some(err) = &checked.err {
+                // Standard output first, so that the two streams stay in step on a terminal.
+                out.flush()?;
+                eprintln!("{err}");
+            }
+            out.write_all(checked.out.as_bytes())?;
+            if interactive {
+                out.flush()?;
+            }
+            Ok::<_, std::io::Error>(())
+        });
+        progress.step(&names[i]);
+        if written.is_err() || closed {
+            // Standard output closed (a pipe into `head`): stop quietly.
+            closed = true;
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    });
+    progress.finish();
+    closed |= out.flush().is_err();
+    if closed {
+        return ExitCode::from(2);
+    }
+    if n > 1 {
+        eprint!("{}", summary.render(start.elapsed(), pairing.as_deref()));
+    }
+    ExitCode::from(if summary.unreadable > 0 {
+        2
+    } else if any_errors {
+        1
+    } else {
+        0
+    })
+}
+
+/// Standard input, read once however often `-` is named.
+fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map(|_| bytes)
+        .map_err(|e| format!("cannot read: {e}"))
+}
+
+/// The text of one input, or why it cannot be had.
+fn read_text(input: &Input, stdin: Option<&Result<Vec<u8>, String>>) -> Result<String, String> {
+    let owned;
+    let bytes: &[u8] = match input {
+        Input::Stdin => match stdin {
+            Some(Ok(bytes)) => bytes,
+            Some(Err(e)) => return Err(e.clone()),
+            None => return Err("cannot read: standard input was not read".into()),
+        },
+        Input::File(path) => {
+            owned = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+            &owned
+        }
+        Input::Unlisted(_, why) => return Err(format!("cannot list the directory: {why}")),
+    };
+    decode::decode(bytes)
+        .map(|(text, _)| text)
+        .map_err(|e| format!("cannot decode: {e}"))
+}

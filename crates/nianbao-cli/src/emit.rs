@@ -1,0 +1,223 @@
+//! What is written for each input, in each format: compiler-style text, one
+//! JSON object a line, or one CSV row a report; and the facts about it that
+//! the closing summary counts. Each input's output is made on the worker
+//! thread that checked it, so that writing in order costs nothing.
+
+use std::fmt::Write as _;
+
+use nianbao::{render, LineIndex, Report, Severity};
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Diagnostics as a compiler prints them, then one line a report.
+    Text,
+    /// One JSON object a line (JSON Lines), every field of the report.
+    Json,
+    /// One row a report: file, agency, year, template, counts and codes.
+    Csv,
+}
+
+/// The columns of the CSV output.
+pub const CSV_HEADER: &str = "file,agency,year,template,errors,warnings,notes,codes,previous,error";
+
+/// The output of one input and what the summary counts of it.
+pub struct Checked {
+    /// Written to standard output.
+    pub out: String,
+    /// Written to standard error: why an input could not be read.
+    pub err: Option<String>,
+    /// What the summary counts; `None` for an input that could not be read.
+    pub facts: Option<Facts>,
+}
+
+/// What the summary counts of one report.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// Diagnostics by severity.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Notes.
+    pub notes: usize,
+    /// Each code found, with how often, in code order.
+    pub codes: Vec<(&'static str, usize)>,
+    /// Whether the report was checked against the year before.
+    pub paired: bool,
+}
+
+impl Facts {
+    fn of(report: &Report, paired: bool) -> Facts {
+        let mut facts = Facts {
+            paired,
+            ..Facts::default()
+        };
+        for d in &report.diagnostics {
+            match d.severity {
+                Severity::Error => facts.errors += 1,
+                Severity::Warning => facts.warnings += 1,
+                Severity::Info => facts.notes += 1,
+            }
+            match facts.codes.binary_search_by(|(c, _)| c.cmp(&d.code)) {
+                Ok(i) => facts.codes[i].1 += 1,
+                Err(i) => facts.codes.insert(i, (d.code, 1)),
+            }
+        }
+        facts
+    }
+}
+
+/// The output for `report`, read from `text` of input `name`, checked
+/// against the report of input `previous` when there was one.
+pub fn report(
+    format: Format,
+    name: &str,
+    text: &str,
+    report: &Report,
+    previous: Option<&str>,
+) -> Checked {
+    let facts = Facts::of(report, previous.is_some());
+    let out = match format {
+        Format::Text => text_lines(report, text, name, previous, &facts),
+        Format::Json => json_line(report, text, name, previous),
+        Format::Csv => csv_row(&[
+            name,
+            report.meta.agency.as_ref().map_or("", |a| a.value.as_str()),
+            &report
+                .meta
+                .year
+                .as_ref()
+                .map_or(String::new(), |y| y.value.to_string()),
+            report.template.map_or("", |t| t.as_str()),
+            &facts.errors.to_string(),
+            &facts.warnings.to_string(),
+            &facts.notes.to_string(),
+            &facts
+                .codes
+                .iter()
+                .map(|(c, _)| *c)
+                .collect::<Vec<_>>()
+                .join(" "),
+            previous.unwrap_or(""),
+            "",
+        ]),
+    };
+    Checked {
+        out,
+        err: None,
+        facts: Some(facts),
+    }
+}
+
+/// The output for input `name`, which could not be read because of `why`:
+/// a line on standard error in every format, and in JSON and CSV a line
+/// of its own in the output too, so that every input has one.
+pub fn unreadable(format: Format, name: &str, why: &str) -> Checked {
+    let out = match format {
+        Format::Text => String::new(),
+        Format::Json => {
+            let object = serde_json::json!({ "file": name, "error": why });
+            format!("{object}\n")
+        }
+        Format::Csv => csv_row(&[name, "", "", "", "", "", "", "", "", why]),
+    };
+    Checked {
+        out,
+        err: Some(format!("error: {name}: {why}")),
+        facts: None,
+    }
+}
+
+fn text_lines(
+    report: &Report,
+    text: &str,
+    name: &str,
+    previous: Option<&str>,
+    facts: &Facts,
+) -> String {
+    let mut out = String::new();
+    if !report.diagnostics.is_empty() {
+        let index = LineIndex::new(text);
+        for d in &report.diagnostics {
+            let _ = writeln!(out, "{}", render::diagnostic(d, name, &index));
+        }
+    }
+    let template = report.template.map_or("未识别", |t| t.as_str());
+    let _ = write!(
+        out,
+        "{name}: {} errors, {} warnings, {} notes (template {template})",
+        facts.errors, facts.warnings, facts.notes
+    );
+    if let Some(previous) = previous {
+        let _ = write!(out, ", compared with {previous}");
+    }
+    out.push('\n');
+    out
+}
+
+fn json_line(report: &Report, text: &str, name: &str, previous: Option<&str>) -> String {
+    let output = nianbao::output::Output::new(report, text, Some(name));
+    // The output serialises to an object, whatever the report: `Output` is
+    // a plain struct of strings, numbers and maps with string keys.
+    let mut line = serde_json::to_string(&output).unwrap_or_else(|e| {
+        serde_json::json!({ "file": name, "error": format!("cannot write JSON: {e}") }).to_string()
+    });
+    if let Some(previous) = previous {
+        // One more key, `previous`, in the object: before its closing brace.
+        line.pop();
+        let _ = write!(
+            line,
+            ",\"previous\":{}}}",
+            serde_json::Value::from(previous)
+        );
+    }
+    line.push('\n');
+    line
+}
+
+/// One CSV row (RFC 4180): fields with a comma, quote or line break quoted.
+fn csv_row(fields: &[&str]) -> String {
+    let mut row = String::new();
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            row.push(',');
+        }
+        if field.contains([',', '"', '\n', '\r']) {
+            row.push('"');
+            row.push_str(&field.replace('"', "\"\""));
+            row.push('"');
+        } else {
+            row.push_str(field);
+        }
+    }
+    row.push('\n');
+    row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_when_they_must_be() {
+        assert_eq!(
+            csv_row(&["a.txt", "某局,办公室", "say \"hi\"", ""]),
+            "a.txt,\"某局,办公室\",\"say \"\"hi\"\"\",\n"
+        );
+        assert_eq!(CSV_HEADER.split(',').count(), 10);
+    }
+
+    #[test]
+    fn paired_json_has_the_previous_file() {
+        let report = nianbao::check("某局2023年政府信息公开工作年度报告");
+        let line = json_line(
+            &report,
+            "某局2023年政府信息公开工作年度报告",
+            "b.txt",
+            Some("a.txt"),
+        );
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["previous"], "a.txt");
+        assert_eq!(value["file"], "b.txt");
+    }
+}
