@@ -4,7 +4,7 @@
 
 use crate::layout::Lines;
 use crate::report::{Found, Meta};
-use crate::text::Document;
+use crate::text::{trim, Document};
 
 /// Lines searched for the title at the top of the text.
 const TITLE_LINES: usize = 30;
@@ -19,14 +19,19 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
     let texts = || {
         lines
             .iter()
-            .filter(|l| !l.footer)
+            .filter(|l| !l.footer && l.end > l.start)
             .map(|l| {
                 // A Markdown heading's `#` marks are not part of the title.
                 // The offset is that of the trimmed text: a tab before it
                 // would otherwise shift every span read from the line.
-                let raw = doc.text[l.start..l.end].trim_start_matches([' ', '#']);
-                let t = raw.trim_start();
-                (l.end - t.len(), t.trim_end())
+                let line = &doc.text[l.start..l.end];
+                let marks = line.bytes().take_while(|&b| b == b' ' || b == b'#').count();
+                let raw = &line[marks..];
+                let t = trim(raw);
+                (
+                    l.end - (raw.len() - (t.as_ptr() as usize - raw.as_ptr() as usize)),
+                    t,
+                )
             })
             .filter(|(_, t)| !t.is_empty())
     };
@@ -168,6 +173,14 @@ fn header_date(texts: &[(usize, &str)]) -> Option<(usize, usize, String)> {
 
 /// Parses `2024年1月4日` or `2022-01-19` (the whole string) as `YYYY-MM-DD`.
 fn parse_date(s: &str) -> Option<String> {
+    // Only digits, signs, separators and blanks can make a date: anything
+    // else says no at once, before a long line is copied.
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "+-/.年月日".contains(c))
+    {
+        return None;
+    }
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let (y, m, d) = if s.contains('年') {
         let s = s.strip_suffix('日')?;

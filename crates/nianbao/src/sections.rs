@@ -7,7 +7,7 @@
 
 use crate::layout::Lines;
 use crate::report::{Section, SectionKey};
-use crate::text::{canon, Document};
+use crate::text::{canon, trim, Document};
 
 /// Longest heading, in characters.
 const MAX_HEADING: usize = 40;
@@ -16,7 +16,7 @@ const MAX_HEADING: usize = 40;
 /// next section found or the end of the text.
 pub fn find(doc: &Document, lines: &Lines) -> [Option<Section>; 6] {
     let mut found: [Option<(usize, usize, String)>; 6] = Default::default();
-    for line in lines.iter() {
+    for line in lines.iter().filter(|l| l.end > l.start) {
         let raw = &doc.text[line.start..line.end];
         let Some(heading) = heading_text(raw) else {
             continue;
@@ -57,9 +57,18 @@ pub fn is_section_heading(line: &str) -> bool {
 
 /// The heading text of a line, if it can be a heading.
 fn heading_text(line: &str) -> Option<&str> {
-    let t = line.trim();
+    // A heading opens with `#` or a numeral: a line opening with any other
+    // ASCII character is none, which most lines of a table are.
+    if line
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace() && b != b'#' && b != 0x0B)
+    {
+        return None;
+    }
+    let t = trim(line);
     let (t, markdown) = match t.strip_prefix('#') {
-        Some(rest) => (rest.trim_start_matches('#').trim(), true),
+        Some(rest) => (trim(rest.trim_start_matches('#')), true),
         None => (t, false),
     };
     if t.is_empty() || t.chars().nth(MAX_HEADING).is_some() {
@@ -67,9 +76,17 @@ fn heading_text(line: &str) -> Option<&str> {
     }
     let numbered = t
         .char_indices()
-        .find(|&(_, c)| !"一二三四五六七八九十".contains(c))
+        .find(|&(_, c)| !is_numeral(c))
         .is_some_and(|(i, c)| i > 0 && matches!(c, '、' | '.' | ',' | ' '));
     (numbered || markdown).then_some(t)
+}
+
+/// Whether `c` is a Chinese numeral from one to ten, as headings number.
+pub(crate) fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Which section a heading's words name.

@@ -9,7 +9,7 @@
 pub mod number;
 
 use crate::report::Layout;
-use crate::text::{canon, Document};
+use crate::text::{canon, has_char, trim, Document};
 use number::{read_word, Number, Word};
 
 /// One line of the normalised text.
@@ -87,7 +87,7 @@ impl Lines {
         let mut footers = vec![0u64; count.div_ceil(64)];
         let mut start = 0;
         let mut mark = |i: usize, start: usize, end: usize| {
-            if is_footer(&text[start..end]) {
+            if end > start && is_footer(&text[start..end]) {
                 footers[i / 64] |= 1 << (i % 64);
             }
         };
@@ -112,6 +112,7 @@ impl Lines {
     /// # Panics
     ///
     /// If there is no line `i`, as indexing a slice would.
+    #[inline]
     pub fn get(&self, i: usize) -> Line {
         let start = self.starts[i] as usize;
         let end = self
@@ -159,12 +160,26 @@ impl Lines {
 
 /// Page footers left by PDF conversion: `— 1—`, `- 3 -`, `第 2 页`, `第2页 共5页`.
 pub(crate) fn is_footer(line: &str) -> bool {
-    let t = line.trim();
+    // A footer opens with a dash or 第: a line opening with any other ASCII
+    // character is none, which most lines of a table are.
+    if line
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace() && b != b'-' && b != 0x0B)
+    {
+        return false;
+    }
+    let t = trim(line);
     // Every footer has a page number, in ASCII digits.
     if t.len() > 40 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let dashes = ['-', '—', '–', '―', '−'];
+    // And either dashes at both ends or 页.
+    let dashed = t.starts_with(dashes) && t.ends_with(dashes);
+    if !dashed && !has_char(t, '页') {
+        return false;
+    }
     if let Some(inner) = t.strip_prefix(dashes).and_then(|r| r.strip_suffix(dashes)) {
         let inner = inner.trim_matches(|c: char| c == ' ' || dashes.contains(&c));
         return !inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|b| b.is_ascii_digit());
@@ -227,7 +242,7 @@ pub fn layout_of(doc: &Document, lines: impl Iterator<Item = Line>) -> Layout {
     let (mut pipe, mut tab, mut spaces, mut rules, mut single) = (0, 0, 0, 0, 0);
     let mut valued = 0;
     for t in texts {
-        if t.trim().is_empty() {
+        if trim(t).is_empty() {
             continue;
         }
         if is_rule(t) {
@@ -235,7 +250,8 @@ pub fn layout_of(doc: &Document, lines: impl Iterator<Item = Line>) -> Layout {
             continue;
         }
         let (mut values, mut labels) = (0, 0);
-        for_each_cell_kind(t, |c| {
+        let sep = separator(t);
+        cells_of_row(t, sep, 0, false, |c| {
             values += usize::from(c.is_value());
             labels += usize::from(c.label().is_some());
         });
@@ -246,7 +262,7 @@ pub fn layout_of(doc: &Document, lines: impl Iterator<Item = Line>) -> Layout {
         if values == 1 && labels == 0 {
             single += 1;
         }
-        match separator(t) {
+        match sep {
             Separator::Pipe => pipe += 1,
             Separator::Tab => tab += 1,
             Separator::Spaces => spaces += 1,
@@ -286,11 +302,21 @@ pub(crate) fn for_each_cell_kind<'a>(line: &'a str, f: impl FnMut(Token<'a>)) {
     visit_cells(line, 0, false, f);
 }
 
-fn visit_cells<'a>(line: &'a str, base: usize, labels: bool, mut f: impl FnMut(Token<'a>)) {
+fn visit_cells<'a>(line: &'a str, base: usize, labels: bool, f: impl FnMut(Token<'a>)) {
     if is_rule(line) {
         return;
     }
-    let sep = separator(line);
+    cells_of_row(line, separator(line), base, labels, f);
+}
+
+/// The cells of a line that is not a Markdown rule, cut at `sep`.
+fn cells_of_row<'a>(
+    line: &'a str,
+    sep: Separator,
+    base: usize,
+    labels: bool,
+    mut f: impl FnMut(Token<'a>),
+) {
     match sep {
         Separator::Pipe | Separator::Tab => {
             let ch = if sep == Separator::Pipe { '|' } else { '\t' };
@@ -306,17 +332,35 @@ fn visit_cells<'a>(line: &'a str, base: usize, labels: bool, mut f: impl FnMut(T
             } else {
                 (false, false)
             };
-            let mut parts = line.split(ch).peekable();
+            // The separator is one ASCII byte, so the line is cut at its
+            // bytes: faster than a general splitter when cells are many.
+            let sep_byte = ch as u8;
+            let bytes = line.as_bytes();
             let mut at = 0;
-            let mut first = true;
-            while let Some(part) = parts.next() {
-                let last = parts.peek().is_none();
-                let blank = part.trim().is_empty();
-                if !(blank && ((first && skip_first) || (last && skip_last))) {
+            loop {
+                let end = bytes[at..]
+                    .iter()
+                    .position(|&b| b == sep_byte)
+                    .map_or(bytes.len(), |n| at + n);
+                let part = &line[at..end];
+                let (first, last) = (at == 0, end == bytes.len());
+                let outer = (first && skip_first) || (last && skip_last);
+                if part.is_empty() {
+                    // What `segment` makes of an empty cell, at once.
+                    if !outer {
+                        f(Token {
+                            kind: Kind::Blank,
+                            start: base + at,
+                            end: base + at,
+                        });
+                    }
+                } else if !(outer && trim(part).is_empty()) {
                     segment(part, base + at, true, labels, &mut f);
                 }
-                at += part.len() + 1;
-                first = false;
+                if last {
+                    break;
+                }
+                at = end + 1;
             }
         }
         Separator::Spaces => segment(line, base, false, labels, &mut f),
@@ -331,7 +375,7 @@ fn segment<'a>(
     labels: bool,
     f: &mut impl FnMut(Token<'a>),
 ) {
-    let trimmed = seg.trim();
+    let trimmed = trim(seg);
     if trimmed.is_empty() {
         if delimited {
             f(Token {
@@ -342,7 +386,21 @@ fn segment<'a>(
         }
         return;
     }
-    let lead = seg.len() - seg.trim_start().len();
+    let lead = trimmed.as_ptr() as usize - seg.as_ptr() as usize;
+    // The commonest cell, a count of a few digits, read at once: what
+    // reading it as a word would give.
+    if let Some(n) = number::plain_count(trimmed) {
+        f(Token {
+            kind: Kind::Number(Number {
+                value: Some(crate::report::Value::Count(n)),
+                digits: trimmed,
+                unit: None,
+            }),
+            start: base + lead,
+            end: base + lead + trimmed.len(),
+        });
+        return;
+    }
     if delimited && number::is_null_mark(trimmed) {
         f(Token {
             kind: Kind::Null,

@@ -48,11 +48,13 @@ pub fn read_word(word: &str) -> Word<'_> {
         return Word::Null;
     }
     // Every unit is written in Han characters: a word ending in ASCII has none.
-    let ends_in_ascii = word.as_bytes().last().is_some_and(u8::is_ascii);
-    let (digits, unit) = match UNITS
-        .iter()
-        .find(|u| !ends_in_ascii && word.len() > u.len() && word.ends_with(*u))
-    {
+    let unit = match word.as_bytes().last() {
+        Some(b) if !b.is_ascii() => UNITS
+            .iter()
+            .find(|u| word.len() > u.len() && word.ends_with(*u)),
+        _ => None,
+    };
+    let (digits, unit) = match unit {
         Some(u) => (&word[..word.len() - u.len()], Some(*u)),
         None => (word, None),
     };
@@ -64,6 +66,17 @@ pub fn read_word(word: &str) -> Word<'_> {
         }),
         None => Word::Text,
     }
+}
+
+/// The value of `word` if it is nothing but one to fifteen ASCII digits,
+/// as [`read_word`] would read it: a count without sign, separator or unit.
+#[inline]
+pub(crate) fn plain_count(word: &str) -> Option<i64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 15 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0')))
 }
 
 /// Whether a whole cell is a mark for "no value".
@@ -94,7 +107,7 @@ fn parse(s: &str) -> Option<Option<Value>> {
     {
         return None;
     }
-    let plain: String = if int.contains(',') {
+    let plain: std::borrow::Cow<str> = if int.contains(',') {
         // Groups of three digits after a first of one to three, checked
         // without collecting them: a word may be a million commas.
         let mut groups = int.split(',');
@@ -106,9 +119,9 @@ fn parse(s: &str) -> Option<Option<Value>> {
         if !ok {
             return None;
         }
-        int.replace(',', "")
+        int.replace(',', "").into()
     } else if int.bytes().all(|b| b.is_ascii_digit()) {
-        int.to_string()
+        int.into()
     } else {
         return None;
     };
@@ -148,6 +161,30 @@ mod tests {
             panic!()
         };
         assert_eq!(n.unit, Some("元"));
+    }
+
+    #[test]
+    fn plain_counts_read_as_words_do() {
+        for w in [
+            "0",
+            "7",
+            "00012",
+            "999999999999999",
+            "9999999999999999",
+            "1a",
+            "",
+            "１",
+        ] {
+            let by_word = match read_word(w) {
+                Word::Number(Number {
+                    value: Some(Value::Count(n)),
+                    unit: None,
+                    ..
+                }) if w.len() <= 15 => Some(n),
+                _ => None,
+            };
+            assert_eq!(plain_count(w), by_word, "{w:?}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::layout::{self, Lines};
-use crate::text::{canon_into, is_word_char, Document};
+use crate::text::{canon_into, has_char, is_word_char, trim, Document};
 
 /// A line longer than this (in canonical characters) is prose, not a table line.
 const PROSE: usize = 60;
@@ -43,7 +43,8 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
     let mut buf = String::new();
     let mut marks: Vec<(usize, u8)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        if !canon_prefix(&doc.text[l.start..l.end], &mut buf, PROSE) {
+        // Every word looked for is four Han characters or more: twelve bytes.
+        if l.end - l.start < 12 || !canon_prefix(&doc.text[l.start..l.end], &mut buf, PROSE) {
             continue;
         }
         let c = buf.as_str();
@@ -135,8 +136,11 @@ fn end_of_requests(doc: &Document, lines: &Lines, start: usize) -> usize {
     let mut buf = String::new();
     for (i, l) in lines.iter().enumerate().skip(start + 1) {
         let text = &doc.text[l.start..l.end];
-        canon_into(text, &mut buf);
-        if buf.contains("结转下年") {
+        // Only a line with 结 can hold 结转下年: no need to reduce the others.
+        if text.len() >= "结转下年".len() && has_char(text, '结') && {
+            canon_into(text, &mut buf);
+            buf.contains("结转下年")
+        } {
             // Its numbers may follow on the next lines (one cell a line).
             let mut end = i + 1;
             while end < lines.len() && end < i + 10 && is_values_only(doc, lines, end) {
@@ -186,15 +190,15 @@ fn end_of_appeals(doc: &Document, lines: &Lines, start: usize) -> usize {
 
 /// A heading such as `五、…` or `(一)主要问题`, or a line of prose.
 fn is_heading_or_prose(text: &str) -> bool {
-    let t = text.trim().trim_start_matches('#').trim();
-    let numbered = t.starts_with('(')
-        && t.chars()
-            .nth(1)
-            .is_some_and(|ch| "一二三四五六七八九十".contains(ch));
+    let t = trim(trim(text).trim_start_matches('#'));
+    let numbered = t.starts_with('(') && t.chars().nth(1).is_some_and(crate::sections::is_numeral);
     numbered || crate::sections::is_section_heading(text) || is_prose(text)
 }
 
 /// A sentence rather than a table line: long, with sentence punctuation.
 fn is_prose(text: &str) -> bool {
-    text.contains('。') && text.chars().filter(|&c| is_word_char(c)).nth(24).is_some()
+    // Twenty-five characters take at least as many bytes.
+    text.len() >= 25
+        && has_char(text, '。')
+        && text.chars().filter(|&c| is_word_char(c)).nth(24).is_some()
 }

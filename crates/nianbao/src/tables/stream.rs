@@ -153,14 +153,16 @@ pub fn groups<'a>(
                         }
                     }
                     // Blanks followed by a value are cells between values.
-                    let pending = std::mem::take(&mut blanks);
-                    let more = pending.count - pending.kept.len();
-                    for blank in pending.kept {
-                        current.push(blank);
+                    if blanks.count > 0 {
+                        let pending = std::mem::take(&mut blanks);
+                        let more = pending.count - pending.kept.len();
+                        for blank in pending.kept {
+                            current.push(blank);
+                        }
+                        // The blanks not kept come after `KEEP` kept ones, so
+                        // they lie beyond the kept values too: only counted.
+                        current.dropped += more;
                     }
-                    // The blanks not kept come after `KEEP` kept ones, so
-                    // they lie beyond the kept values too: only counted.
-                    current.dropped += more;
                     current.push(token);
                 }
             }

@@ -8,7 +8,18 @@
 
 /// Whether `text` looks like HTML rather than plain text.
 pub(crate) fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
+    // The text after any byte order marks and blanks (a byte at a time: a
+    // hostile input may be fifty megabytes of blank).
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b' ' | b'\t' | b'\r' | b'\n' => at += 1,
+            0xEF if bytes[at..].starts_with("\u{FEFF}".as_bytes()) => at += 3,
+            _ => break,
+        }
+    }
+    let head = &text[at..];
     // Plain text never opens with a tag; a fragment copied from a page does.
     let mut chars = head.chars();
     if chars.next() == Some('<')
@@ -18,12 +29,12 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
     {
         return true;
     }
-    let bytes = text.as_bytes();
     let mut tags = 0;
     for (i, _) in text.match_indices('<') {
-        let rest = &bytes[i + 1..bytes.len().min(i + 7)];
-        let rest = rest.to_ascii_lowercase();
-        if rest.starts_with(b"table") || rest.starts_with(b"tr") || rest.starts_with(b"td") {
+        let rest = &bytes[i + 1..];
+        let opens =
+            |tag: &[u8]| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag);
+        if opens(b"table") || opens(b"tr") || opens(b"td") {
             tags += 1;
             if tags >= 3 {
                 return true;

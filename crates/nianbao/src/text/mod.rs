@@ -33,9 +33,7 @@ impl<'a> Document<'a> {
         if is_html {
             html::decode(original, |c, s, e| normalizer.feed(c, s, e));
         } else {
-            for (i, c) in original.char_indices() {
-                normalizer.feed(c, i, i + c.len_utf8());
-            }
+            normalizer.feed_str(original, 0);
         }
         let (text, map) = normalizer.finish();
         Document {
@@ -64,8 +62,28 @@ pub fn canon(s: &str) -> String {
 /// [`canon`] into a buffer the caller reuses, to read many lines without
 /// allocating for each.
 pub fn canon_into(s: &str, out: &mut String) {
-    out.clear();
-    out.extend(s.chars().filter(|&c| is_word_char(c)));
+    // Built as bytes, ASCII a byte at a time: whole characters are copied,
+    // so the bytes are UTF-8 and the conversion back cannot fail.
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.clear();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if b[i].is_ascii_alphanumeric() {
+                bytes.push(b[i]);
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            let len = c.len_utf8();
+            if is_word_char(c) {
+                bytes.extend_from_slice(&b[i..i + len]);
+            }
+            i += len;
+        }
+    }
+    *out = String::from_utf8(bytes).unwrap_or_default();
 }
 
 /// Whether [`canon`] keeps `c`: whether it is alphanumeric. The common
@@ -75,8 +93,58 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || c.is_alphanumeric()
+        match c as u32 {
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
+            // General punctuation (dashes, quotes, spaces): none is.
+            0x2000..=0x206F => false,
+            _ => c.is_alphanumeric(),
+        }
     }
+}
+
+/// `s` without leading and trailing whitespace, as [`str::trim`] gives it,
+/// ASCII answered a byte at a time: a cell is trimmed in each of the passes
+/// over a table, and most are ASCII.
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let ascii_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+    let mut start = 0;
+    while start < b.len() {
+        if b[start].is_ascii() {
+            if !ascii_space(b[start]) {
+                break;
+            }
+            start += 1;
+        } else {
+            match s[start..].chars().next() {
+                Some(c) if c.is_whitespace() => start += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let mut end = b.len();
+    while end > start {
+        if b[end - 1].is_ascii() {
+            if !ascii_space(b[end - 1]) {
+                break;
+            }
+            end -= 1;
+        } else {
+            match s[start..end].chars().next_back() {
+                Some(c) if c.is_whitespace() => end -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    &s[start..end]
+}
+
+/// Whether `s` holds `c`, as [`str::contains`] says, without its set-up
+/// cost: it is asked of every line, and most lines are short.
+pub(crate) fn has_char(s: &str, c: char) -> bool {
+    let mut buf = [0; 4];
+    let needle = c.encode_utf8(&mut buf).as_bytes();
+    s.as_bytes().windows(needle.len()).any(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -100,11 +168,48 @@ mod tests {
     }
 
     #[test]
+    fn trim_is_the_standard_trim() {
+        for s in [
+            "",
+            " ",
+            " a ",
+            "\t1\x0b",
+            "\u{3000}中\u{a0}",
+            " \u{2028}x\u{85} ",
+            "a b",
+            "\x1c",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn has_char_is_contains() {
+        for (s, c) in [
+            ("", '页'),
+            ("第2页", '页'),
+            ("页", '页'),
+            ("贡", '页'),
+            ("ab", 'b'),
+            ("a", 'b'),
+        ] {
+            assert_eq!(has_char(s, c), s.contains(c), "{s:?} {c:?}");
+        }
+    }
+
+    #[test]
     fn word_chars_are_the_alphanumeric_ones() {
         let ranges = [0..0x3400, 0x3400..0x4DC0, 0x4E00..0xA000, 0xF900..0xFB00];
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn canon_keeps_the_alphanumeric_characters() {
+        let s = "(七) 总 计:12 ａｂ,𠀀\u{3000}Ⅻ—½x";
+        let expected: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
+        assert_eq!(canon(s), expected);
     }
 
     #[test]

@@ -45,6 +45,30 @@ impl Normalizer {
         }
     }
 
+    /// Feeds `text`, found at `start` of the input, as [`Self::feed`] would
+    /// feed its characters one by one, taking runs of characters that
+    /// normalise to themselves and start nothing (printable ASCII but `(`,
+    /// tabs and `\n`) in one step: most of a report's bytes.
+    pub(crate) fn feed_str(&mut self, text: &str, start: usize) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let plain = |b: u8| matches!(b, b' '..=b'~' | b'\t' | b'\n') && b != b'(';
+            if self.held.is_empty() && !self.after_cr && plain(bytes[i]) {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&b| !plain(b))
+                    .map_or(bytes.len(), |n| i + n);
+                self.out.push_same(&text[i..run], start + i);
+                i = run;
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                self.feed(c, start + i, start + i + c.len_utf8());
+                i += c.len_utf8();
+            }
+        }
+    }
+
     fn hold(&mut self, c: char, start: usize, end: usize) {
         if c == ')' && self.held.len() > 1 && self.held[1..].iter().any(|&(h, ..)| is_vowel(h)) {
             self.held.clear();
@@ -143,7 +167,17 @@ mod tests {
         for (i, c) in s.char_indices() {
             n.feed(c, i, i + c.len_utf8());
         }
-        n.finish().0
+        let one_by_one = n.finish();
+        let mut n = Normalizer::new(s.len());
+        n.feed_str(s, 0);
+        let in_runs = n.finish();
+        assert_eq!(one_by_one.0, in_runs.0, "{s:?}");
+        assert_eq!(
+            format!("{:?}", one_by_one.1),
+            format!("{:?}", in_runs.1),
+            "{s:?}"
+        );
+        one_by_one.0
     }
 
     #[test]
@@ -155,6 +189,18 @@ mod tests {
         assert_eq!(normalize("规章(a1)"), "规章(a1)");
         assert_eq!(normalize("见 (see)"), "见 (see)");
         assert_eq!(normalize("数(shu"), "数(shu");
+    }
+
+    #[test]
+    fn runs_fed_at_once_give_what_characters_one_by_one_give() {
+        for s in [
+            "ab(c)d\r\nx\ty",
+            "数(shu)ab 12|3\r\r\n(",
+            "\r\nabc\u{2028}(zhí)",
+            "執(zhí)法 (a) 總計 1 | 2",
+        ] {
+            normalize(s);
+        }
     }
 
     #[test]

@@ -37,6 +37,17 @@ impl Builder {
         self.input_end = end;
     }
 
+    /// Appends `run`, which stands for itself at `start..start + run.len()`
+    /// of the input: as pushing its characters one by one, in one step.
+    pub(crate) fn push_same(&mut self, run: &str, start: usize) {
+        let Some(first) = run.chars().next() else {
+            return;
+        };
+        self.push(first, start, start + first.len_utf8());
+        self.text.push_str(&run[first.len_utf8()..]);
+        self.input_end = start + run.len();
+    }
+
     /// The last character pushed.
     pub(crate) fn last(&self) -> Option<char> {
         self.text.chars().next_back()
@@ -85,6 +96,22 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_pushed_at_once_maps_as_its_characters_would() {
+        let mut one = Builder::with_capacity(8);
+        let mut run = Builder::with_capacity(8);
+        for b in [&mut one, &mut run] {
+            b.push('A', 0, 3);
+        }
+        for (i, c) in "bcd".char_indices() {
+            one.push(c, 5 + i, 6 + i);
+        }
+        run.push_same("bcd", 5);
+        let (a, b) = (one.finish(), run.finish());
+        assert_eq!(a.0, b.0);
+        assert_eq!(a.1.anchors, b.1.anchors);
+    }
 
     #[test]
     fn maps_through_shortened_and_dropped_characters() {
