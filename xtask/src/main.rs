@@ -11,6 +11,7 @@ mod bundle;
 mod ci;
 mod codegen;
 mod dist;
+mod fuzz;
 mod node;
 mod page;
 mod serve;
