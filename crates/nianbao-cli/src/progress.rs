@@ -23,7 +23,7 @@ impl Progress {
     pub fn new(total: usize) -> Progress {
         let bar = (total > 1 && std::io::stderr().is_terminal()).then(|| {
             let style = ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} reports  {per_sec}  {eta} left  {wide_msg}",
+                "{bar:40} {pos}/{len} reports  {elapsed} ({eta} left)  {wide_msg}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar());
             ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden())
