@@ -83,8 +83,16 @@ fn serve_port(args: &[&str]) -> Result<u16> {
 }
 
 /// The workspace root, where `Cargo.toml` and `Cargo.lock` are.
+///
+/// `cargo run` says where xtask's manifest is when it starts it; that comes
+/// first, because the path compiled in may be another clone's when clones
+/// share a target directory (cargo then counts the binary as fresh).
 pub fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .filter(|dir| dir.join("src/main.rs").is_file())
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .expect("xtask lives one level below the workspace root")
         .to_path_buf()
