@@ -91,12 +91,12 @@ impl Lines {
                 footers[i / 64] |= 1 << (i % 64);
             }
         };
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                mark(starts.len(), start, i);
-                starts.push(start as u32);
-                start = i + 1;
-            }
+        // The standard searcher finds a character with memchr: fast where
+        // lines are long, as in prose.
+        for (i, _) in text.match_indices('\n') {
+            mark(starts.len(), start, i);
+            starts.push(start as u32);
+            start = i + 1;
         }
         mark(starts.len(), start, text.len());
         starts.push(start as u32);

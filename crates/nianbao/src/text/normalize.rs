@@ -61,6 +61,21 @@ impl Normalizer {
                     .map_or(bytes.len(), |n| i + n);
                 self.out.push_same(&text[i..run], start + i);
                 i = run;
+            } else if self.held.is_empty() && !self.after_cr && !bytes[i].is_ascii() {
+                // A run of characters beyond ASCII that normalise to
+                // themselves (most Han text), copied at once.
+                let run = text[i..]
+                    .char_indices()
+                    .find(|&(_, c)| c.is_ascii() || normal_char(c) != Some(c))
+                    .map_or(bytes.len(), |(n, _)| i + n);
+                if run > i {
+                    self.out.push_same(&text[i..run], start + i);
+                    i = run;
+                } else {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    self.feed(c, start + i, start + i + c.len_utf8());
+                    i += c.len_utf8();
+                }
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
                 self.feed(c, start + i, start + i + c.len_utf8());
@@ -198,6 +213,7 @@ mod tests {
             "数(shu)ab 12|3\r\r\n(",
             "\r\nabc\u{2028}(zhí)",
             "執(zhí)法 (a) 總計 1 | 2",
+            "总计　１２\u{200B}數据(shù)据",
         ] {
             normalize(s);
         }
