@@ -115,6 +115,10 @@ pub(crate) fn trim(s: &str) -> &str {
                 break;
             }
             start += 1;
+        } else if !matches!(b[start], 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            // Whitespace beyond ASCII is U+0085, U+00A0, U+1680, U+2000 to
+            // U+205F or U+3000: no other lead byte opens one.
+            break;
         } else {
             match s[start..].chars().next() {
                 Some(c) if c.is_whitespace() => start += c.len_utf8(),
@@ -129,6 +133,9 @@ pub(crate) fn trim(s: &str) -> &str {
                 break;
             }
             end -= 1;
+        } else if !matches!(b[end - 1], 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) {
+            // And none of them ends in another byte.
+            break;
         } else {
             match s[start..end].chars().next_back() {
                 Some(c) if c.is_whitespace() => end -= c.len_utf8(),
@@ -180,6 +187,12 @@ mod tests {
             "\x1c",
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+        // Every character, alone and around a word.
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("{c}x{c}"), format!("x{c}")] {
+                assert_eq!(trim(&s), s.trim(), "{c:?}");
+            }
         }
     }
 
