@@ -23,7 +23,7 @@ use clap::{Parser, Subcommand};
 
 /// Checks government information disclosure annual reports (政府信息公开工作年度报告).
 #[derive(Parser)]
-#[command(name = "nianbao", version, about, long_about = None)]
+#[command(name = "nianbao", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
