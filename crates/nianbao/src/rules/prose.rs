@@ -105,6 +105,10 @@ pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
         let text = joined.text.as_str();
         let mut found: Vec<Figure> = Vec::new();
         for word in pattern.words {
+            // Words already read as part of a longer phrase are not read
+            // again: look up the figure of a longer word just before.
+            found.sort_by_key(|f| f.words_start);
+            let longer = found.len();
             for (start, _) in text.match_indices(word) {
                 if text[..start]
                     .chars()
@@ -113,10 +117,8 @@ pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
                 {
                     continue;
                 }
-                if found
-                    .iter()
-                    .any(|f| f.words_start <= start && start < f.range.0)
-                {
+                let before = found[..longer].partition_point(|f| f.words_start <= start);
+                if before > 0 && start < found[before - 1].range.0 {
                     continue;
                 }
                 if let Some(f) = after(text, start, start + word.len(), text.len(), pattern) {
@@ -190,31 +192,56 @@ pub fn is_heading(line: &str) -> bool {
     }
 }
 
-/// Where the paragraph holding `at` ends: at a blank line, a heading, or the end.
+/// How far a paragraph is followed from a point, in bytes: enough for any
+/// sentence of a report, and a bound that keeps the rules linear.
+const PARAGRAPH_REACH: usize = 2000;
+
+/// The largest character boundary of `text` at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where the paragraph holding `at` ends: at a blank line, a heading, or
+/// [`PARAGRAPH_REACH`] bytes on.
 pub fn paragraph_end(text: &str, at: usize) -> usize {
+    let limit = floor_boundary(text, at + PARAGRAPH_REACH);
     let mut end = at;
-    for line in text[at..].split_inclusive('\n') {
+    for line in text[at..limit].split_inclusive('\n') {
         let next = end + line.len();
         if end > at && (line.trim().is_empty() || is_heading(line)) {
             return end;
         }
         end = next;
     }
-    text.len()
+    limit
 }
 
-/// Where the paragraph holding `at` starts: after a blank line or a heading.
+/// Where the paragraph holding `at` starts: after a blank line or a
+/// heading, or [`PARAGRAPH_REACH`] bytes back.
 pub fn paragraph_start(text: &str, at: usize) -> usize {
-    let mut start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let limit = floor_boundary(text, at.saturating_sub(PARAGRAPH_REACH));
+    let window = &text[limit..at];
+    let mut start = window.rfind('\n').map_or(0, |i| i + 1);
     while start > 0 {
-        let prev_start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-        let prev = &text[prev_start..start - 1];
+        let prev_start = window[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        let prev = &window[prev_start..start - 1];
         if prev.trim().is_empty() || is_heading(prev) {
             break;
         }
         start = prev_start;
     }
-    start
+    limit + start
+}
+
+/// The offset of the start of the clause holding `at`: after the last of
+/// `chars`, looking at most [`PARAGRAPH_REACH`] bytes back.
+pub fn clause_start(text: &str, at: usize, chars: &[char]) -> usize {
+    let limit = floor_boundary(text, at.saturating_sub(PARAGRAPH_REACH));
+    limit + after_last(&text[limit..at], chars)
 }
 
 /// The offset just after the last of `chars` in `s`, or 0.

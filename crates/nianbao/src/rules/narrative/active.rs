@@ -96,7 +96,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 fn decided(cx: &Context, f: &Figure) -> bool {
     let text = &cx.doc.text;
     let clause_start =
-        crate::rules::prose::after_last(&text[..f.words_start], &['。', ',', ';', '\n']);
+        crate::rules::prose::clause_start(text, f.words_start, &['。', ',', ';', '\n']);
     let clause = &text[clause_start..f.range.0];
     DECIDED.iter().any(|w| clause.contains(w))
 }
