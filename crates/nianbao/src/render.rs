@@ -23,21 +23,38 @@ pub fn diagnostic(d: &Diagnostic, file: &str, index: &LineIndex) -> String {
     if let Some(span) = d.span {
         let start = index.position(span.start);
         let end = index.position(span.end);
-        let line: Vec<char> = index.line_text(start.line).chars().collect();
+        let line = index.line_text(start.line);
+        let line_start = index.line_start(start.line);
         let pad = " ".repeat(start.line.to_string().len());
         let _ = writeln!(out, "{pad}--> {file}:{}:{}", start.line, start.column);
         let _ = writeln!(out, "{pad} |");
-        let from = (start.column - 1).min(line.len());
+        let from = span.start.saturating_sub(line_start).min(line.len());
+        let from = (0..=from)
+            .rev()
+            .find(|&i| line.is_char_boundary(i))
+            .unwrap_or(0);
         let to = if end.line == start.line {
-            (end.column - 1).clamp(from, line.len())
+            span.end.saturating_sub(line_start).clamp(from, line.len())
         } else {
             line.len()
         };
+        let to = (to..=line.len())
+            .find(|&i| line.is_char_boundary(i))
+            .unwrap_or(line.len());
         // Long lines (a PDF paragraph, a page on one line) are cut around the span.
-        let (shown_from, shown_to) = (from.saturating_sub(CONTEXT), (to + CONTEXT).min(line.len()));
+        let shown_from = line[..from]
+            .char_indices()
+            .rev()
+            .take(CONTEXT)
+            .last()
+            .map_or(from, |(i, _)| i);
+        let shown_to = line[to..]
+            .char_indices()
+            .nth(CONTEXT)
+            .map_or(line.len(), |(i, _)| to + i);
         let lead = if shown_from > 0 { "…" } else { "" };
         let tail = if shown_to < line.len() { "…" } else { "" };
-        let text = |a: usize, b: usize| line[a..b].iter().collect::<String>().replace('\t', " ");
+        let text = |a: usize, b: usize| line[a..b].replace('\t', " ");
         let _ = writeln!(
             out,
             "{} | {lead}{}{tail}",

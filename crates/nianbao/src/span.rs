@@ -52,16 +52,29 @@ pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of each line start, and the UTF-16 offset of that start.
     starts: Vec<(usize, usize)>,
+    /// Every [`CHECKPOINT`] bytes: the byte offset, the characters since its
+    /// line's start and the UTF-16 offset, so that a position on a very long
+    /// line is counted from nearby, not from the line's start.
+    checkpoints: Vec<(usize, usize, usize)>,
 }
+
+/// Bytes between two checkpoints.
+const CHECKPOINT: usize = 4096;
 
 impl<'a> LineIndex<'a> {
     /// Indexes `text` in one pass.
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![(0, 0)];
-        let mut utf16 = 0;
+        let mut checkpoints = Vec::new();
+        let (mut utf16, mut column, mut next_checkpoint) = (0, 0, CHECKPOINT);
         let bytes = text.as_bytes();
         for (i, c) in text.char_indices() {
+            if i >= next_checkpoint {
+                checkpoints.push((i, column, utf16));
+                next_checkpoint = i + CHECKPOINT;
+            }
             utf16 += c.len_utf16();
+            column += 1;
             let line_break = match c {
                 '\n' => true,
                 '\r' => bytes.get(i + 1) != Some(&b'\n'),
@@ -69,26 +82,43 @@ impl<'a> LineIndex<'a> {
             };
             if line_break {
                 starts.push((i + 1, utf16));
+                column = 0;
             }
         }
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            checkpoints,
+        }
     }
 
     /// The position of byte `offset` (clamped into the text and moved back
-    /// to a character boundary).
+    /// to a character boundary). Counts at most [`CHECKPOINT`] bytes.
     pub fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&(s, _)| s <= offset) - 1;
-        let (start, utf16_start) = self.starts[line];
-        let prefix = &self.text[start..offset];
+        let (line_start, line_utf16) = self.starts[line];
+        let k = self.checkpoints.partition_point(|&(b, ..)| b <= offset);
+        let (from, column, utf16) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((b, column, utf16)) if b >= line_start => (b, column, utf16),
+            _ => (line_start, 0, line_utf16),
+        };
+        let prefix = &self.text[from..offset];
         Position {
             line: line + 1,
-            column: prefix.chars().count() + 1,
-            utf16: utf16_start + prefix.encode_utf16().count(),
+            column: column + prefix.chars().count() + 1,
+            utf16: utf16 + prefix.encode_utf16().count(),
         }
+    }
+
+    /// The byte offset where 1-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts
+            .get(line.wrapping_sub(1))
+            .map_or(self.text.len(), |&(s, _)| s)
     }
 
     /// The text of 1-based line `line`, without its line break.
@@ -117,6 +147,14 @@ mod tests {
         assert_eq!((b.line, b.column), (3, 1));
         assert_eq!(index.line_text(1), "总计");
         assert_eq!(index.line_text(2), "𠀀a");
+    }
+
+    #[test]
+    fn positions_on_a_very_long_line_count_from_checkpoints() {
+        let text = format!("x\n{}总a", "计".repeat(10_000));
+        let index = LineIndex::new(&text);
+        let p = index.position(text.find('a').unwrap());
+        assert_eq!((p.line, p.column, p.utf16), (2, 10_002, 10_003));
     }
 
     #[test]
