@@ -26,6 +26,41 @@ impl Report {
             .iter()
             .any(|d| d.severity == Severity::Error)
     }
+
+    /// Every span the report holds: of its metadata, sections, tables,
+    /// cells, row labels and diagnostics (and their related places). Each
+    /// lies inside the input, on character boundaries.
+    pub fn spans(&self) -> Vec<Span> {
+        let m = &self.meta;
+        let mut out: Vec<Span> = [
+            m.agency.as_ref().map(|f| f.span),
+            m.published.as_ref().map(|f| f.span),
+        ]
+        .into_iter()
+        .chain([&m.year, &m.period_year].map(|y| y.as_ref().map(|f| f.span)))
+        .flatten()
+        .collect();
+        out.extend(
+            self.sections
+                .iter()
+                .flatten()
+                .flat_map(|s| [s.span, s.heading_span]),
+        );
+        for t in self.tables.iter() {
+            out.push(t.span);
+            out.extend(t.rows.iter().filter_map(|r| r.label));
+            out.extend(
+                t.rows
+                    .iter()
+                    .flat_map(|r| r.cells.iter().filter_map(|c| c.span)),
+            );
+        }
+        for d in &self.diagnostics {
+            out.extend(d.span);
+            out.extend(d.related.iter().map(|r| r.span));
+        }
+        out
+    }
 }
 
 /// The two formats issued by 国务院办公厅政府信息与政务公开办公室.

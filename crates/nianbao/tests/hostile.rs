@@ -18,7 +18,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use nianbao::{Report, Span};
+use nianbao::Report;
 use peakmem_alloc::{PeakMemAlloc, PeakMemAllocTrait, INSTRUMENTED_SYSTEM};
 
 #[global_allocator]
@@ -91,7 +91,7 @@ fn check(text: &str) -> (Report, Cost) {
             (memory + text.len()) as f64 / text.len() as f64
         );
     }
-    for span in spans(&report) {
+    for span in report.spans() {
         assert!(
             span.start <= span.end && span.end <= text.len(),
             "{span:?} outside the input"
@@ -156,31 +156,6 @@ fn not_a_report(what: &str, report: &Report) {
         "{what}: {:?}",
         codes(report)
     );
-}
-
-fn spans(report: &Report) -> Vec<Span> {
-    let mut out: Vec<Span> = report.diagnostics.iter().filter_map(|d| d.span).collect();
-    for t in report.tables.iter() {
-        out.push(t.span);
-        out.extend(
-            t.rows
-                .iter()
-                .flat_map(|r| r.cells.iter().filter_map(|c| c.span)),
-        );
-        out.extend(t.rows.iter().filter_map(|r| r.label));
-    }
-    out.extend(
-        report
-            .sections
-            .iter()
-            .flatten()
-            .flat_map(|s| [s.span, s.heading_span]),
-    );
-    let m = &report.meta;
-    out.extend(m.agency.iter().map(|f| f.span));
-    out.extend(m.year.iter().map(|f| f.span));
-    out.extend(m.published.iter().map(|f| f.span));
-    out
 }
 
 /// The opening of table 三, which makes the reader take what follows for a table.

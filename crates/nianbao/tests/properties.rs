@@ -5,7 +5,6 @@
 
 use std::path::PathBuf;
 
-use nianbao::{Report, Span};
 use proptest::prelude::*;
 
 /// Words, marks and characters the reader keys on, to build text that
@@ -125,35 +124,10 @@ fn spliced() -> impl Strategy<Value = String> {
         })
 }
 
-fn spans(report: &Report) -> Vec<Span> {
-    let mut out: Vec<Span> = report.diagnostics.iter().filter_map(|d| d.span).collect();
-    for t in report.tables.iter() {
-        out.push(t.span);
-        out.extend(
-            t.rows
-                .iter()
-                .flat_map(|r| r.cells.iter().filter_map(|c| c.span)),
-        );
-        out.extend(t.rows.iter().filter_map(|r| r.label));
-    }
-    out.extend(
-        report
-            .sections
-            .iter()
-            .flatten()
-            .flat_map(|s| [s.span, s.heading_span]),
-    );
-    let m = &report.meta;
-    out.extend(m.agency.iter().map(|f| f.span));
-    out.extend(m.year.iter().map(|f| f.span));
-    out.extend(m.published.iter().map(|f| f.span));
-    out
-}
-
 /// The properties, for one text.
 fn holds(text: &str) -> Result<(), TestCaseError> {
     let report = nianbao::check(text);
-    for span in spans(&report) {
+    for span in report.spans() {
         prop_assert!(
             span.start <= span.end && span.end <= text.len(),
             "{span:?} outside {} bytes",

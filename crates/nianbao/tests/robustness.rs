@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use nianbao::{Report, Span};
+use nianbao::Span;
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -93,31 +93,6 @@ fn assert_inside(text: &str, span: Span, what: &str) {
     );
 }
 
-fn spans(report: &Report) -> Vec<Span> {
-    let mut out: Vec<Span> = report.diagnostics.iter().filter_map(|d| d.span).collect();
-    for t in report.tables.iter() {
-        out.push(t.span);
-        out.extend(
-            t.rows
-                .iter()
-                .flat_map(|r| r.cells.iter().filter_map(|c| c.span)),
-        );
-        out.extend(t.rows.iter().filter_map(|r| r.label));
-    }
-    out.extend(
-        report
-            .sections
-            .iter()
-            .flatten()
-            .flat_map(|s| [s.span, s.heading_span]),
-    );
-    let m = &report.meta;
-    out.extend(m.agency.iter().map(|f| f.span));
-    out.extend(m.year.iter().map(|f| f.span));
-    out.extend(m.published.iter().map(|f| f.span));
-    out
-}
-
 #[test]
 fn mangled_reports_give_sound_spans_and_the_same_result_twice() {
     let seeds = seeds();
@@ -135,7 +110,7 @@ fn mangled_reports_give_sound_spans_and_the_same_result_twice() {
             }
         }
         let report = nianbao::check(&text);
-        for span in spans(&report) {
+        for span in report.spans() {
             assert_inside(&text, span, &format!("round {round}"));
         }
         let again = nianbao::check(&text);
