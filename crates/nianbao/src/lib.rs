@@ -98,7 +98,7 @@ fn read(doc: &text::Document, mut diagnostics: Vec<Diagnostic>) -> Report {
     let lines = layout::Lines::new(doc);
     let sections = sections::find(doc, &lines);
     let meta = meta::read(doc, &lines);
-    let tables = tables::read(doc, &lines, &sections, &mut diagnostics);
+    let tables = tables::read(doc, &lines, &mut diagnostics);
     let template = tables::overall_template(&tables);
     Report {
         template,

@@ -17,7 +17,7 @@ use std::ops::Range;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::layout::{layout_of, Lines};
-use crate::report::{Cell, Row, Section, Table, TableKind, Tables, Template, Value};
+use crate::report::{Cell, Row, Table, TableKind, Tables, Template, Value};
 use crate::text::Document;
 use fit::{fit, groups_of_five_sum, total_is_sum, Fitted};
 use schema::{RowSpec, ACTIVE_2019, ACTIVE_2021, APPEALS, REQUEST_COLUMNS};
@@ -31,12 +31,7 @@ const MIN_ROW: usize = 5;
 const MAX_UNPLACED: usize = 20;
 
 /// Reads the three tables.
-pub fn read(
-    doc: &Document,
-    lines: &Lines,
-    _sections: &[Option<Section>; 6],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Tables {
+pub fn read(doc: &Document, lines: &Lines, diagnostics: &mut Vec<Diagnostic>) -> Tables {
     let regions = regions::find(doc, lines);
     let mut reader = Reader {
         doc,

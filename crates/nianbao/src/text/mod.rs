@@ -8,6 +8,7 @@ mod normalize;
 mod offsets;
 mod t2s;
 
+pub(crate) use normalize::is_han;
 pub use t2s::simplify;
 
 use crate::span::Span;

@@ -10,6 +10,7 @@ pub mod year_mismatch;
 use crate::layout::is_footer;
 use crate::report::SectionKey;
 use crate::rules::Context;
+use crate::text::is_han;
 
 /// The body of a section (without its heading and page footers).
 pub(crate) fn body(cx: &Context, key: SectionKey) -> Option<String> {
@@ -26,9 +27,7 @@ pub(crate) fn body(cx: &Context, key: SectionKey) -> Option<String> {
 
 /// Han characters in `s`: how much a section says.
 pub(crate) fn han_count(s: &str) -> usize {
-    s.chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
-        .count()
+    s.chars().filter(|&c| is_han(c)).count()
 }
 
 /// Whether a section body says no more than 无 / 无。 / 暂无.
