@@ -36,11 +36,18 @@ pub fn npm_ci() -> Result<()> {
     if probe(Command::new("npm").arg("--version")).is_none() {
         return Err("npm not found; install Node.js 18 or later with npm".into());
     }
-    run_cmd(
-        Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&dir),
-    )?;
+    // npm keeps its own cache lock; a failed download is tried once more.
+    let ci = || {
+        run_cmd(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund", "--fetch-retries=3"])
+                .current_dir(&dir),
+        )
+    };
+    ci().or_else(|err| {
+        eprintln!("npm ci failed ({err}); trying once more");
+        ci()
+    })?;
     fs::write(dir.join(STAMP), lock)?;
     Ok(())
 }
@@ -56,18 +63,32 @@ pub fn chromium() -> Result<()> {
         return Ok(());
     }
     eprintln!("installing Debian's chromium and chromium-driver (once)");
-    run_cmd(Command::new("apt-get").arg("update"))?;
-    run_cmd(
-        Command::new("apt-get")
-            .args([
-                "install",
-                "-y",
-                "--no-install-recommends",
-                "chromium",
-                "chromium-driver",
-            ])
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// `apt-get update` and `apt-get install` of `packages`, each waiting up to
+/// ten minutes for another apt or dpkg to release its lock, and tried a
+/// second time when it fails (a download cut off, a mirror in sync).
+fn apt_install(packages: &[&str]) -> Result<()> {
+    const LOCK: [&str; 2] = ["-o", "DPkg::Lock::Timeout=600"];
+    let twice = |args: &[&str]| {
+        let run = || {
+            run_cmd(
+                Command::new("apt-get")
+                    .args(LOCK)
+                    .args(args)
+                    .env("DEBIAN_FRONTEND", "noninteractive"),
+            )
+        };
+        run().or_else(|err| {
+            eprintln!("apt-get failed ({err}); trying once more");
+            run()
+        })
+    };
+    twice(&["update"])?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend_from_slice(packages);
+    twice(&install)
 }
 
 /// Installs Debian's Noto CJK fonts when no font covers Chinese, so that a
@@ -77,12 +98,7 @@ pub fn cjk_fonts() -> Result<()> {
     if !listed.trim().is_empty() {
         return Ok(());
     }
-    run_cmd(Command::new("apt-get").arg("update"))?;
-    run_cmd(
-        Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "fonts-noto-cjk"])
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )
+    apt_install(&["fonts-noto-cjk"])
 }
 
 /// Runs `node` with `args` in `tests/browser/`, with the path of the

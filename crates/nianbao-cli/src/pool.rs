@@ -65,7 +65,10 @@ pub fn ordered<T: Send>(
                 let flow = sink(expected, result);
                 expected += 1;
                 if flow.is_break() {
+                    // A sink that asked to stop receives nothing more, not
+                    // even results that are already waiting.
                     stop.store(true, Ordering::Relaxed);
+                    break;
                 }
             }
             *handed.lock().unwrap_or_else(|e| e.into_inner()) = expected;
