@@ -89,6 +89,70 @@ pub(crate) fn is_numeral(c: char) -> bool {
     )
 }
 
+/// The headings of the two templates and their common variants, reduced
+/// by [`canon`]: where a heading in the middle of a line ends.
+const HEADINGS: &[&str] = &[
+    "总体情况",
+    "概述",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议行政诉讼情况",
+    "因政府信息公开工作被申请行政复议提起行政诉讼情况",
+    "因政府信息公开工作被申请行政复议行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "政府信息公开工作存在的主要问题及改进情况",
+    "其他需要报告的事项",
+    "其他事项",
+];
+
+/// The section headings written out in full wherever they stand in a line,
+/// as where a crawler ran a report's paragraphs together: the range of
+/// each, from its numeral to the end of its words, in order. The lines are
+/// broken around them ([`Lines`]), so that [`find`] sees each heading on a
+/// line of its own.
+///
+/// A heading here is a numeral and `、` followed by the whole words of one
+/// of [`HEADINGS`]; a numeral after `第` or another numeral numbers
+/// something else.
+///
+/// ```
+/// let text = "无行政复议。　　二、主动公开政府信息情况第二十条";
+/// let found: Vec<_> = nianbao::sections::written_headings(text).collect();
+/// assert_eq!(found, [(text.find('二').unwrap(), text.find('第').unwrap())]);
+/// ```
+pub fn written_headings(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut words = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    text.match_indices('、').filter_map(move |(at, _)| {
+        let before = &text[..at];
+        let mut back = before.chars().rev();
+        let numeral = back.next().filter(|&c| is_numeral(c))?;
+        let start = at - numeral.len_utf8();
+        if back.next().is_some_and(|c| is_numeral(c) || c == '第') {
+            return None;
+        }
+        // The words after `、`, each with the offset where it ends.
+        words.clear();
+        ends.clear();
+        let after = at + '、'.len_utf8();
+        for (i, c) in text[after..].char_indices().take(MAX_HEADING) {
+            if c == '\n' {
+                break;
+            }
+            if crate::text::is_word_char(c) {
+                words.push(c);
+                ends.push(after + i + c.len_utf8());
+            }
+        }
+        let longest = HEADINGS
+            .iter()
+            .filter(|h| words.starts_with(*h))
+            .map(|h| h.chars().count())
+            .max()?;
+        Some((start, ends[longest - 1]))
+    })
+}
+
 /// Which section a heading's words name.
 fn section_of(words: &str) -> Option<SectionKey> {
     let has = |w: &str| words.contains(w);

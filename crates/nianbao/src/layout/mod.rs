@@ -35,6 +35,9 @@ pub struct Lines {
     starts: Vec<u32>,
     /// One bit a line: whether it is a page footer.
     footers: Vec<u64>,
+    /// One bit a line: whether it starts where a line was broken around a
+    /// heading that shared its line, with no line break before it.
+    soft: Vec<u64>,
     /// Length of the text.
     len: usize,
 }
@@ -79,30 +82,71 @@ impl Token<'_> {
 }
 
 impl Lines {
-    /// Splits the document's text into lines and marks page footers.
+    /// Splits the document's text into lines and marks page footers. A
+    /// section heading that shares its line with other text (a crawler's
+    /// record, where paragraphs ran together) gets a line of its own: the
+    /// line is broken before and after it.
     pub fn new(doc: &Document) -> Lines {
         let text = doc.text.as_str();
         let count = text.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut starts = Vec::with_capacity(count);
         let mut footers = vec![0u64; count.div_ceil(64)];
-        let mut start = 0;
-        let mut mark = |i: usize, start: usize, end: usize| {
-            if end > start && is_footer(&text[start..end]) {
-                footers[i / 64] |= 1 << (i % 64);
+        let mut soft = vec![0u64; count.div_ceil(64)];
+        let set = |bits: &mut Vec<u64>, i: usize| {
+            if bits.len() <= i / 64 {
+                bits.resize(i / 64 + 1, 0);
+            }
+            bits[i / 64] |= 1 << (i % 64);
+        };
+        let mut headings = crate::sections::written_headings(text).peekable();
+        // Each physical line, cut at the headings inside it.
+        let mut line = |starts: &mut Vec<u32>, start: usize, end: usize| {
+            let mut from = start;
+            let mut pieces: Vec<usize> = Vec::new();
+            while let Some(&(s, e)) = headings.peek() {
+                if s >= end {
+                    break;
+                }
+                headings.next();
+                for cut in [s, e] {
+                    let text_on_both_sides = cut > from
+                        && cut < end
+                        && !trim(&text[from..cut]).is_empty()
+                        && !trim(&text[cut..end]).is_empty();
+                    if text_on_both_sides {
+                        pieces.push(cut);
+                        from = cut;
+                    }
+                }
+            }
+            let mut at = start;
+            for (k, &cut) in pieces.iter().chain([end].iter()).enumerate() {
+                let i = starts.len();
+                if k > 0 {
+                    set(&mut soft, i);
+                }
+                if cut > at && is_footer(&text[at..cut]) {
+                    set(&mut footers, i);
+                }
+                starts.push(at as u32);
+                at = cut;
             }
         };
+        let mut start = 0;
         // The standard searcher finds a character with memchr: fast where
         // lines are long, as in prose.
         for (i, _) in text.match_indices('\n') {
-            mark(starts.len(), start, i);
-            starts.push(start as u32);
+            line(&mut starts, start, i);
             start = i + 1;
         }
-        mark(starts.len(), start, text.len());
-        starts.push(start as u32);
+        line(&mut starts, start, text.len());
+        let n = starts.len().div_ceil(64);
+        footers.resize(n, 0);
+        soft.resize(n, 0);
         Lines {
             starts,
             footers,
+            soft,
             len: text.len(),
         }
     }
@@ -115,10 +159,11 @@ impl Lines {
     #[inline]
     pub fn get(&self, i: usize) -> Line {
         let start = self.starts[i] as usize;
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.len, |&next| next as usize - 1);
+        let end = self.starts.get(i + 1).map_or(self.len, |&next| {
+            // A line ends at the line break before the next, or where the
+            // next was broken off it.
+            next as usize - usize::from(self.soft[(i + 1) / 64] & (1 << ((i + 1) % 64)) == 0)
+        });
         Line {
             start,
             end,
@@ -423,7 +468,7 @@ fn segment<'a>(
             });
         }
     };
-    for (s, word) in words(seg) {
+    for (s, word) in words(seg).flat_map(|(s, w)| run_together(w).map(move |(k, p)| (s + k, p))) {
         let e = s + word.len();
         match read_word(word) {
             Word::Text => {
@@ -448,6 +493,86 @@ fn segment<'a>(
         }
     }
     flush(&mut label, f);
+}
+
+/// The parts of a word whose numbers ran into its text, as where a
+/// crawler dropped the separators of a table's cells: `数量170000017二、上年`
+/// is a label, a number and a label; `88-720` two numbers, the second
+/// signed. A word without both digits and text is one part.
+///
+/// Digits that belong to the text stay in it: an item number before `.` or
+/// `、` (`00000002.其他` is `0000000` and the label `2.其他`), a number
+/// after `第` or inside brackets, a date or a percentage. A unit after a
+/// number stays with the number, for [`read_word`] to read.
+fn run_together(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = word.as_bytes();
+    let mixed = b.iter().any(u8::is_ascii_digit)
+        && !b
+            .iter()
+            .all(|&c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b'-' | b'+'))
+        || b.windows(2)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'+'));
+    let cuts = if mixed && matches!(read_word(word), Word::Text) {
+        number_runs(word)
+    } else {
+        Vec::new()
+    };
+    let mut at = 0;
+    cuts.into_iter().chain([word.len()]).filter_map(move |cut| {
+        let part = (at < cut).then(|| (at, &word[at..cut]));
+        at = cut;
+        part
+    })
+}
+
+/// Where [`run_together`] cuts `word`: at both ends of each number in it.
+fn number_runs(word: &str) -> Vec<usize> {
+    let b = word.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut cuts = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let signed = matches!(b[i], b'+' | b'-') && digit(i + 1) && (i == 0 || digit(i - 1));
+        if !digit(i) && !signed {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while digit(i) || (matches!(b.get(i), Some(b',' | b'.')) && digit(i + 1)) {
+            i += 1;
+        }
+        let mut end = i;
+        let before = word[..start].chars().next_back();
+        let after = word[end..].chars().next();
+        let after_next = word[end..].chars().nth(1);
+        if matches!(before, Some('第' | '('))
+            || matches!(after, Some('年' | '月' | '日' | '%' | '号' | ')'))
+        {
+            continue;
+        }
+        // An item number opens the label after the number: its last digit.
+        if matches!(after, Some('.' | '、')) && !after_next.is_some_and(|c| c.is_ascii_digit()) {
+            end -= 1;
+            if end == start || !digit(end - 1) {
+                continue;
+            }
+        }
+        // A unit written after the number is read with it.
+        if let Some(unit) = number::UNITS.iter().find(|u| word[end..].starts_with(*u)) {
+            if end == i {
+                end += unit.len();
+                i = end;
+            }
+        }
+        if start > 0 {
+            cuts.push(start);
+        }
+        cuts.push(end);
+    }
+    cuts.dedup();
+    cuts.retain(|&c| c > 0 && c < word.len());
+    cuts
 }
 
 /// The words of `s` separated by whitespace, with their offsets.
@@ -495,6 +620,55 @@ mod tests {
         assert_eq!(
             kinds("行政事业性收费\t3,457.73"),
             ["L:行政事业性收费", "N:3,457.73"]
+        );
+    }
+
+    #[test]
+    fn numbers_run_into_labels_are_cut_from_them() {
+        assert_eq!(
+            kinds("申请数量170000017二、上年结转申请数量0000000"),
+            [
+                "L:申请数量",
+                "N:170000017",
+                "L:二上年结转申请数量",
+                "N:0000000"
+            ]
+        );
+        // The item number of the next row stays with its label.
+        assert_eq!(
+            kinds("国家秘密00000002.其他法律"),
+            ["L:国家秘密", "N:0000000", "L:2其他法律"]
+        );
+        // A signed change glued to the count before it, an amount with its unit.
+        assert_eq!(kinds("行政许可88-720"), ["L:行政许可", "N:88", "N:-720"]);
+        assert_eq!(kinds("采购102339.45万元"), ["L:采购", "N:102339.45"]);
+        // Dates, percentages and numbered items are text.
+        for text in [
+            "2023年1月1日",
+            "第1项",
+            "占79%",
+            "(1)不予公开",
+            "3.危及安全",
+        ] {
+            assert_eq!(kinds(text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_heading_sharing_its_line_gets_a_line_of_its_own() {
+        let text =
+            "良好氛围。　　二、主动公开政府信息情况第二十条 规章 0 0 0\n四、结转下年度继续办理 0";
+        let doc = Document::new(text);
+        let lines = Lines::new(&doc);
+        let got: Vec<&str> = lines.iter().map(|l| &doc.text[l.start..l.end]).collect();
+        assert_eq!(
+            got,
+            [
+                "良好氛围。  ",
+                "二、主动公开政府信息情况",
+                "第二十条 规章 0 0 0",
+                "四、结转下年度继续办理 0"
+            ]
         );
     }
 

@@ -7,7 +7,7 @@ use crate::report::Value;
 const MAX_COUNT: i64 = (1 << 53) - 1;
 
 /// Units that may follow a number in a cell.
-const UNITS: &[&str] = &[
+pub(crate) const UNITS: &[&str] = &[
     "万元", "人次", "件", "条", "个", "项", "次", "份", "篇", "家", "人", "元",
 ];
 

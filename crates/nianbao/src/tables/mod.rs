@@ -12,14 +12,13 @@ mod requests;
 pub mod schema;
 mod stream;
 
-use std::ops::Range;
-
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::layout::{layout_of, Lines};
 use crate::report::{Cell, Row, Table, TableKind, Tables, Template, Value};
 use crate::text::Document;
 use fit::{fit, groups_of_five_sum, total_is_sum, Fitted};
+use regions::Region;
 use schema::{RowSpec, ACTIVE_2019, ACTIVE_2021, APPEALS, REQUEST_COLUMNS};
 use stream::{Group, KEEP};
 
@@ -83,21 +82,22 @@ struct Reader<'a, 'd> {
 impl<'a> Reader<'a, '_> {
     fn region(
         &self,
-        range: &Range<usize>,
-    ) -> (crate::report::Layout, crate::span::Span, Range<usize>) {
-        let layout = layout_of(self.doc, self.lines.range(range.clone()));
-        let (start, end) = match range.len() {
+        region: &Region,
+    ) -> (
+        crate::report::Layout,
+        crate::span::Span,
+        std::ops::Range<usize>,
+    ) {
+        let layout = layout_of(self.doc, region.lines(self.lines).map(|(_, l)| l));
+        let (start, end) = match region.lines.len() {
             0 => (0, 0),
-            _ => (
-                self.lines.get(range.start).start,
-                self.lines.get(range.end - 1).end,
-            ),
+            _ => (region.from, self.lines.get(region.lines.end - 1).end),
         };
         (layout, self.doc.span(start, end), start..end)
     }
 
     /// Table 三, if its region holds at least one row of numbers.
-    fn requests(&mut self, range: Range<usize>) -> Option<Table> {
+    fn requests(&mut self, range: Region) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
         let mut row_like = false;
         let (groups, capped) = self.capped_groups(
@@ -155,7 +155,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// Table 二, if its region holds at least one row the template names.
-    fn active(&mut self, range: Range<usize>) -> Option<Table> {
+    fn active(&mut self, range: Region) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
         let (mut votes_2021, mut votes_2019, mut in_yuan) = (0, 0, false);
         let votes = |l: &str| {
@@ -201,7 +201,7 @@ impl<'a> Reader<'a, '_> {
                             g.dropped,
                             &g.trailing,
                             spec.columns.len(),
-                            &|_| false,
+                            &|_| true,
                         );
                         let fitted = if spec.key == "fees" && in_yuan {
                             self.yuan_to_wan(fitted)
@@ -231,15 +231,14 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// Table 四, if its region holds at least one group's worth of numbers.
-    fn appeals(&mut self, range: Range<usize>) -> Option<Table> {
+    fn appeals(&mut self, range: Region) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
         // The fifteen values in reading order, blank cells between them
         // kept: the first `KEEP` of all groups' values, and a count of the rest.
         let (mut values, mut dropped, mut trailing) = (Vec::new(), 0, Vec::new());
         stream::groups(
             self.doc,
-            self.lines,
-            range,
+            range.lines(self.lines),
             layout,
             |_| {},
             |g| {
@@ -254,7 +253,17 @@ impl<'a> Reader<'a, '_> {
                 trailing = g.trailing;
             },
         );
-        if values.len() < schema::APPEAL_COLUMNS.len() {
+        // Digits that ran together may hold several cells each.
+        let cells: usize = values
+            .iter()
+            .map(|t| match &t.kind {
+                crate::layout::Kind::Number(n) if n.digits.bytes().all(|b| b.is_ascii_digit()) => {
+                    n.digits.len()
+                }
+                _ => 1,
+            })
+            .sum();
+        if cells < schema::APPEAL_COLUMNS.len() {
             return None;
         }
         let width = APPEALS.len() * schema::APPEAL_COLUMNS.len();
@@ -313,14 +322,14 @@ impl<'a> Reader<'a, '_> {
     /// with every group, kept or not.
     fn capped_groups(
         &self,
-        range: Range<usize>,
+        range: Region,
         layout: crate::report::Layout,
         label: impl FnMut(&str),
         mut seen: impl FnMut(&Group),
     ) -> (Vec<Group<'a>>, Capped) {
         let mut groups = Vec::new();
         let mut capped = Capped::default();
-        stream::groups(self.doc, self.lines, range, layout, label, |g| {
+        stream::groups(self.doc, range.lines(self.lines), layout, label, |g| {
             seen(&g);
             if groups.len() < MAX_GROUPS {
                 groups.push(g);

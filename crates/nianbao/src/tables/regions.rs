@@ -16,15 +16,39 @@ const APPEALS_LINES: usize = 60;
 /// How many values table 四 holds.
 const APPEALS_VALUES: usize = 15;
 
-/// The line ranges of the three tables.
+/// Where one table lies: a range of lines, the first of which may hold
+/// prose before the table (a crawler's record, where the table runs on
+/// after the last sentence of a paragraph).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    /// The lines of the table.
+    pub lines: Range<usize>,
+    /// Where the table starts in the normalised text, within the first line.
+    pub from: usize,
+}
+
+impl Region {
+    /// The lines of the region, the first cut to start at [`Region::from`],
+    /// each with its index.
+    pub fn lines<'l>(&self, lines: &'l Lines) -> impl Iterator<Item = (usize, layout::Line)> + 'l {
+        let from = self.from;
+        self.lines.clone().map(move |i| {
+            let mut line = lines.get(i);
+            line.start = line.start.max(from).min(line.end);
+            (i, line)
+        })
+    }
+}
+
+/// The regions of the three tables.
 #[derive(Debug, Clone, Default)]
 pub struct Regions {
     /// Table 二.
-    pub active: Option<Range<usize>>,
+    pub active: Option<Region>,
     /// Table 三.
-    pub requests: Option<Range<usize>>,
+    pub requests: Option<Region>,
     /// Table 四.
-    pub appeals: Option<Range<usize>>,
+    pub appeals: Option<Region>,
 }
 
 /// What a short line may open, found in one pass over the lines.
@@ -41,12 +65,27 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
     // buffer, and keeps the few lines that may open a table: a text of a
     // million lines is read once, without allocating for each.
     let mut buf = String::new();
-    let mut marks: Vec<(usize, u8)> = Vec::new();
+    // Each mark: the line, what it may open, and where in the line the
+    // table part starts.
+    let mut marks: Vec<(usize, u8, usize)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         // Every word looked for is four Han characters or more: twelve bytes.
-        if l.end - l.start < 12 || !canon_prefix(&doc.text[l.start..l.end], &mut buf, PROSE) {
+        if l.end - l.start < 12 {
             continue;
         }
+        let text = &doc.text[l.start..l.end];
+        // A long line is prose, but for what follows its last sentence: a
+        // table whose cells ran together after it, as in a crawler's record.
+        let from = if canon_prefix(text, &mut buf, PROSE) {
+            l.start
+        } else {
+            let tail = text.rfind('。').map_or(0, |n| n + '。'.len_utf8());
+            if text.len() - tail < 12 || !has_digit(&text[tail..]) {
+                continue;
+            }
+            canon_into(&text[tail..], &mut buf);
+            l.start + tail
+        };
         let c = buf.as_str();
         let header = c.contains("收到和处理")
             || c.contains("申请人情况")
@@ -70,14 +109,21 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
             .filter(|(yes, _)| *yes)
             .fold(0, |m, (_, bit)| m | bit);
         if mark != 0 {
-            marks.push((i, mark));
+            marks.push((i, mark, from));
         }
     }
     let first = |from: usize, to: usize, mark: u8| {
         marks
             .iter()
-            .find(|&&(i, m)| i >= from && i < to && m & mark != 0)
-            .map(|&(i, _)| i)
+            .find(|&&(i, m, _)| i >= from && i < to && m & mark != 0)
+            .map(|&(i, _, _)| i)
+    };
+    // Where the table part of line `i` starts.
+    let part = |i: usize| {
+        marks
+            .iter()
+            .find(|&&(m, _, _)| m == i)
+            .map_or_else(|| lines.get(i).start, |&(_, _, from)| from)
     };
     let canon_contains = |i: usize, word: &str| {
         let l = lines.get(i);
@@ -97,24 +143,33 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
             let mut canon_contains = canon_contains;
             marks
                 .iter()
-                .filter(|&&(_, m)| m & APPEALS_HEADER != 0)
-                .map(|&(i, _)| i)
+                .filter(|&&(_, m, _)| m & APPEALS_HEADER != 0)
+                .map(|&(i, _, _)| i)
                 .find(|&i| (i..n.min(i + 8)).any(|k| canon_contains(k, "维持")))
         }
     };
     let active_end = requests_start.or(appeals_anchor).unwrap_or(n);
     let active_start = first(0, active_end, OPENS_ACTIVE);
 
+    let region = |lines: Range<usize>| Region {
+        from: part(lines.start),
+        lines,
+    };
     let requests = requests_start.map(|s| {
         let end = appeals_anchor.unwrap_or_else(|| end_of_requests(doc, lines, s));
-        s..end
+        region(s..end.max(s + 1))
     });
-    let appeals = appeals_anchor.map(|s| s..end_of_appeals(doc, lines, s));
+    let appeals = appeals_anchor.map(|s| region(s..end_of_appeals(doc, lines, s)));
     Regions {
-        active: active_start.map(|s| s..active_end),
+        active: active_start.map(|s| region(s..active_end.max(s + 1))),
         requests,
         appeals,
     }
+}
+
+/// Whether `s` holds an ASCII digit.
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// [`canon_into`] for a line of at most `max` canonical characters: whether
@@ -169,16 +224,20 @@ fn is_values_only(doc: &Document, lines: &Lines, i: usize) -> bool {
 /// follows, or at a heading or prose once any value was read.
 fn end_of_appeals(doc: &Document, lines: &Lines, start: usize) -> usize {
     let mut values = 0;
+    // Lines that hold something: one cell a line may come with blank lines
+    // between the cells, which do not count towards the distance.
+    let mut seen = 0;
     for (i, l) in lines.iter().enumerate().skip(start + 1) {
-        if l.footer {
+        let text = &doc.text[l.start..l.end];
+        if l.footer || trim(text).is_empty() {
             continue;
         }
-        let text = &doc.text[l.start..l.end];
+        seen += 1;
         let mut here = 0;
         layout::for_each_cell_kind(text, |c| here += usize::from(c.is_value()));
         if (values >= APPEALS_VALUES && here == 0)
             || (values > 0 && is_heading_or_prose(text))
-            || (values == 0 && i > start + APPEALS_LINES)
+            || (values == 0 && seen > APPEALS_LINES)
             || crate::sections::is_section_heading(text)
         {
             return i;

@@ -82,13 +82,12 @@ struct Blanks<'a> {
     count: usize,
 }
 
-/// Reads lines `range` of the document, footers and Markdown rules left out,
-/// into groups: calls `label` with the text of every label cell and `group`
-/// with each group as it closes, in reading order.
+/// Reads the lines of a region (each with its index), footers and Markdown
+/// rules left out, into groups: calls `label` with the text of every label
+/// cell and `group` with each group as it closes, in reading order.
 pub fn groups<'a>(
     doc: &'a Document,
-    lines: &layout::Lines,
-    range: std::ops::Range<usize>,
+    lines: impl Iterator<Item = (usize, layout::Line)>,
     layout: Layout,
     mut label: impl FnMut(&str),
     mut group: impl FnMut(Group<'a>),
@@ -106,11 +105,10 @@ pub fn groups<'a>(
                 out(g);
             }
         };
-    for (i, line) in lines.range(range.clone()).enumerate() {
+    for (at, line) in lines {
         if line.footer {
             continue;
         }
-        let at = range.start + i;
         let text = &doc.text[line.start..line.end];
         let mut new_line = true;
         layout::for_each_cell(text, line.start, |token| {
