@@ -178,6 +178,8 @@ pub struct Section {
     pub span: Span,
     /// The same range in the normalised text, for the rules that read prose.
     pub(crate) text: std::ops::Range<usize>,
+    /// Where the body starts in the normalised text: after the heading's line.
+    pub(crate) body: usize,
 }
 
 /// The three statistical tables; `None` where a table was not found.

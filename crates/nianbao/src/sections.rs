@@ -44,6 +44,7 @@ pub fn find(doc: &Document, lines: &Lines) -> [Option<Section>; 6] {
                 heading_span: doc.span(start, end),
                 span: doc.span(start, next.max(end)),
                 text: start..next.max(end),
+                body: end.min(next.max(end)),
             });
         }
     }

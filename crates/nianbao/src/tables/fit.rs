@@ -30,12 +30,62 @@ pub struct Fitted {
     pub extra: Vec<Slot>,
     /// How many values lie beyond the row's cells, listed in `extra` or not.
     pub extra_count: usize,
-    /// Whether digits that ran together were split.
-    pub split: bool,
+    /// Whether digits that ran together were split, and what decided how.
+    pub split: Option<Settled>,
+    /// Where digits ran together and the row alone does not decide how to
+    /// split them: every way that keeps the row's arithmetic, or every way
+    /// when none does, for the table to choose from ([`super::solve`]).
+    /// The row is doubtful until it does.
+    pub readings: Vec<Vec<Slot>>,
+}
+
+impl Fitted {
+    /// A row read as `slots`, with no doubt.
+    pub fn certain(slots: Vec<Option<Slot>>) -> Fitted {
+        Fitted {
+            slots,
+            doubtful: false,
+            extra: Vec::new(),
+            extra_count: 0,
+            split: None,
+            readings: Vec::new(),
+        }
+    }
+
+    /// Takes reading `k` of [`Fitted::readings`], as `settled` decided: the
+    /// row is split, and no longer doubtful.
+    pub fn choose(&mut self, k: usize, settled: Settled) {
+        if let Some(reading) = self.readings.get(k) {
+            self.slots = reading.iter().copied().map(Some).collect();
+            self.doubtful = false;
+            self.split = Some(settled);
+        }
+    }
+
+    /// The values of each reading, for [`super::solve`].
+    pub fn reading_values(&self) -> Vec<Vec<Option<i64>>> {
+        self.readings
+            .iter()
+            .map(|r| r.iter().map(|s| s.value.and_then(Value::count)).collect())
+            .collect()
+    }
+}
+
+/// What decided how digits that ran together were split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settled {
+    /// The row's own arithmetic: one split only keeps it.
+    Row,
+    /// The table's: of the row's splits, one only keeps the table's relations.
+    Table,
+    /// None keeps every relation: the split that breaks the fewest.
+    Fewest,
 }
 
 /// Longest digit run we try to split.
 const MAX_SPLIT_DIGITS: usize = 24;
+/// Most readings of one row kept for the table to choose from.
+const MAX_READINGS: usize = 256;
 
 /// Fits `items` (with `trailing` blanks) to `width` cells. `holds` says
 /// whether a complete reading satisfies the row's arithmetic.
@@ -70,130 +120,130 @@ pub fn fit(
         slots.extend(trailing[..need].iter().map(|t| Some(slot(t))));
     }
     if slots.len() == width {
-        return Fitted {
-            slots,
-            doubtful: false,
-            extra: Vec::new(),
-            extra_count: 0,
-            split: false,
-        };
+        return Fitted::certain(slots);
     }
     if slots.len() < width {
-        if let Some(split) = split_digits(items, width, holds) {
-            return Fitted {
-                slots: split.into_iter().map(Some).collect(),
-                doubtful: false,
-                extra: Vec::new(),
-                extra_count: 0,
-                split: true,
-            };
+        let splits = split_digits(items, width);
+        let (keep, broken): (Vec<_>, Vec<_>) = splits.into_iter().partition(|split| {
+            let values: Vec<i64> = split
+                .iter()
+                .filter_map(|s| s.value.and_then(Value::count))
+                .collect();
+            values.len() == width && holds(&values)
+        });
+        if keep.len() == 1 {
+            let mut fitted = Fitted::certain(Vec::new());
+            fitted.readings = keep;
+            fitted.choose(0, Settled::Row);
+            fitted.readings.clear();
+            return fitted;
         }
+        // Which reading is right, if any, is for the table to say; until it
+        // does, the row holds its numbers as written, with doubt.
         slots.resize(width, None);
-        return Fitted {
-            slots,
-            doubtful: true,
-            extra: Vec::new(),
-            extra_count: 0,
-            split: false,
-        };
+        let mut fitted = Fitted::certain(slots);
+        fitted.doubtful = true;
+        fitted.readings = if keep.is_empty() { broken } else { keep };
+        return fitted;
     }
     let extra: Vec<Slot> = slots.split_off(width).into_iter().flatten().collect();
-    Fitted {
-        slots,
-        doubtful: true,
-        extra_count: extra.len() + dropped,
-        extra,
-        split: false,
-    }
+    let mut fitted = Fitted::certain(slots);
+    fitted.doubtful = true;
+    fitted.extra_count = extra.len() + dropped;
+    fitted.extra = extra;
+    fitted
 }
 
-/// The one way of splitting the digit runs of `items` into `width` counts
-/// that satisfies `holds`, if there is exactly one.
-fn split_digits(
-    items: &[Token],
-    width: usize,
-    holds: &dyn Fn(&[i64]) -> bool,
-) -> Option<Vec<Slot>> {
-    let runs: Vec<(&str, usize)> = items
+/// Every way of splitting the numbers of `items` into `width` cells, at
+/// most [`MAX_READINGS`] of them (none when there are more): a run of
+/// digits splits into parts that are `0` or open with another digit; a
+/// sign before a run belongs to its first part.
+fn split_digits(items: &[Token], width: usize) -> Vec<Vec<Slot>> {
+    let runs: Option<Vec<(&str, usize)>> = items
         .iter()
         .map(|t| match &t.kind {
-            Kind::Number(n) if n.digits.bytes().all(|b| b.is_ascii_digit()) && n.unit.is_none() => {
+            Kind::Number(n) if n.unit.is_none() && is_digit_run(n.digits) => {
                 Some((n.digits, t.start))
             }
             _ => None,
         })
-        .collect::<Option<_>>()?;
+        .collect();
+    let Some(runs) = runs else {
+        return Vec::new();
+    };
     let digits: usize = runs.iter().map(|r| r.0.len()).sum();
-    if digits > MAX_SPLIT_DIGITS || digits < width {
-        return None;
+    if digits > MAX_SPLIT_DIGITS || digits < width || runs.len() >= width {
+        return Vec::new();
     }
-    let mut found: Option<Vec<Slot>> = None;
-    let mut count = 0;
+    let mut found = Vec::new();
     let mut current = Vec::with_capacity(width);
-    search(
-        &runs,
-        0,
-        0,
-        width,
-        holds,
-        &mut current,
-        &mut found,
-        &mut count,
-    );
-    (count == 1).then_some(found).flatten()
+    let complete = search(&runs, 0, 0, width, &mut current, &mut found);
+    if complete {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
-/// Depth-first over the ways to cut run `r` from byte `at` onwards.
-#[allow(clippy::too_many_arguments)]
+/// Digits, with a sign before them at most.
+fn is_digit_run(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Depth-first over the ways to cut run `r` from byte `at` onwards,
+/// collecting complete readings in `found`; false once there are more than
+/// [`MAX_READINGS`].
 fn search(
     runs: &[(&str, usize)],
     r: usize,
     at: usize,
     width: usize,
-    holds: &dyn Fn(&[i64]) -> bool,
     current: &mut Vec<Slot>,
-    found: &mut Option<Vec<Slot>>,
-    count: &mut usize,
-) {
-    if *count > 1 || current.len() > width {
-        return;
+    found: &mut Vec<Vec<Slot>>,
+) -> bool {
+    if current.len() > width {
+        return true;
     }
     let Some(&(run, base)) = runs.get(r) else {
         if current.len() == width {
-            let values: Vec<i64> = current
-                .iter()
-                .filter_map(|s| s.value.and_then(Value::count))
-                .collect();
-            if values.len() == width && holds(&values) {
-                *count += 1;
-                *found = Some(current.clone());
+            if found.len() == MAX_READINGS {
+                return false;
             }
+            found.push(current.clone());
         }
-        return;
+        return true;
     };
     if at == run.len() {
-        return search(runs, r + 1, 0, width, holds, current, found, count);
+        return search(runs, r + 1, 0, width, current, found);
     }
+    // Cells left to fill after this one, and digits left after this run.
     let rest = &run[at..];
+    let sign = usize::from(at == 0 && rest.starts_with(['-', '+']));
+    let body = &rest[sign..];
     // A part is "0" alone, or digits not starting with 0.
-    let max = if rest.starts_with('0') {
+    let max = if body.starts_with('0') {
         1
     } else {
-        rest.len().min(15)
+        body.len().min(15)
     };
     for len in 1..=max {
-        let Ok(n) = rest[..len].parse::<i64>() else {
+        let Ok(n) = rest[..sign + len].parse::<i64>() else {
             continue;
         };
         current.push(Slot {
             value: Some(Value::Count(n)),
-            range: (base + at, base + at + len),
+            range: (base + at, base + at + sign + len),
             unit: None,
             too_large: false,
         });
-        search(runs, r, at + len, width, holds, current, found, count);
+        let complete = search(runs, r, at + sign + len, width, current, found);
         current.pop();
+        if !complete {
+            return false;
+        }
     }
+    true
 }
 
 /// Whether the last value equals the sum of the others (a row of table 三).
@@ -229,7 +279,7 @@ mod tests {
     #[test]
     fn exact_rows_fit() {
         let f = read("1 2 3 0 0 0 6", 7, &total_is_sum);
-        assert!(!f.doubtful && !f.split);
+        assert!(!f.doubtful && f.split.is_none());
         assert_eq!(values(&f), [1, 2, 3, 0, 0, 0, 6].map(Some));
     }
 
@@ -237,7 +287,7 @@ mod tests {
     fn digits_run_together_are_split_when_only_one_reading_holds() {
         // 2 3 0 0 0 0 | 0 0 2 3 would be ambiguous; here 23 0 0 0 0 0 23 is the only one.
         let f = read("230 000023", 7, &total_is_sum);
-        assert!(f.split, "{f:?}");
+        assert_eq!(f.split, Some(Settled::Row), "{f:?}");
         assert_eq!(values(&f), [23, 0, 0, 0, 0, 0, 23].map(Some));
         assert_eq!(f.slots[6].unwrap().range, (8, 10));
     }
@@ -245,7 +295,7 @@ mod tests {
     #[test]
     fn ambiguous_or_short_rows_are_doubtful() {
         let f = read("11 0 0 0 0 0", 7, &total_is_sum);
-        assert!(f.doubtful && !f.split);
+        assert!(f.doubtful && f.split.is_none());
         assert_eq!(values(&f)[6], None);
         let f = read("1 0 0 0 0 0 1 5", 7, &total_is_sum);
         assert!(f.doubtful);

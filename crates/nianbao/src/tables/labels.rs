@@ -60,6 +60,7 @@ pub fn requests_row(label: &str) -> Option<&'static str> {
 /// assert_eq!(active_row("第二十条第八项行政事业性收费"), Some("fees"));
 /// assert_eq!(active_row("规范性文件"), Some("normative_documents"));
 /// assert_eq!(active_row("信息内容"), None);
+/// assert_eq!(active_row("行政强制第二十条第八项信息内容行政事业性收费"), Some("fees"));
 /// ```
 pub fn active_row(label: &str) -> Option<&'static str> {
     const RULES: &[(&[&str], &str)] = &[
@@ -71,13 +72,15 @@ pub fn active_row(label: &str) -> Option<&'static str> {
         (&["事业性收费"], "fees"),
         (&["集中采购"], "procurement"),
     ];
-    if let Some((_, key)) = RULES
+    // Where labels ran together (a row without numbers, then the next
+    // table's header), the row named last is the one the numbers follow.
+    let named = |words: &[&str]| words.iter().filter_map(|w| label.rfind(w)).max();
+    let found = RULES
         .iter()
-        .find(|(words, _)| words.iter().any(|w| label.contains(w)))
-    {
-        return Some(key);
-    }
-    label.ends_with("规章").then_some("regulations")
+        .filter_map(|(words, key)| Some((named(words)?, *key)))
+        .max_by_key(|&(at, _)| at)
+        .map(|(_, key)| key);
+    found.or_else(|| label.ends_with("规章").then_some("regulations"))
 }
 
 /// Which template a header label of table 二 belongs to: `Some(true)` for

@@ -8,8 +8,10 @@
 mod fit;
 pub mod labels;
 mod regions;
+pub mod relations;
 mod requests;
 pub mod schema;
+mod solve;
 mod stream;
 
 use crate::codes;
@@ -17,7 +19,7 @@ use crate::diagnostic::Diagnostic;
 use crate::layout::{layout_of, Lines};
 use crate::report::{Cell, Row, Table, TableKind, Tables, Template, Value};
 use crate::text::Document;
-use fit::{fit, groups_of_five_sum, total_is_sum, Fitted};
+use fit::{fit, groups_of_five_sum, total_is_sum, Fitted, Settled};
 use regions::Region;
 use schema::{RowSpec, ACTIVE_2019, ACTIVE_2021, APPEALS, REQUEST_COLUMNS};
 use stream::{Group, KEEP};
@@ -37,6 +39,7 @@ pub fn read(doc: &Document, lines: &Lines, diagnostics: &mut Vec<Diagnostic>) ->
         lines,
         diagnostics,
         unplaced: 0,
+        row_splits: Vec::new(),
     };
     let tables = Tables {
         active: regions.active.and_then(|r| reader.active(r)),
@@ -51,6 +54,49 @@ pub fn read(doc: &Document, lines: &Lines, diagnostics: &mut Vec<Diagnostic>) ->
         ));
     }
     tables
+}
+
+/// Chooses, for the rows whose digits ran together, the readings that
+/// break the fewest of `relations` given the other rows; a row the
+/// readings disagree on stays doubtful.
+fn solve_rows(rows: &mut [Option<Fitted>], relations: &[relations::Relation]) {
+    let free: Vec<solve::Free> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(row, f)| {
+            let f = f.as_ref()?;
+            (!f.readings.is_empty()).then(|| solve::Free {
+                row,
+                readings: f.reading_values(),
+            })
+        })
+        .collect();
+    if free.is_empty() {
+        return;
+    }
+    // What the other rows say: nothing where a row is missing or doubtful.
+    let grid: Vec<Vec<Option<i64>>> = rows
+        .iter()
+        .map(|f| match f {
+            Some(f) if !f.doubtful => f
+                .slots
+                .iter()
+                .map(|s| s.and_then(|s| s.value).and_then(Value::count))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let (chosen, broken) = solve::solve(&grid, &free, relations);
+    let settled = if broken == 0 {
+        Settled::Table
+    } else {
+        Settled::Fewest
+    };
+    for (f, chosen) in free.iter().zip(chosen) {
+        if let (Some(Some(fitted)), Some(k)) = (rows.get_mut(f.row), chosen) {
+            fitted.choose(k, settled);
+        }
+    }
 }
 
 /// The template of the report as a whole, from its tables'.
@@ -77,6 +123,9 @@ struct Reader<'a, 'd> {
     lines: &'a Lines,
     diagnostics: &'d mut Vec<Diagnostic>,
     unplaced: usize,
+    /// The notes of rows whose run-together digits their own arithmetic
+    /// split, said once for a table where there are several.
+    row_splits: Vec<Diagnostic>,
 }
 
 impl<'a> Reader<'a, '_> {
@@ -118,24 +167,34 @@ impl<'a> Reader<'a, '_> {
             .collect();
         let alignment = requests::align(&groups, &labels);
         let mut used = vec![false; groups.len()];
-        let rows = alignment
-            .rows
+        let mut fitted: Vec<Option<Fitted>> = alignment
+            .placed
             .iter()
-            .zip(&alignment.placed)
-            .map(|(spec, placed)| match placed {
-                Some(i) => {
-                    used[*i] = true;
-                    let g = &groups[*i];
-                    let fitted = fit(
+            .map(|placed| {
+                placed.map(|i| {
+                    used[i] = true;
+                    let g = &groups[i];
+                    fit(
                         &g.items,
                         g.dropped,
                         &g.trailing,
                         REQUEST_COLUMNS.len(),
                         &total_is_sum,
-                    );
-                    self.row(TableKind::Requests, spec, fitted, g.label_range)
+                    )
+                })
+            })
+            .collect();
+        solve_rows(&mut fitted, &relations::requests(&alignment.rows));
+        let rows = alignment
+            .rows
+            .iter()
+            .zip(&alignment.placed)
+            .zip(fitted)
+            .map(|((spec, placed), fitted)| match (placed, fitted) {
+                (Some(i), Some(fitted)) => {
+                    self.row(TableKind::Requests, spec, fitted, groups[*i].label_range)
                 }
-                None => self.missing_row(TableKind::Requests, spec, span),
+                _ => self.missing_row(TableKind::Requests, spec, span),
             })
             .collect();
         self.unplaced_groups(&groups, &used);
@@ -144,6 +203,7 @@ impl<'a> Reader<'a, '_> {
         } else {
             Template::Y2019
         };
+        self.flush_splits(TableKind::Requests, span);
         Some(Table {
             kind: TableKind::Requests,
             template: Some(template),
@@ -220,6 +280,7 @@ impl<'a> Reader<'a, '_> {
         } else {
             Template::Y2021
         };
+        self.flush_splits(TableKind::Active, span);
         Some(Table {
             kind: TableKind::Active,
             template: Some(template),
@@ -267,18 +328,22 @@ impl<'a> Reader<'a, '_> {
             return None;
         }
         let width = APPEALS.len() * schema::APPEAL_COLUMNS.len();
-        let fitted = fit(&values, dropped, &trailing, width, &groups_of_five_sum);
+        let mut one = [Some(fit(
+            &values,
+            dropped,
+            &trailing,
+            width,
+            &groups_of_five_sum,
+        ))];
+        solve_rows(&mut one, &relations::appeals(APPEALS.len()));
+        let [Some(fitted)] = one else {
+            return None;
+        };
         let mut slots = fitted.slots.chunks(schema::APPEAL_COLUMNS.len());
         let mut rows: Vec<Row> = APPEALS
             .iter()
             .map(|spec| {
-                let part = Fitted {
-                    slots: slots.next().map(<[_]>::to_vec).unwrap_or_default(),
-                    doubtful: false,
-                    extra: Vec::new(),
-                    extra_count: 0,
-                    split: false,
-                };
+                let part = Fitted::certain(slots.next().map(<[_]>::to_vec).unwrap_or_default());
                 self.row(TableKind::Appeals, spec, part, None)
             })
             .collect();
@@ -303,10 +368,11 @@ impl<'a> Reader<'a, '_> {
                 .with_cells(cells),
             );
         }
-        if fitted.split {
-            self.split_note(TableKind::Appeals.name(), &fitted);
+        if let Some(settled) = fitted.split {
+            self.split_note(TableKind::Appeals.name(), &fitted, settled);
         }
         self.unplaced_extra(&fitted);
+        self.flush_splits(TableKind::Appeals, span);
         Some(Table {
             kind: TableKind::Appeals,
             template: None,
@@ -427,8 +493,8 @@ impl<'a> Reader<'a, '_> {
                 .with_cells(spec.columns.iter().map(|c| path(c))),
             );
         }
-        if fitted.split {
-            self.split_note(spec.label, &fitted);
+        if let Some(settled) = fitted.split {
+            self.split_note(spec.label, &fitted, settled);
         }
         self.unplaced_extra(&fitted);
         Row {
@@ -473,7 +539,7 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    fn split_note(&mut self, what: &str, fitted: &Fitted) {
+    fn split_note(&mut self, what: &str, fitted: &Fitted, settled: Settled) {
         let values: Vec<String> = fitted
             .slots
             .iter()
@@ -487,16 +553,50 @@ impl<'a> Reader<'a, '_> {
             .flatten()
             .map(|s| s.range)
             .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
-        self.diagnostics.push(
-            Diagnostic::new(
+        let note = Diagnostic::new(
                 codes::DIGITS_SPLIT,
-                format!(
-                    "「{what}」的数字连在一起，按勾稽关系只有一种拆法：{}",
-                    values.join(" ")
-                ),
+                match settled {
+                    Settled::Row => format!(
+                        "「{what}」的数字连在一起，按勾稽关系只有一种拆法：{}",
+                        values.join(" ")
+                    ),
+                    Settled::Table => format!(
+                        "「{what}」的数字连在一起，本行有多种拆法，与表中其他行的勾稽关系相符的只有一种：{}",
+                        values.join(" ")
+                    ),
+                    Settled::Fewest => format!(
+                        "「{what}」的数字连在一起，没有一种拆法能使勾稽关系全部成立，按违反最少的拆法读作：{}",
+                        values.join(" ")
+                    ),
+                },
             )
-            .with_span(span.map(|(s, e)| self.doc.span(s, e))),
-        );
+            .with_span(span.map(|(s, e)| self.doc.span(s, e)));
+        if settled == Settled::Row {
+            self.row_splits.push(note);
+        } else {
+            self.diagnostics.push(note);
+        }
+    }
+
+    /// The notes of rows their own arithmetic split: each, where there is
+    /// one, else one for the table, at the first.
+    fn flush_splits(&mut self, kind: TableKind, table: crate::span::Span) {
+        let notes = std::mem::take(&mut self.row_splits);
+        match notes.as_slice() {
+            [] => {}
+            [_] => self.diagnostics.extend(notes),
+            [first, ..] => self.diagnostics.push(
+                Diagnostic::new(
+                    codes::DIGITS_SPLIT,
+                    format!(
+                        "{}中有 {} 行的数字连在一起，每行都只有一种拆法能使本行的勾稽关系成立，已按此拆分",
+                        kind.name(),
+                        notes.len()
+                    ),
+                )
+                .with_span(first.span.or(Some(table))),
+            ),
+        }
     }
 
     fn unplaced_groups(&mut self, groups: &[Group], used: &[bool]) {

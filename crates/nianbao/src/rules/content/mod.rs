@@ -15,8 +15,7 @@ use crate::text::is_han;
 /// The body of a section (without its heading and page footers).
 pub(crate) fn body(cx: &Context, key: SectionKey) -> Option<String> {
     let s = cx.report.sections[key.index()].as_ref()?;
-    let text = &cx.doc.text[s.text.clone()];
-    let rest = text.split_once('\n').map_or("", |(_, rest)| rest);
+    let rest = &cx.doc.text[s.body..s.text.end];
     Some(
         rest.lines()
             .filter(|l| !is_footer(l))
