@@ -11,9 +11,9 @@
 /// assert_eq!(requests_row("1申请人无正当理由预期不补正行政机关不再处理其政府信息公开申请"), Some("other.overdue_correction"));
 /// assert_eq!(requests_row("七总计"), Some("total"));
 /// assert_eq!(requests_row("计其他情形"), None);
+/// assert_eq!(requests_row("二上年结转政府信息公开申请数量三本年度办理结果一予以公开二部分公开"), Some("partially_granted"));
 /// ```
 pub fn requests_row(label: &str) -> Option<&'static str> {
-    let has = |words: &[&str]| words.iter().any(|w| label.contains(w));
     const RULES: &[(&[&str], &str)] = &[
         (&["结转下年", "下年度继续"], "carried_forward"),
         (&["上年结转"], "carried_over"),
@@ -39,18 +39,23 @@ pub fn requests_row(label: &str) -> Option<&'static str> {
         (&["不补正"], "other.overdue_correction"),
         (&["收费通知", "缴纳费用"], "other.unpaid_fee"),
     ];
-    if let Some((_, key)) = RULES.iter().find(|(words, _)| has(words)) {
-        return Some(key);
-    }
-    if label.ends_with("3其他") {
-        Some("other.other")
-    } else if label.contains("其他处理") {
-        Some("other")
-    } else if label.ends_with("总计") {
-        Some("total")
-    } else {
-        None
-    }
+    // Where labels ran together (blank rows whose cells vanished), the row
+    // named last is the one the numbers follow.
+    let named = |words: &[&str]| words.iter().filter_map(|w| label.rfind(w)).max();
+    // The words of the rows without words of their own: 3.其他 at the end,
+    // and the group heading (六)其他处理, which names the 2019 row and is
+    // followed by its items' words in 2021.
+    let item_3 = label
+        .ends_with("3其他")
+        .then(|| (label.len() - "3其他".len(), "other.other"));
+    RULES
+        .iter()
+        .filter_map(|(words, key)| Some((named(words)?, *key)))
+        .chain(item_3)
+        .chain(label.rfind("其他处理").map(|at| (at, "other")))
+        .chain(label.rfind("总计").map(|at| (at, "total")))
+        .max_by_key(|&(at, _)| at)
+        .map(|(_, key)| key)
 }
 
 /// The row of table 二 a label names, if any.
