@@ -454,6 +454,20 @@ fn segment<'a>(
         });
         return;
     }
+    // A cell of neither words nor digits (a stray letter, an emoji) holds
+    // nothing a table can read: an empty cell, which keeps its column.
+    if delimited
+        && !trimmed
+            .chars()
+            .any(|c| c.is_ascii_digit() || crate::text::is_han(c))
+    {
+        f(Token {
+            kind: Kind::Blank,
+            start: base + lead,
+            end: base + lead + trimmed.len(),
+        });
+        return;
+    }
     let mut label: Option<(usize, usize)> = None;
     let flush = |label: &mut Option<(usize, usize)>, f: &mut dyn FnMut(Token<'a>)| {
         if let Some((s, e)) = label.take() {

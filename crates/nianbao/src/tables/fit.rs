@@ -114,6 +114,15 @@ pub fn fit(
             too_large: false,
         },
     };
+    // Blank cells between a label and the values are cells, unless the row
+    // has more cells than the template: a label cell merged over two
+    // columns leaves one.
+    let leading = items
+        .iter()
+        .take_while(|t| t.kind == Kind::Blank)
+        .count()
+        .min((items.len() + dropped).saturating_sub(width));
+    let items = &items[leading..];
     let mut slots: Vec<Option<Slot>> = items.iter().map(|t| Some(slot(t))).collect();
     if slots.len() < width && slots.len() + trailing.len() >= width {
         let need = width - slots.len();

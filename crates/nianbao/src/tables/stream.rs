@@ -96,6 +96,8 @@ pub fn groups<'a>(
     let mut current = Group::default();
     let mut blanks = Blanks::default();
     let mut label_line = None;
+    // Blank cells after a label, before its first value on the same line.
+    let mut leading: Vec<Token<'a>> = Vec::new();
     let close =
         |current: &mut Group<'a>, blanks: &mut Blanks<'a>, out: &mut dyn FnMut(Group<'a>)| {
             let mut g = std::mem::take(current);
@@ -111,6 +113,7 @@ pub fn groups<'a>(
         }
         let text = &doc.text[line.start..line.end];
         let mut new_line = true;
+        leading.clear();
         layout::for_each_cell(text, line.start, |token| {
             if lines_are_rows && new_line {
                 close(&mut current, &mut blanks, &mut group);
@@ -119,6 +122,7 @@ pub fn groups<'a>(
             match &token.kind {
                 Kind::Label(text) => {
                     label(text);
+                    leading.clear();
                     if !current.items.is_empty() {
                         close(&mut current, &mut blanks, &mut group);
                     }
@@ -140,6 +144,10 @@ pub fn groups<'a>(
                         if blanks.kept.len() < KEEP {
                             blanks.kept.push(token);
                         }
+                    } else if label_line == Some(at) && leading.len() < KEEP {
+                        // A blank cell between a row's label and its values
+                        // is a cell: it keeps the values in their columns.
+                        leading.push(token);
                     }
                 }
                 Kind::Number(_) | Kind::Null => {
@@ -148,6 +156,11 @@ pub fn groups<'a>(
                         if lines_are_rows && label_line != Some(at) {
                             current.label.clear();
                             current.label_range = None;
+                        }
+                        if label_line == Some(at) {
+                            for blank in leading.drain(..) {
+                                current.push(blank);
+                            }
                         }
                     }
                     // Blanks followed by a value are cells between values.
