@@ -224,7 +224,8 @@ impl<'a> Reader<'a, '_> {
                 Some(false) => votes_2019 += 1,
                 None => {}
             }
-            if l.contains("单位") && l.contains('元') && !l.contains("万元") {
+            if (l.contains("单位") || l.contains("金额")) && l.contains('元') && !l.contains("万元")
+            {
                 in_yuan = true;
             }
         };
@@ -263,11 +264,7 @@ impl<'a> Reader<'a, '_> {
                             spec.columns.len(),
                             &|_| true,
                         );
-                        let fitted = if spec.key == "fees" && in_yuan {
-                            self.yuan_to_wan(fitted)
-                        } else {
-                            fitted
-                        };
+                        let fitted = self.yuan_to_wan(spec, fitted, in_yuan);
                         self.row(TableKind::Active, spec, fitted, g.label_range)
                     }
                     None => self.missing_row(TableKind::Active, spec, span),
@@ -631,22 +628,65 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    /// Converts a fee written in 元 to 万元, with a note.
-    fn yuan_to_wan(&mut self, mut fitted: Fitted) -> Fitted {
-        for slot in fitted.slots.iter_mut().flatten() {
-            if let Some(v) = slot.value {
-                let wan = v.as_f64() / 10_000.0;
-                slot.value = Some(Value::Amount(wan));
-                self.diagnostics.push(
-                    Diagnostic::new(
-                        codes::AMOUNT_UNIT,
-                        format!("行政事业性收费以元为单位填写为 {v} 元，格式要求以万元填写；已换算为 {wan} 万元"),
-                    )
-                    .with_span(self.doc.span(slot.range.0, slot.range.1))
-                    .with_cells(["active.fees.amount_wan_yuan"]),
-                );
-            }
-        }
+    /// Converts an amount written in 元 (by the table's header, or by the
+    /// unit after the number) to 万元, exactly, with a note.
+    fn yuan_to_wan(&mut self, spec: &RowSpec, mut fitted: Fitted, header_in_yuan: bool) -> Fitted {
+        let Some(column) = spec.columns.iter().position(|&c| c == "amount_wan_yuan") else {
+            return fitted;
+        };
+        let Some(Some(slot)) = fitted.slots.get_mut(column) else {
+            return fitted;
+        };
+        let written = &self.doc.text[slot.range.0..slot.range.1];
+        let in_yuan = slot.unit == Some("元") || (header_in_yuan && slot.unit.is_none());
+        let Some(wan) = in_yuan.then(|| wan_of_yuan(written)).flatten() else {
+            return fitted;
+        };
+        slot.value = Some(Value::Amount(wan));
+        slot.unit = None;
+        self.diagnostics.push(
+            Diagnostic::new(
+                codes::AMOUNT_UNIT,
+                format!(
+                    "{}的金额以元为单位填写为「{written}」，格式要求以万元填写；已换算为 {wan} 万元",
+                    spec.label
+                ),
+            )
+            .with_span(self.doc.span(slot.range.0, slot.range.1))
+            .with_cells([format!("active.{}.amount_wan_yuan", spec.key)]),
+        );
         fitted
+    }
+}
+
+/// An amount in 元 as written (`251000元`, `6,586,650.10`) in 万元, by moving
+/// the decimal point four places rather than dividing, so that no binary
+/// rounding creeps in: `6586650.10` is 658.66501.
+fn wan_of_yuan(written: &str) -> Option<f64> {
+    let digits: String = written
+        .trim_end_matches('元')
+        .chars()
+        .filter(|&c| c != ',')
+        .collect();
+    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let padded = format!("{int:0>5}");
+    let (wan, rest) = padded.split_at(padded.len() - 4);
+    format!("{wan}.{rest}{frac}").parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wan_of_yuan;
+
+    #[test]
+    fn yuan_become_wan_yuan_exactly() {
+        assert_eq!(wan_of_yuan("251000元"), Some(25.1));
+        assert_eq!(wan_of_yuan("6586650.10"), Some(658.66501));
+        assert_eq!(wan_of_yuan("3,042,532"), Some(304.2532));
+        assert_eq!(wan_of_yuan("5"), Some(0.0005));
+        assert_eq!(wan_of_yuan("-5"), None);
     }
 }
