@@ -11,6 +11,7 @@ const SOURCES: &[&str] = &[
     include_str!("reading/not_a_report.rs"),
     include_str!("reading/row_not_found.rs"),
     include_str!("reading/row_shape.rs"),
+    include_str!("reading/tables_unreadable.rs"),
     include_str!("reading/unit_in_cell.rs"),
     include_str!("reading/unplaced_number.rs"),
     include_str!("reading/yuan_retired.rs"),

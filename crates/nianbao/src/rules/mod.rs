@@ -56,6 +56,7 @@ const RULES: &[Check] = &[
     value::fractional_count::check,
     value::empty_cells::check,
     structure::section_missing::check,
+    reading::tables_unreadable::check,
     structure::table_missing::check,
     structure::section_order::check,
     structure::wrong_template::check,

@@ -77,22 +77,33 @@
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::report::TableKind;
+use crate::report::{SectionKey, TableKind};
 use crate::rules::Context;
 
-/// One error per table not found.
+/// One error per table not found, but for the tables whose sections are
+/// there with nothing the reader could read (R009 says so).
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let t = &cx.report.tables;
+    let unreadable = crate::rules::reading::tables_unreadable::unreadable(cx);
     for (kind, found) in [
         (TableKind::Active, t.active.is_some()),
         (TableKind::Requests, t.requests.is_some()),
         (TableKind::Appeals, t.appeals.is_some()),
     ] {
-        if !found {
-            out.push(Diagnostic::new(
-                codes::TABLE_MISSING,
-                format!("未找到{}", kind.name()),
-            ));
+        if !found && !unreadable.iter().any(|&(k, _)| k == kind) {
+            // At the heading of the section the table belongs in, if any.
+            let section = match kind {
+                TableKind::Active => SectionKey::Active,
+                TableKind::Requests => SectionKey::Requests,
+                TableKind::Appeals => SectionKey::Appeals,
+            };
+            let span = cx.report.sections[section.index()]
+                .as_ref()
+                .map(|s| s.heading_span);
+            out.push(
+                Diagnostic::new(codes::TABLE_MISSING, format!("未找到{}", kind.name()))
+                    .with_span(span),
+            );
         }
     }
 }
