@@ -39,10 +39,12 @@ enum Variant {
     Traditional,
     /// The pipe variant with CRLF line breaks.
     Crlf,
+    /// The HTML variant in traditional characters.
+    HtmlTraditional,
 }
 
 impl Variant {
-    const ALL: [Variant; 9] = [
+    const ALL: [Variant; 10] = [
         Variant::Pipe,
         Variant::Tab,
         Variant::CellPerLine,
@@ -52,6 +54,7 @@ impl Variant {
         Variant::FullWidth,
         Variant::Traditional,
         Variant::Crlf,
+        Variant::HtmlTraditional,
     ];
 
     fn name(self) -> &'static str {
@@ -65,6 +68,7 @@ impl Variant {
             Variant::FullWidth => "full-width",
             Variant::Traditional => "traditional",
             Variant::Crlf => "crlf",
+            Variant::HtmlTraditional => "html-traditional",
         }
     }
 
@@ -77,7 +81,7 @@ impl Variant {
             Variant::Tab => ["/", ""],
             Variant::CellPerLine | Variant::Spaces => ["/", "—"],
             Variant::Markdown => ["", "-"],
-            Variant::Html => ["&nbsp;", "/"],
+            Variant::Html | Variant::HtmlTraditional => ["&nbsp;", "/"],
         }
     }
 }
@@ -587,7 +591,9 @@ fn table_lines(grid: &Grid, variant: Variant) -> Vec<String> {
             lines
         }
         Variant::Spaces => aligned_lines(grid, &texts),
-        Variant::Html => unreachable!("HTML tables are rendered by html_table"),
+        Variant::Html | Variant::HtmlTraditional => {
+            unreachable!("HTML tables are rendered by html_table")
+        }
         Variant::Pipe | Variant::FullWidth | Variant::Traditional | Variant::Crlf => {
             texts.iter().map(|row| row.join(" | ")).collect()
         }
@@ -873,7 +879,7 @@ fn transform(text: &str, variant: Variant) -> String {
                 c => c,
             })
             .collect(),
-        Variant::Traditional => text
+        Variant::Traditional | Variant::HtmlTraditional => text
             .chars()
             .map(|c| TRADITIONAL.iter().find(|(s, _)| *s == c).map_or(c, |t| t.1))
             .collect(),
@@ -887,6 +893,13 @@ fn relay(text: &str, report: &Report, variant: Variant) -> Relaid {
     let blocks = blocks(text, report);
     if variant == Variant::Html {
         return relay_html(&blocks);
+    }
+    if variant == Variant::HtmlTraditional {
+        // Each Han character and its traditional form take three bytes, so
+        // the tables' ranges stay where they are.
+        let mut relaid = relay_html(&blocks);
+        relaid.text = transform(&relaid.text, variant);
+        return relaid;
     }
     let layout = match variant {
         Variant::FullWidth | Variant::Traditional | Variant::Crlf => Variant::Pipe,
@@ -1097,7 +1110,7 @@ fn assert_relaid_reads_as(
     if diffs.is_empty() {
         return;
     }
-    let ext = if variant == Variant::Html {
+    let ext = if matches!(variant, Variant::Html | Variant::HtmlTraditional) {
         "html"
     } else {
         "txt"
@@ -1173,6 +1186,11 @@ macro_rules! layout_tests {
             #[test]
             fn crlf() {
                 check($id, Variant::Crlf)
+            }
+
+            #[test]
+            fn html_traditional() {
+                check($id, Variant::HtmlTraditional)
             }
         }
     )*};
@@ -1300,6 +1318,13 @@ fn the_generator_changes_the_layout() {
                         assert!(!tables.contains(*simplified), "{context}: {simplified}");
                     }
                     assert!(tables.contains("（七）總計") || tables.contains("(七)總計"));
+                }
+                Variant::HtmlTraditional => {
+                    assert!(relaid.text.contains("<td rowspan="), "{context}");
+                    for (simplified, _) in TRADITIONAL {
+                        assert!(!tables.contains(*simplified), "{context}: {simplified}");
+                    }
+                    assert!(tables.contains("(七)總計"), "{context}");
                 }
                 Variant::Crlf => {
                     assert!(relaid.text.contains("\r\n"), "{context}");
