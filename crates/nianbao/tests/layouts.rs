@@ -1404,3 +1404,65 @@ fn empty_cells_read_back_as_null_in_every_layout() {
         assert_relaid_reads_as(name, &text, &report, variant, Compare::Values);
     }
 }
+
+/// The seed's own lines as an HTML page, as a converter writes a pasted
+/// text: each line with `|` a table row of its cells (so a table laid one
+/// cell a line becomes rows of one cell), every other line a paragraph, in
+/// the seed's script or simplified.
+fn seed_lines_as_html(text: &str, simplified: bool) -> String {
+    let mut out = String::from("<html><body>\n");
+    let mut in_table = false;
+    for line in text.lines() {
+        let line: String = if simplified {
+            line.chars().map(nianbao::text::simplify).collect()
+        } else {
+            line.to_string()
+        };
+        if line.contains('|') {
+            if !in_table {
+                out.push_str("<table>\n");
+                in_table = true;
+            }
+            let cells = line.trim_end().strip_suffix('|').unwrap_or(&line);
+            out.push_str("<tr>");
+            for cell in cells.split('|') {
+                write!(out, "<td>{}</td>", escape(cell.trim())).unwrap();
+            }
+            out.push_str("</tr>\n");
+        } else {
+            if in_table {
+                out.push_str("</table>\n");
+                in_table = false;
+            }
+            writeln!(out, "<p>{}</p>", escape(&line)).unwrap();
+        }
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// Seeds 003 and 004 (traditional script, tables one cell a line) with
+/// their lines as HTML rows read to the seed's tables, with its errors.
+#[test]
+fn seeds_with_their_lines_as_html_rows_read_the_same() {
+    for id in ["003", "004"] {
+        let text = seed(id);
+        let original = nianbao::check(&text);
+        for simplified in [false, true] {
+            let html = seed_lines_as_html(&text, simplified);
+            assert_eq!(html.contains("<tr><td>總計"), !simplified, "seed {id}");
+            let report = nianbao::check(&html);
+            let diffs = differences(&original, &report, &html, Compare::Everything);
+            assert!(
+                diffs.is_empty(),
+                "seed {id}, simplified {simplified}: {diffs:#?}"
+            );
+            let codes = |r: &Report| {
+                let mut c: Vec<_> = r.diagnostics.iter().map(|d| d.code).collect();
+                c.sort_unstable();
+                c
+            };
+            assert_eq!(codes(&report), codes(&original), "seed {id}");
+        }
+    }
+}
