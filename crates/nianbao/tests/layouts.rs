@@ -1466,3 +1466,50 @@ fn seeds_with_their_lines_as_html_rows_read_the_same() {
         }
     }
 }
+
+/// Each seed as a page, broken as saved pages are, reads as the clean page:
+/// a quote left open in a tag before the report (a browser runs the value
+/// to the next quote, here the next tag's), a stray `<td>` before it (a
+/// browser ignores a cell outside a table), and no `<head>`, the title
+/// given by the portal's 标题 field.
+#[test]
+fn broken_pages_read_as_the_clean_page() {
+    for id in ["000", "001", "002", "003", "004"] {
+        let text = seed(id);
+        let clean = relay(&text, &nianbao::check(&text), Variant::Html).text;
+        let expected = nianbao::check(&clean);
+        assert_eq!(expected.sections.iter().flatten().count(), 6, "seed {id}");
+        let body = "<body>\n<div class=\"TRS_Editor\">\n";
+        let head = clean.find("<head>").unwrap()..clean.find("</head>").unwrap() + 7;
+        let title = &clean[clean.find("<title>").unwrap() + 7..clean.find("</title>").unwrap()];
+        let headless = format!(
+            "{}{}",
+            &clean[..head.start],
+            clean[head.end..].replacen(body, &format!("{body}<p>标题：{title}</p>\n"), 1)
+        );
+        let broken = [
+            (
+                "open quote",
+                clean.replacen(body, "<body>\n<td class=\"x<div class=\"TRS_Editor\">\n", 1),
+            ),
+            (
+                "stray cell",
+                clean.replacen(body, &format!("<body>\n<td>{}", &body[7..]), 1),
+            ),
+            ("no head", headless),
+        ];
+        for (shape, page) in broken {
+            assert_ne!(page, clean, "seed {id}, {shape}");
+            let report = nianbao::check(&page);
+            let name = format!("seed {id}, {shape}");
+            let diffs = differences(&expected, &report, &page, Compare::Everything);
+            assert!(diffs.is_empty(), "{name}: {diffs:#?}");
+            let found = |r: &Report| r.sections.iter().map(Option::is_some).collect::<Vec<_>>();
+            assert_eq!(found(&report), found(&expected), "{name}");
+            let agency = |r: &Report| r.meta.agency.as_ref().map(|a| a.value.clone());
+            assert_eq!(agency(&report), agency(&expected), "{name}");
+            // Seed 002's title names no agency.
+            assert_eq!(agency(&report).is_some(), id != "002", "{name}");
+        }
+    }
+}
