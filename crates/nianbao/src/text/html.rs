@@ -263,7 +263,9 @@ pub(crate) fn decode(html: &str, emit: impl FnMut(char, usize, usize)) {
                         tables.push(Table::default());
                     }
                     (b"table", true) => {
-                        if tables.pop().is_some() {
+                        // A </table> with no table open is ignored.
+                        let closed = tables.pop().is_some();
+                        if closed {
                             out.line_break(start, end);
                         }
                     }
