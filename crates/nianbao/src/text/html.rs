@@ -292,6 +292,9 @@ pub(crate) fn decode(html: &str, emit: impl FnMut(char, usize, usize)) {
                     (b"pre" | b"listing", closing) => {
                         preformatted = !closing;
                         out.line_break(start, end);
+                        if !closing {
+                            i = after_first_newline(bytes, end);
+                        }
                     }
                     (b"title" | b"textarea" | b"xmp" | b"plaintext", false) => {
                         // Their content is text up to their end tag (to the
@@ -305,7 +308,12 @@ pub(crate) fn decode(html: &str, emit: impl FnMut(char, usize, usize)) {
                         };
                         let keeps = name.get() == b"textarea";
                         let entities = !matches!(name.get(), b"xmp" | b"plaintext");
-                        raw(html, end, content_end, keeps, entities, &mut out);
+                        let from = if keeps {
+                            after_first_newline(bytes, end).min(content_end)
+                        } else {
+                            end
+                        };
+                        raw(html, from, content_end, keeps, entities, &mut out);
                         if after > content_end {
                             out.line_break(content_end, after);
                         }
@@ -331,6 +339,16 @@ pub(crate) fn decode(html: &str, emit: impl FnMut(char, usize, usize)) {
                 i = end;
             }
         }
+    }
+}
+
+/// `at`, or the offset after a line break there: a browser drops the one
+/// that follows `<pre>`, `<listing>` or `<textarea>`.
+fn after_first_newline(bytes: &[u8], at: usize) -> usize {
+    match &bytes[at.min(bytes.len())..] {
+        [b'\r', b'\n', ..] => at + 2,
+        [b'\n' | b'\r', ..] => at + 1,
+        _ => at,
     }
 }
 
@@ -667,6 +685,11 @@ mod tests {
         assert_eq!(
             text("<p>a\n  b</p>\n\n<p> c </p><pre>c\nd  e</pre>"),
             "a b\nc\nc\nd  e\n"
+        );
+        // The line break right after <pre> or <textarea> is not text.
+        assert_eq!(
+            text("<pre>\r\n\nx\n</pre><textarea>\ny</textarea>"),
+            "\nx\ny\n"
         );
     }
 
