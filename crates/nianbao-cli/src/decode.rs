@@ -1,9 +1,10 @@
 //! Bytes of a file to text: UTF-8 or UTF-16 by their BOM, UTF-8 when valid,
-//! else the encoding that makes sense of the bytes, tried among the one an
-//! HTML page declares, GB18030 (which covers GBK and GB2312), Big5 and
-//! Shift_JIS. A declaration is trusted only when the text makes sense in
-//! it: portals save GBK pages declaring `iso-8859-1` or `x-user-defined`,
-//! and Big5 text is valid GB18030 as often as not.
+//! else the encoding that makes sense of the bytes, tried in turn: the one
+//! an HTML page declares, GB18030 (which covers GBK and GB2312), Big5 and
+//! Shift_JIS. The first in which the text makes sense is taken, so a
+//! declaration is trusted only when it does: portals save GBK pages
+//! declaring `iso-8859-1` or `x-user-defined`, and Big5 text is valid
+//! GB18030 as often as not.
 
 use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, SHIFT_JIS, UTF_8};
 
@@ -12,8 +13,8 @@ use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, SHIFT_JIS, UTF_8}
 const EVIDENCE: usize = 20;
 /// How many characters beyond ASCII are judged, from the start.
 const SAMPLE: usize = 20_000;
-/// A declared encoding in which this share of the characters makes sense
-/// is taken without looking further.
+/// A reading in which this share of the characters makes sense is taken
+/// without trying the encodings after it.
 const TRUSTED: f64 = 0.9;
 /// Text in which less than this share makes sense is nonsense.
 const SENSE: f64 = 0.5;
@@ -49,12 +50,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
             tried.push(encoding);
         }
     }
-    // Each valid reading with how much sense it makes, declared first.
+    // Each valid reading with how much sense it makes, in turn.
     let mut readings = Vec::new();
     for encoding in tried {
         if let Some(text) = strict(encoding, bytes) {
             let sense = sense(&text, encoding);
-            if declared == Some(encoding) && sense.share >= TRUSTED {
+            if sense.share >= TRUSTED {
                 return Ok((text, encoding.name()));
             }
             readings.push((sense, text, encoding));

@@ -5,7 +5,7 @@
 //! a directory that cannot be listed or holds no report file) is an input
 //! of its own that says why, so that every path given is accounted for.
 
-use std::fs::{self, Metadata};
+use std::fs::{self, FileType};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -57,7 +57,9 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
                     out.push(Input::Refused(path.clone(), why));
                 }
             }
-            Ok(m) if !m.is_file() => out.push(Input::Refused(path.clone(), not_regular(&m))),
+            Ok(m) if !m.is_file() => {
+                out.push(Input::Refused(path.clone(), not_regular(m.file_type())));
+            }
             Err(e) if is_link(path) => out.push(Input::Refused(path.clone(), broken_link(&e))),
             // Named files are read whatever their extension; a missing one
             // is reported when it is read, in its place.
@@ -84,13 +86,14 @@ fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, out: &mut Vec<Input>) {
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
+        // The kind of the entry, read with the listing on most systems; a
+        // link's, of what it leads to.
         let followed = match entry.file_type() {
-            Ok(kind) if kind.is_symlink() => fs::metadata(&path),
-            Ok(_) => entry.metadata(),
-            Err(e) => Err(e),
+            Ok(kind) if kind.is_symlink() => fs::metadata(&path).map(|m| m.file_type()),
+            other => other,
         };
-        let meta = match followed {
-            Ok(meta) => meta,
+        let kind = match followed {
+            Ok(kind) => kind,
             Err(e) if is_link(&path) => {
                 out.push(Input::Refused(path, broken_link(&e)));
                 continue;
@@ -100,7 +103,7 @@ fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, out: &mut Vec<Input>) {
                 continue;
             }
         };
-        if meta.is_dir() {
+        if kind.is_dir() {
             let target = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
             match ancestors.iter().find(|a| **a == target) {
                 Some(a) => {
@@ -109,8 +112,8 @@ fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, out: &mut Vec<Input>) {
                 }
                 None => walk(&path, ancestors, out),
             }
-        } else if !meta.is_file() {
-            out.push(Input::Refused(path, not_regular(&meta)));
+        } else if !kind.is_file() {
+            out.push(Input::Refused(path, not_regular(kind)));
         } else if is_report_file(&path) {
             out.push(Input::File(path));
         }
@@ -137,11 +140,10 @@ fn broken_link(e: &io::Error) -> String {
 }
 
 /// Why a file that is neither a regular file nor a directory is not read.
-fn not_regular(meta: &Metadata) -> String {
+fn not_regular(kind: FileType) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
-        let kind = meta.file_type();
         let what = if kind.is_fifo() {
             "a FIFO"
         } else if kind.is_socket() {
@@ -159,7 +161,7 @@ fn not_regular(meta: &Metadata) -> String {
     }
     #[cfg(not(unix))]
     {
-        let what = if meta.is_dir() { " (a directory)" } else { "" };
+        let what = if kind.is_dir() { " (a directory)" } else { "" };
         format!("not a regular file{what}: not read")
     }
 }
@@ -181,7 +183,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("cannot read: {e}"))?;
     let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
     if !meta.is_file() {
-        return Err(not_regular(&meta));
+        return Err(not_regular(meta.file_type()));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.read_to_end(&mut bytes)
