@@ -68,7 +68,9 @@ const RAW_HIDDEN: &[&[u8]] = &[
 /// Elements whose content is read as markup but is not text of the page.
 const HIDDEN: &[&[u8]] = &[b"template", b"svg", b"object"];
 
-/// Elements that break a line (in a table cell, they leave a space).
+/// Elements that break a line (in a table cell, they leave a space);
+/// tables, `pre` and the elements of text (`title`, `textarea`…) are read
+/// apart.
 const BLOCKS: &[&[u8]] = &[
     b"p",
     b"div",
@@ -89,7 +91,6 @@ const BLOCKS: &[&[u8]] = &[
     b"article",
     b"header",
     b"footer",
-    b"title",
     b"blockquote",
     b"hr",
     b"dd",
@@ -103,9 +104,6 @@ const BLOCKS: &[&[u8]] = &[
     b"nav",
     b"main",
     b"aside",
-    b"textarea",
-    b"xmp",
-    b"plaintext",
 ];
 
 /// A tag's name, lowercased; a name longer than any named here is kept empty.
