@@ -17,8 +17,9 @@
 //! foster-parenting of text misplaced in a table (it stays where it is),
 //! and the named character references beyond Latin-1's (all of which, as
 //! in a browser, are also read without their `;`) and a few common ones.
-//! The shapes of the tests below were checked against Chromium's
-//! `--dump-dom`.
+//! How the tests below tokenize (attribute values, comments, end tags,
+//! raw text, references, cells outside a table) was checked against
+//! Chromium's `--dump-dom`.
 
 /// Whether `text` looks like HTML rather than plain text.
 pub(crate) fn looks_like_html(text: &str) -> bool {
