@@ -1467,8 +1467,9 @@ fn seeds_with_their_lines_as_html_rows_read_the_same() {
     }
 }
 
-/// Each seed as a page, broken as saved pages are, reads as the clean page:
-/// a quote left open in a tag before the report (a browser runs the value
+/// Each seed as a page, laid out as portals lay it or broken as saved
+/// pages are, reads as the clean page: the report in a cell of a layout
+/// table, a quote left open in a tag before the report (a browser runs the value
 /// to the next quote, here the next tag's), a stray `<td>` before it (a
 /// browser ignores a cell outside a table), and no `<head>`, the title
 /// given by the portal's 标题 field.
@@ -1487,7 +1488,18 @@ fn broken_pages_read_as_the_clean_page() {
             &clean[..head.start],
             clean[head.end..].replacen(body, &format!("{body}<p>标题：{title}</p>\n"), 1)
         );
+        // A portal's layout table: a row for the breadcrumb, one for the report.
+        let cell = format!(
+            "<body>\n<table><tr><td>首页 &gt; 政务公开</td></tr><tr><td class=\"content\">{}",
+            &body[7..]
+        );
+        let laid_out = clean.replacen(body, &cell, 1).replacen(
+            "</div>\n</body>",
+            "</div></td></tr></table>\n</body>",
+            1,
+        );
         let broken = [
+            ("layout table", laid_out),
             (
                 "open quote",
                 clean.replacen(body, "<body>\n<td class=\"x<div class=\"TRS_Editor\">\n", 1),

@@ -148,12 +148,51 @@ struct Tag {
     end: usize,
 }
 
-/// The state of one open table: whether a cell is open, and whether the
-/// current row has had a cell yet.
+/// The state of one open table: whether a cell of data is open (in which
+/// block elements leave a space, keeping the row on one line), and whether
+/// the current row has had a cell yet.
 #[derive(Default)]
 struct Table {
     in_cell: bool,
     row_has_cell: bool,
+}
+
+/// How far a cell is looked into to tell data from a page laid out in it.
+const CELL_LOOKAHEAD: usize = 4096;
+
+/// Whether the cell whose content starts at `from` holds data (a label, a
+/// number, a few paragraphs of them) rather than a page laid out in a
+/// table (a report's text, its own tables): whether it ends, at the start
+/// or end of a cell, row or table, within [`CELL_LOOKAHEAD`] bytes, with
+/// no table or heading opened in it. A page's cell is then read as a
+/// browser shows it, its paragraphs on lines of their own.
+fn is_data_cell(bytes: &[u8], from: usize) -> bool {
+    let window = &bytes[from.min(bytes.len())..bytes.len().min(from + CELL_LOOKAHEAD)];
+    let mut at = 0;
+    while let Some(lt) = window[at..].iter().position(|&b| b == b'<') {
+        let tag = &window[at + lt + 1..];
+        let is = |name: &[u8]| {
+            tag.len() > name.len()
+                && tag[..name.len()].eq_ignore_ascii_case(name)
+                && (is_space(tag[name.len()]) || matches!(tag[name.len()], b'>' | b'/'))
+        };
+        if is(b"table")
+            || [b"h1", b"h2", b"h3", b"h4", b"h5", b"h6"]
+                .iter()
+                .any(|h| is(*h))
+        {
+            return false;
+        }
+        if [&b"td"[..], b"th", b"tr", b"/td", b"/th", b"/tr", b"/table"]
+            .iter()
+            .any(|n| is(n))
+        {
+            return true;
+        }
+        at += lt + 1;
+    }
+    // The input ends in the cell, or the cell is longer than data is.
+    window.len() < CELL_LOOKAHEAD
 }
 
 /// The text as a browser lays it out: white space collapsed to one space
@@ -188,6 +227,14 @@ impl<F: FnMut(char, usize, usize)> Out<F> {
         self.space = None;
         if !self.line_start {
             self.char('\n', start, end);
+        }
+    }
+
+    /// A block element's line break: none right after a tab, where a
+    /// page's cell opens with a paragraph.
+    fn block_break(&mut self, start: usize, end: usize) {
+        if !self.boundary {
+            self.line_break(start, end);
         }
     }
 
@@ -283,7 +330,7 @@ pub(crate) fn decode(html: &str, emit: impl FnMut(char, usize, usize)) {
                                 out.tab(start, end);
                             }
                             t.row_has_cell = true;
-                            t.in_cell = true;
+                            t.in_cell = is_data_cell(bytes, end);
                         }
                     }
                     (b"tr" | b"td" | b"th", true) => {
@@ -326,7 +373,7 @@ pub(crate) fn decode(html: &str, emit: impl FnMut(char, usize, usize)) {
                         if tables.last().is_some_and(|t| t.in_cell) {
                             out.space(start, end);
                         } else {
-                            out.line_break(start, end);
+                            out.block_break(start, end);
                         }
                     }
                     _ => {}
@@ -730,9 +777,33 @@ mod tests {
     fn table_tags_outside_a_table_are_ignored() {
         let html = "<td>x<h2>一、总体情况</h2><p>正文</p><table><tr><td>a</td><td>b</td></tr></table></td></table><p>二</p>";
         assert_eq!(text(html), "x\n一、总体情况\n正文\na\tb\n二\n");
-        // A nested table's cells do not end the outer cell.
+        // A nested table's cells do not end the outer cell, which, holding
+        // a table, is a page's: its paragraphs are lines.
         let nested = "<table><tr><td>a</td><td><table><tr><td>b</td></tr></table>c<p>d</td><td>e</td></tr></table>";
-        assert_eq!(text(nested), "a\t\nb\nc d\te\n");
+        assert_eq!(text(nested), "a\t\nb\nc\nd\te\n");
+    }
+
+    #[test]
+    fn a_page_laid_out_in_a_table_keeps_its_lines() {
+        // A portal's layout table: the report in one cell, its tables in it.
+        let report = "<p>某局2023年报告</p><p>一、总体情况</p><table><tr><td><p>规章</p></td><td>1</td></tr></table><p>三、收到申请</p><p>正文</p>";
+        let page = format!("<table><tr><td>导航</td><td class=c>{report}</td></tr></table>");
+        assert_eq!(
+            text(&page),
+            "导航\t某局2023年报告\n一、总体情况\n规章\t1\n三、收到申请\n正文\n"
+        );
+        // A cell of data keeps its paragraphs on the row, however styled.
+        let style = " style='font-size:10.5pt;font-family:宋体'".repeat(40);
+        let row = format!(
+            "<table><tr><td><p{style}>第二十条</p><p>第(一)项</p></td><td>2</td></tr></table>"
+        );
+        assert_eq!(text(&row), "第二十条 第(一)项\t2\n");
+        // A long cell is a page's, whatever it holds.
+        let long = format!(
+            "<table><tr><td><p>a</p>{}<p>b</p></td></tr></table>",
+            " ".repeat(5000)
+        );
+        assert_eq!(text(&long), "a\nb\n");
     }
 
     #[test]
