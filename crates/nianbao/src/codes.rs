@@ -151,6 +151,10 @@ codes! {
     HEADING_WORDING = "S006", "heading-wording", Info,
         "章节标题与格式的措辞不同",
         "";
+    /// A table's section is there, but says in words what the table should show.
+    TABLE_AS_TEXT = "S007", "table-as-text", Warning,
+        "以文字说明代替了统计表",
+        "即使各项数字均为 0，格式也要求填报统计表；请按格式补上该表";
     /// The number of applications received in the text differs from table 三.
     NARRATIVE_RECEIVED = "N001", "narrative-received", Warning,
         "正文所述收到申请数与统计表不符",

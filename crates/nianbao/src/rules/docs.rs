@@ -29,6 +29,7 @@ const SOURCES: &[&str] = &[
     include_str!("structure/heading_wording.rs"),
     include_str!("structure/section_missing.rs"),
     include_str!("structure/section_order.rs"),
+    include_str!("structure/table_as_text.rs"),
     include_str!("structure/table_missing.rs"),
     include_str!("structure/wrong_template.rs"),
     include_str!("narrative/active.rs"),

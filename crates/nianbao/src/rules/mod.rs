@@ -58,6 +58,7 @@ const RULES: &[Check] = &[
     structure::section_missing::check,
     reading::tables_unreadable::check,
     structure::table_missing::check,
+    structure::table_as_text::check,
     structure::section_order::check,
     structure::wrong_template::check,
     structure::balance_note_missing::check,

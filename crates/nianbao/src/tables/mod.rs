@@ -149,10 +149,11 @@ impl<'a> Reader<'a, '_> {
     fn requests(&mut self, range: Region) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
         let mut row_like = false;
+        let mut evidence = labels::TemplateEvidence::default();
         let (groups, capped) = self.capped_groups(
             range,
             layout,
-            |_| {},
+            |l| evidence.see(l),
             |g| {
                 row_like |= g.items.len() >= MIN_ROW || labels::requests_row(&g.label).is_some();
             },
@@ -165,7 +166,7 @@ impl<'a> Reader<'a, '_> {
             .iter()
             .map(|g| labels::requests_row(&g.label))
             .collect();
-        let alignment = requests::align(&groups, &labels);
+        let alignment = requests::align(&groups, &labels, evidence.is_2021());
         let mut used = vec![false; groups.len()];
         let mut fitted: Vec<Option<Fitted>> = alignment
             .placed
