@@ -53,6 +53,14 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Other places that take part, each with a word on its role.
     pub related: Vec<Related>,
+    /// Among `cells`, those that state a total the others should add up to.
+    pub stated: Vec<String>,
+    /// The cells to check: the fewest whose change makes every relation of
+    /// the table hold (cell paths, among or beside `cells`).
+    pub suspects: Vec<String>,
+    /// Whether this finding explains others (cells shifted by one), which
+    /// point to it: it comes first.
+    pub root: bool,
 }
 
 /// Another place a diagnostic points to, such as the table cell a
@@ -77,7 +85,20 @@ impl Diagnostic {
             note: None,
             help: (!code.help.is_empty()).then(|| code.help.to_string()),
             related: Vec::new(),
+            stated: Vec::new(),
+            suspects: Vec::new(),
+            root: false,
         }
+    }
+
+    /// Names the cells to check.
+    pub fn with_suspects<I, S>(mut self, cells: I) -> Diagnostic
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.suspects.extend(cells.into_iter().map(Into::into));
+        self
     }
 
     /// Sets the span in the original input.

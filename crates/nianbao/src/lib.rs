@@ -87,9 +87,10 @@ pub fn check_with(text: &str, options: Options) -> Report {
     if let Some(code) = options.only {
         report.diagnostics.retain(|d| d.code == code);
     }
+    // A finding that explains others first, then in the order of the text.
     report
         .diagnostics
-        .sort_by_key(|d| (d.span.map_or(usize::MAX, |s| s.start), d.severity));
+        .sort_by_key(|d| (!d.root, d.span.map_or(usize::MAX, |s| s.start), d.severity));
     report
 }
 

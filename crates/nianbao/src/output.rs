@@ -221,6 +221,11 @@ pub struct DiagnosticOut {
     pub help: Option<String>,
     /// Other places that take part.
     pub related: Vec<RelatedOut>,
+    /// Among `cells`, those that state a total the others should add up to.
+    pub stated: Vec<String>,
+    /// The cells to check: the fewest whose change makes every relation of
+    /// the table hold.
+    pub suspects: Vec<String>,
 }
 
 /// Another place a diagnostic points to.
@@ -358,6 +363,8 @@ impl Output {
                                 location: locate(r.span),
                             })
                             .collect(),
+                        stated: d.stated.clone(),
+                        suspects: d.suspects.clone(),
                     }
                 })
                 .collect(),

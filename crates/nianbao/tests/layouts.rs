@@ -1213,7 +1213,7 @@ fn the_seeds_read_to_three_tables_with_their_known_errors() {
         ("000", &[]),
         ("001", &[]),
         ("002", &[]),
-        ("003", &["T003", "T003"]),
+        ("003", &["T003"]),
         ("004", &["T004", "T004"]),
     ];
     for (id, errors) in expected {

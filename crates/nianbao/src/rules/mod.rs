@@ -47,10 +47,7 @@ type Check = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Every rule that runs after reading, in catalogue order.
 const RULES: &[Check] = &[
-    table::requests_balance::check,
-    table::requests_row_total::check,
-    table::requests_outcome_sum::check,
-    table::appeals_group_total::check,
+    table::check,
     table::shifted_cells::check,
     value::negative_count::check,
     value::fractional_count::check,

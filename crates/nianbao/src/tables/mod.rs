@@ -7,6 +7,7 @@
 
 mod fit;
 pub mod labels;
+pub mod locate;
 mod regions;
 pub mod relations;
 mod requests;
@@ -185,7 +186,8 @@ impl<'a> Reader<'a, '_> {
                 })
             })
             .collect();
-        solve_rows(&mut fitted, &relations::requests(&alignment.rows));
+        let keys: Vec<&str> = alignment.rows.iter().map(|r| r.key).collect();
+        solve_rows(&mut fitted, &relations::requests(&keys));
         let rows = alignment
             .rows
             .iter()
@@ -333,7 +335,17 @@ impl<'a> Reader<'a, '_> {
             width,
             &groups_of_five_sum,
         ))];
-        solve_rows(&mut one, &relations::appeals(APPEALS.len()));
+        // Read as one row of fifteen: group g's column k is column 5g + k.
+        let as_one_row: Vec<relations::Relation> = relations::appeals()
+            .into_iter()
+            .map(|mut rel| {
+                for term in &mut rel.terms {
+                    *term = (0, term.0 * schema::APPEAL_COLUMNS.len() + term.1, term.2);
+                }
+                rel
+            })
+            .collect();
+        solve_rows(&mut one, &as_one_row);
         let [Some(fitted)] = one else {
             return None;
         };

@@ -6,7 +6,8 @@
 //! table was read with, so the reader can weigh readings before any cell
 //! has its final place.
 
-use super::schema::{is_outcome_row, RowSpec};
+use super::schema::is_outcome_row;
+use crate::report::{Table, TableKind};
 
 /// What a relation says, in TEMPLATE.md's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +27,22 @@ pub enum Kind {
 pub struct Relation {
     /// What it says.
     pub kind: Kind,
-    /// Each cell as (row index, column index) with its coefficient, +1 or −1.
+    /// The column (balances, outcome sums) or the row (row and group
+    /// totals) it is about.
+    pub at: usize,
+    /// Each cell as (row index, column index) with its coefficient, +1 or
+    /// −1; the stated total is the first term with −1.
     pub terms: Vec<(usize, usize, i64)>,
+}
+
+impl Relation {
+    /// The cell that states the total: the first with coefficient −1.
+    pub fn stated(&self) -> (usize, usize) {
+        self.terms
+            .iter()
+            .find(|t| t.2 < 0)
+            .map_or((0, 0), |&(r, c, _)| (r, c))
+    }
 }
 
 impl Relation {
@@ -42,16 +57,17 @@ impl Relation {
     }
 }
 
-/// The relations of table 三 read with `rows`, seven columns each.
+/// The relations of table 三 with the rows `rows` (keys, in order), seven
+/// columns each.
 ///
 /// ```
 /// use nianbao::tables::{relations::requests, schema::requests_rows};
-/// let rows = requests_rows(true);
+/// let rows: Vec<&str> = requests_rows(true).iter().map(|r| r.key).collect();
 /// // 7 balances, 7 outcome sums, and one row total a row.
 /// assert_eq!(requests(&rows).len(), 7 + 7 + rows.len());
 /// ```
-pub fn requests(rows: &[RowSpec]) -> Vec<Relation> {
-    let index = |key: &str| rows.iter().position(|r| r.key == key);
+pub fn requests(rows: &[&str]) -> Vec<Relation> {
+    let index = |key: &str| rows.iter().position(|&r| r == key);
     let width = super::schema::REQUEST_COLUMNS.len();
     let total_column = width - 1;
     let mut out = Vec::new();
@@ -64,6 +80,7 @@ pub fn requests(rows: &[RowSpec]) -> Vec<Relation> {
         for c in 0..width {
             out.push(Relation {
                 kind: Kind::Balance,
+                at: c,
                 terms: vec![
                     (new, c, 1),
                     (carried, c, 1),
@@ -75,13 +92,14 @@ pub fn requests(rows: &[RowSpec]) -> Vec<Relation> {
     }
     if let Some(total) = index("total") {
         let outcomes: Vec<usize> = (0..rows.len())
-            .filter(|&r| is_outcome_row(rows[r].key))
+            .filter(|&r| is_outcome_row(rows[r]))
             .collect();
         for c in 0..width {
             let mut terms = vec![(total, c, -1)];
             terms.extend(outcomes.iter().map(|&r| (r, c, 1)));
             out.push(Relation {
                 kind: Kind::OutcomeSum,
+                at: c,
                 terms,
             });
         }
@@ -91,24 +109,33 @@ pub fn requests(rows: &[RowSpec]) -> Vec<Relation> {
         terms.extend((0..total_column).map(|c| (r, c, 1)));
         out.push(Relation {
             kind: Kind::RowTotal,
+            at: r,
             terms,
         });
     }
     out
 }
 
-/// The relations of table 四 read as one row of `groups` groups of five.
-pub fn appeals(groups: usize) -> Vec<Relation> {
-    (0..groups)
+/// The relations of table 四: in each of its three rows (groups), the
+/// fifth column is the sum of the first four.
+pub fn appeals() -> Vec<Relation> {
+    (0..3)
         .map(|g| Relation {
             kind: Kind::GroupTotal,
-            terms: vec![
-                (0, g * 5, 1),
-                (0, g * 5 + 1, 1),
-                (0, g * 5 + 2, 1),
-                (0, g * 5 + 3, 1),
-                (0, g * 5 + 4, -1),
-            ],
+            at: g,
+            terms: vec![(g, 4, -1), (g, 0, 1), (g, 1, 1), (g, 2, 1), (g, 3, 1)],
         })
         .collect()
+}
+
+/// The relations of a table as read: its rows in the order read.
+pub fn of(table: &Table) -> Vec<Relation> {
+    match table.kind {
+        TableKind::Requests => {
+            let keys: Vec<&str> = table.rows.iter().map(|r| r.key).collect();
+            requests(&keys)
+        }
+        TableKind::Appeals => appeals(),
+        TableKind::Active => Vec::new(),
+    }
 }

@@ -133,12 +133,14 @@ mod tests {
         let mut rels: Vec<Relation> = (0..3)
             .map(|r| Relation {
                 kind: relations::Kind::RowTotal,
+                at: r,
                 terms: vec![(r, 0, 1), (r, 1, 1), (r, 2, -1)],
             })
             .collect();
         for c in 0..3 {
             rels.push(Relation {
                 kind: relations::Kind::OutcomeSum,
+                at: c,
                 terms: vec![(0, c, 1), (1, c, 1), (2, c, -1)],
             });
         }

@@ -29,27 +29,13 @@
 //! | 4 | 8 | 0 | 0 | 12 | 4 | 0 | 0 | 0 | 4 | 0 | 0 | 0 | 0 | 0 |
 //! ```
 
-use super::relation;
-use crate::codes;
-use crate::diagnostic::Diagnostic;
-use crate::rules::Context;
-use crate::tables::schema::{row_label, APPEAL_COLUMNS};
+use crate::report::Table;
+use crate::tables::relations::Relation;
+use crate::tables::schema::row_label;
 
-/// 总计 = the four results, in each group of table 四.
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(t) = &cx.report.tables.appeals else {
-        return;
-    };
-    let parts = &APPEAL_COLUMNS[..APPEAL_COLUMNS.len() - 1];
-    for row in &t.rows {
-        let cells: Vec<_> = parts.iter().map(|&c| (row.key, c)).collect();
-        let label = row_label("appeals", row.key);
-        out.extend(relation(
-            t,
-            codes::APPEALS_GROUP_TOTAL,
-            (row.key, "total"),
-            &cells,
-            |v, s| format!("{label}·总计 为 {v}，结果维持、结果纠正、其他结果、尚未审结之和为 {s}"),
-        ));
-    }
+/// 总计 = the four results in one group of table 四, with its numbers.
+pub(crate) fn message(t: &Table, rel: &Relation, values: &[i64]) -> String {
+    let (stated, sum) = super::stated_and_sum(values);
+    let label = row_label("appeals", super::row_key(t, rel.stated()));
+    format!("{label}·总计 为 {stated}，结果维持、结果纠正、其他结果、尚未审结之和为 {sum}")
 }

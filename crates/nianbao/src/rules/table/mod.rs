@@ -1,7 +1,9 @@
-//! Table arithmetic (`T` codes): the relations of TEMPLATE.md, each
-//! reported once per failing row or column, naming every cell involved with
-//! the stated and the computed value. A relation resting on a doubtful or
-//! empty cell is not checked: doubt is not an error of the report.
+//! Table arithmetic (`T` codes): the relations of TEMPLATE.md, declared
+//! once in [`crate::tables::relations`], checked together, and reported
+//! once per inconsistency with the cells to blame: the fewest whose change
+//! makes every relation hold ([`crate::tables::locate`]). A relation
+//! resting on a doubtful or empty cell is not checked: doubt is not an
+//! error of the report.
 
 pub mod appeals_group_total;
 pub mod requests_balance;
@@ -9,9 +11,16 @@ pub mod requests_outcome_sum;
 pub mod requests_row_total;
 pub mod shifted_cells;
 
-use crate::codes::Code;
+use crate::codes::{self, Code};
 use crate::diagnostic::Diagnostic;
 use crate::report::Table;
+use crate::rules::Context;
+use crate::tables::locate::{locate, At, Fix, Located};
+use crate::tables::relations::{self, Kind, Relation};
+use crate::tables::schema::{column_label, is_outcome_row, row_label};
+
+/// Fixes listed one by one; with more, where they lie is said instead.
+const LISTED: usize = 3;
 
 /// A value that may take part in arithmetic: present and read with certainty.
 pub(crate) fn certain(t: &Table, row: &str, column: &str) -> Option<i64> {
@@ -22,26 +31,260 @@ pub(crate) fn certain(t: &Table, row: &str, column: &str) -> Option<i64> {
     cell.value.and_then(|v| v.count())
 }
 
-/// `stated` against the sum of `parts`: an error on the stated cell when they differ.
-pub(crate) fn relation(
-    t: &Table,
-    code: Code,
-    stated: (&str, &str),
-    parts: &[(&str, &str)],
-    message: impl Fn(i64, i64) -> String,
-) -> Option<Diagnostic> {
-    let value = certain(t, stated.0, stated.1)?;
-    let mut sum = 0i64;
-    for &(r, c) in parts {
-        sum = sum.checked_add(certain(t, r, c)?)?;
+/// The row key of cell `at` of a table as read.
+pub(crate) fn row_key(t: &Table, at: At) -> &'static str {
+    t.rows.get(at.0).map_or("", |r| r.key)
+}
+
+/// The column key of cell `at` of a table as read.
+pub(crate) fn column_key(t: &Table, at: At) -> &'static str {
+    t.rows
+        .get(at.0)
+        .and_then(|r| r.cells.get(at.1))
+        .map_or("", |c| c.column)
+}
+
+/// A relation's stated total (its first value) and the sum of its parts.
+pub(crate) fn stated_and_sum(values: &[i64]) -> (i64, i64) {
+    match values.split_first() {
+        Some((stated, parts)) => (*stated, parts.iter().sum()),
+        None => (0, 0),
     }
-    (value != sum).then(|| {
-        let span = t.cell(stated.0, stated.1).and_then(|c| c.span);
-        Diagnostic::new(code, message(value, sum))
-            .with_span(span)
-            .with_cells(
-                std::iter::once(t.path(stated.0, stated.1))
-                    .chain(parts.iter().map(|&(r, c)| t.path(r, c))),
-            )
-    })
+}
+
+/// The code and the message of a failed relation.
+fn described(t: &Table, rel: &Relation, values: &[i64]) -> (Code, String) {
+    match rel.kind {
+        Kind::Balance => (
+            codes::REQUESTS_BALANCE,
+            requests_balance::message(t, rel, values),
+        ),
+        Kind::RowTotal => (
+            codes::REQUESTS_ROW_TOTAL,
+            requests_row_total::message(t, rel, values),
+        ),
+        Kind::OutcomeSum => (
+            codes::REQUESTS_OUTCOME_SUM,
+            requests_outcome_sum::message(t, rel, values),
+        ),
+        Kind::GroupTotal => (
+            codes::APPEALS_GROUP_TOTAL,
+            appeals_group_total::message(t, rel, values),
+        ),
+    }
+}
+
+/// One error per inconsistency of tables 三 and 四: the relations that fail
+/// together, and the cells to check.
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let tables = [&cx.report.tables.requests, &cx.report.tables.appeals];
+    for t in tables.into_iter().flatten() {
+        let rels = relations::of(t);
+        let value = |at: At| certain(t, row_key(t, at), column_key(t, at));
+        if let Some(found) = locate(value, &rels) {
+            report(t, &rels, &found, &value, out);
+        }
+    }
+}
+
+fn report(
+    t: &Table,
+    rels: &[Relation],
+    found: &Located,
+    value: &dyn Fn(At) -> Option<i64>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let has = |rel: &Relation, at: At| rel.terms.iter().any(|&(r, c, _)| (r, c) == at);
+    // Failed relations are one inconsistency when they share a cell, or
+    // when one fix changes a cell of each and those cells stand in one
+    // relation together (a row's part and its total); two errors far
+    // apart are two.
+    let n = found.failed.len();
+    let linked = |i: usize, j: usize| {
+        let (a, b) = (&rels[found.failed[i]], &rels[found.failed[j]]);
+        a.terms.iter().any(|&(r, c, _)| has(b, (r, c)))
+            || found.fixes.iter().any(|fix| {
+                fix.cells.iter().any(|&x| {
+                    has(a, x)
+                        && fix.cells.iter().any(|&y| {
+                            y != x && has(b, y) && rels.iter().any(|rel| has(rel, x) && has(rel, y))
+                        })
+                })
+            })
+    };
+    let mut group: Vec<usize> = (0..n).collect();
+    for i in 0..n {
+        for j in i + 1..n {
+            if group[i] != group[j] && linked(i, j) {
+                let (keep, old) = (group[i], group[j]);
+                group
+                    .iter_mut()
+                    .filter(|g| **g == old)
+                    .for_each(|g| *g = keep);
+            }
+        }
+    }
+    let path = |at: At| t.path(row_key(t, at), column_key(t, at));
+    let mut seen = Vec::new();
+    for i in 0..found.failed.len() {
+        if seen.contains(&group[i]) {
+            continue;
+        }
+        seen.push(group[i]);
+        let members: Vec<&Relation> = (0..found.failed.len())
+            .filter(|&j| group[j] == group[i])
+            .map(|j| &rels[found.failed[j]])
+            .collect();
+        let primary = members[0];
+        let values: Vec<i64> = primary
+            .terms
+            .iter()
+            .filter_map(|&(r, c, _)| value((r, c)))
+            .collect();
+        let (code, message) = described(t, primary, &values);
+        // Each fix's cells within this inconsistency: a fix of two errors
+        // far apart mends each with one of its cells.
+        let mut fixes: Vec<Fix> = Vec::new();
+        for f in &found.fixes {
+            let mut part = Fix {
+                cells: Vec::new(),
+                values: f.values.as_ref().map(|_| Vec::new()),
+            };
+            for (k, &at) in f.cells.iter().enumerate() {
+                if members.iter().any(|rel| has(rel, at)) {
+                    part.cells.push(at);
+                    if let (Some(all), Some(v)) = (&f.values, &mut part.values) {
+                        v.push(all[k]);
+                    }
+                }
+            }
+            if !part.cells.is_empty() && !fixes.contains(&part) {
+                fixes.push(part);
+            }
+        }
+        let count = if found.count == found.fixes.len() {
+            fixes.len()
+        } else {
+            found.count
+        };
+        let mut cells: Vec<String> = Vec::new();
+        for rel in &members {
+            for at in std::iter::once(rel.stated()).chain(rel.terms.iter().map(|&(r, c, _)| (r, c)))
+            {
+                let p = path(at);
+                if !cells.contains(&p) {
+                    cells.push(p);
+                }
+            }
+        }
+        let mut suspects: Vec<String> = Vec::new();
+        for fix in &fixes {
+            for &at in &fix.cells {
+                let p = path(at);
+                if !suspects.contains(&p) {
+                    suspects.push(p);
+                }
+            }
+        }
+        let others: Vec<String> = members[1..]
+            .iter()
+            .map(|rel| {
+                let values: Vec<i64> = rel
+                    .terms
+                    .iter()
+                    .filter_map(|&(r, c, _)| value((r, c)))
+                    .collect();
+                described(t, rel, &values).1
+            })
+            .collect();
+        let mut text = message;
+        for other in &others {
+            text.push('；');
+            text.push_str(other);
+        }
+        if let Some(blame) = blame(t, primary, &fixes, count) {
+            text.push('；');
+            text.push_str(&blame);
+        }
+        let mut found = Diagnostic::new(code, text);
+        found.stated = members.iter().map(|rel| path(rel.stated())).collect();
+        let stated = primary.stated();
+        let span = t
+            .cell(row_key(t, stated), column_key(t, stated))
+            .and_then(|c| c.span);
+        out.push(
+            found
+                .with_span(span)
+                .with_cells(cells)
+                .with_suspects(suspects),
+        );
+    }
+}
+
+/// A cell's name for people: `(七)总计·自然人`.
+fn label(t: &Table, at: At) -> String {
+    format!(
+        "{}·{}",
+        row_label(t.kind.key(), row_key(t, at)),
+        column_label(column_key(t, at))
+    )
+}
+
+/// What to check, in words: each fix where they are few, else where they lie.
+fn blame(t: &Table, primary: &Relation, fixes: &[Fix], count: usize) -> Option<String> {
+    if fixes.is_empty() {
+        return None;
+    }
+    let stated = primary.stated();
+    let trusted = fixes.iter().all(|f| !f.cells.contains(&stated));
+    let mut out = String::new();
+    if trusted {
+        out.push_str(&format!("「{}」与表中其他勾稽关系相符，", label(t, stated)));
+    }
+    if count <= LISTED && fixes.len() == count {
+        let each: Vec<String> = fixes
+            .iter()
+            .map(|f| {
+                let cells: Vec<String> = f
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &at)| match &f.values {
+                        Some(v) => format!("「{}」（应为 {}）", label(t, at), v[k]),
+                        None => format!("「{}」", label(t, at)),
+                    })
+                    .collect();
+                cells.join("和")
+            })
+            .collect();
+        out.push_str(&format!("应核对{}", each.join("，或")));
+        return Some(out);
+    }
+    // Many fixes: where they lie.
+    let rows: Vec<&str> = fixes
+        .iter()
+        .flat_map(|f| f.cells.iter().map(|&at| row_key(t, at)))
+        .collect();
+    if t.kind == crate::report::TableKind::Requests && rows.iter().all(|r| is_outcome_row(r)) {
+        out.push_str(&format!(
+            "应核对(一)至(六)各项办理结果中的某项（共有 {count} 种改法能使勾稽关系成立）"
+        ));
+    } else {
+        let mut names: Vec<String> = Vec::new();
+        for f in fixes {
+            for &at in &f.cells {
+                let name = label(t, at);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        let shown: Vec<String> = names.iter().take(4).map(|n| format!("「{n}」")).collect();
+        out.push_str(&format!(
+            "应核对{}{}中的某项（共有 {count} 种改法能使勾稽关系成立）",
+            shown.join("、"),
+            if names.len() > 4 { "等" } else { "" }
+        ));
+    }
+    Some(out)
 }

@@ -78,39 +78,16 @@
 //! 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||
 //! ```
 
-use super::certain;
-use crate::codes;
-use crate::diagnostic::Diagnostic;
-use crate::rules::Context;
-use crate::tables::schema::{column_label, REQUEST_COLUMNS};
+use crate::report::Table;
+use crate::tables::relations::Relation;
+use crate::tables::schema::column_label;
 
-/// 一 + 二 = (七)总计 + 四, in each column of table 三.
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(t) = &cx.report.tables.requests else {
-        return;
+/// 一 + 二 = (七)总计 + 四 in one column of table 三, said with its numbers.
+pub(crate) fn message(t: &Table, rel: &Relation, values: &[i64]) -> String {
+    let [new, over, total, forward] = values else {
+        return String::new();
     };
-    for &column in REQUEST_COLUMNS {
-        let get = |row| certain(t, row, column);
-        let (Some(new), Some(over), Some(total), Some(forward)) = (
-            get("new_received"),
-            get("carried_over"),
-            get("total"),
-            get("carried_forward"),
-        ) else {
-            continue;
-        };
-        let (left, right) = (new + over, total + forward);
-        if left != right {
-            let name = column_label(column);
-            let span = t.cell("total", column).and_then(|c| c.span);
-            out.push(
-                Diagnostic::new(
-                    codes::REQUESTS_BALANCE,
-                    format!("{name}列：本年新收 {new} 加上年结转 {over} 为 {left}，而办理结果总计 {total} 加结转下年度 {forward} 为 {right}"),
-                )
-                .with_span(span)
-                .with_cells(["new_received", "carried_over", "total", "carried_forward"].map(|r| t.path(r, column))),
-            );
-        }
-    }
+    let name = column_label(super::column_key(t, rel.stated()));
+    let (left, right) = (new + over, total + forward);
+    format!("{name}列：本年新收 {new} 加上年结转 {over} 为 {left}，而办理结果总计 {total} 加结转下年度 {forward} 为 {right}")
 }

@@ -79,32 +79,13 @@
 //! 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||
 //! ```
 
-use super::relation;
-use crate::codes;
-use crate::diagnostic::Diagnostic;
-use crate::rules::Context;
-use crate::tables::schema::{column_label, is_outcome_row, REQUEST_COLUMNS};
+use crate::report::Table;
+use crate::tables::relations::Relation;
+use crate::tables::schema::column_label;
 
-/// (七)总计 = the outcome rows, in each column of table 三.
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(t) = &cx.report.tables.requests else {
-        return;
-    };
-    let outcomes: Vec<&str> = t
-        .rows
-        .iter()
-        .map(|r| r.key)
-        .filter(|k| is_outcome_row(k))
-        .collect();
-    for &column in REQUEST_COLUMNS {
-        let name = column_label(column);
-        let parts: Vec<_> = outcomes.iter().map(|&r| (r, column)).collect();
-        out.extend(relation(
-            t,
-            codes::REQUESTS_OUTCOME_SUM,
-            ("total", column),
-            &parts,
-            |v, s| format!("(七)总计·{name} 为 {v}，各项办理结果之和为 {s}"),
-        ));
-    }
+/// (七)总计 = the outcome rows in one column of table 三, with its numbers.
+pub(crate) fn message(t: &Table, rel: &Relation, values: &[i64]) -> String {
+    let (stated, sum) = super::stated_and_sum(values);
+    let name = column_label(super::column_key(t, rel.stated()));
+    format!("(七)总计·{name} 为 {stated}，各项办理结果之和为 {sum}")
 }

@@ -78,27 +78,13 @@
 //! 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||
 //! ```
 
-use super::relation;
-use crate::codes;
-use crate::diagnostic::Diagnostic;
-use crate::rules::Context;
-use crate::tables::schema::{row_label, REQUEST_COLUMNS};
+use crate::report::Table;
+use crate::tables::relations::Relation;
+use crate::tables::schema::row_label;
 
-/// 总计 = the six applicant columns, in each row of table 三.
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(t) = &cx.report.tables.requests else {
-        return;
-    };
-    let applicants = &REQUEST_COLUMNS[..REQUEST_COLUMNS.len() - 1];
-    for row in &t.rows {
-        let parts: Vec<_> = applicants.iter().map(|&c| (row.key, c)).collect();
-        let label = row_label("requests", row.key);
-        out.extend(relation(
-            t,
-            codes::REQUESTS_ROW_TOTAL,
-            (row.key, "total"),
-            &parts,
-            |v, s| format!("{label}·总计 为 {v}，各类申请人之和为 {s}"),
-        ));
-    }
+/// 总计 = the six applicant columns in one row of table 三, with its numbers.
+pub(crate) fn message(t: &Table, rel: &Relation, values: &[i64]) -> String {
+    let (stated, sum) = super::stated_and_sum(values);
+    let label = row_label("requests", super::row_key(t, rel.stated()));
+    format!("{label}·总计 为 {stated}，各类申请人之和为 {sum}")
 }

@@ -88,17 +88,30 @@ fn report(t: &Table, cells: &[(&'static str, &Cell)], group: usize, out: &mut Ve
     } else {
         "少了一个数字，其后的数字都前移了一格"
     };
-    out.push(
-        Diagnostic::new(
-            codes::SHIFTED_CELLS,
-            format!(
-                "{}的数字看起来错位了：从「{place}」起{how}；移回后各项勾稽关系均能成立",
-                t.kind.name()
-            ),
-        )
-        .with_span(cell.span)
-        .with_cells(cells[shift.at..].iter().map(|(r, c)| t.path(r, c.column))),
-    );
+    // The table's arithmetic errors are what the shift explains: they point
+    // to it, and it comes first.
+    let prefix = format!("{}.", t.kind.key());
+    for d in out.iter_mut() {
+        let explained = d.code == codes::APPEALS_GROUP_TOTAL.code
+            && d.cells.iter().any(|c| c.starts_with(&prefix));
+        if let (true, Some(span)) = (explained, cell.span) {
+            d.related.push(crate::diagnostic::Related {
+                span,
+                message: format!("这一不符可能由数字错位引起：从「{place}」起{how}"),
+            });
+        }
+    }
+    let mut found = Diagnostic::new(
+        codes::SHIFTED_CELLS,
+        format!(
+            "{}的数字看起来错位了：从「{place}」起{how}；移回后各项勾稽关系均能成立",
+            t.kind.name()
+        ),
+    )
+    .with_span(cell.span)
+    .with_cells(cells[shift.at..].iter().map(|(r, c)| t.path(r, c.column)));
+    found.root = true;
+    out.push(found);
 }
 
 /// Whether each group of `group` values ends with the sum of the others;
