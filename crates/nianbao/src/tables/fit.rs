@@ -114,6 +114,22 @@ pub fn fit(
             too_large: false,
         },
     };
+    // A row with no value at all has none to misplace: every cell is empty,
+    // however many of its blanks could be told from a converter's padding.
+    if dropped == 0 && items.iter().all(|t| t.kind == Kind::Blank) {
+        if let Some(last) = items.last() {
+            let end = Slot {
+                value: None,
+                range: (last.end, last.end),
+                unit: None,
+                too_large: false,
+            };
+            let slots = (0..width)
+                .map(|i| Some(items.get(i).map_or(end, slot)))
+                .collect();
+            return Fitted::certain(slots);
+        }
+    }
     // Blank cells between a label and the values are cells, unless the row
     // has more cells than the template: a label cell merged over two
     // columns leaves one.
@@ -299,6 +315,14 @@ mod tests {
         assert_eq!(f.split, Some(Settled::Row), "{f:?}");
         assert_eq!(values(&f), [23, 0, 0, 0, 0, 0, 23].map(Some));
         assert_eq!(f.slots[6].unwrap().range, (8, 10));
+    }
+
+    #[test]
+    fn a_row_of_blanks_is_a_row_of_empty_cells() {
+        // Six blanks seen, the seventh lost beside the closing pipe.
+        let f = read(" |  |  |  |  | ", 7, &total_is_sum);
+        assert!(!f.doubtful && f.split.is_none());
+        assert_eq!(values(&f), [None; 7]);
     }
 
     #[test]

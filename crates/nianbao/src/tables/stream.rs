@@ -4,7 +4,8 @@
 //! order. A *group* is a run of values with the label text before it: one
 //! row of a table in every layout we know. Where lines are rows (pipes,
 //! tabs, Markdown, PDF text), a line break ends a group; where each cell has
-//! its own line, only a label does.
+//! its own line, only a label does. A label followed by blank cells only
+//! is a group of blanks.
 //!
 //! Groups are handed on one at a time as they close, and each keeps only
 //! its first [`KEEP`] values: a region of a hostile input may hold millions
@@ -59,6 +60,12 @@ impl<'a> Group<'a> {
                 self.later_numbers.push((token.start, token.end));
             }
         }
+    }
+
+    /// Whether the group holds blank cells only: a row whose cells were all
+    /// left empty, or a header padded with empty cells.
+    pub fn is_blank(&self) -> bool {
+        self.items.iter().all(|t| t.kind == Kind::Blank)
     }
 
     /// The places of the numbers among the values, in order, and how many
@@ -178,6 +185,15 @@ pub fn groups<'a>(
                 }
             }
         });
+        // A label followed by blank cells only is a row left blank (blank
+        // meaning 0 in a row of zeros): its blanks are its cells, and the
+        // group is handed on for the tables to judge.
+        if lines_are_rows && current.items.is_empty() && label_line == Some(at) {
+            current.line = at;
+            for blank in leading.drain(..) {
+                current.push(blank);
+            }
+        }
     }
     close(&mut current, &mut blanks, &mut group);
 }
