@@ -89,6 +89,66 @@ struct Blanks<'a> {
     count: usize,
 }
 
+/// The empty lines between the cells of a region laid out one cell a
+/// line, where an export puts the same number of them between every two
+/// cells of a row (corpus 108: two) and an empty cell is an empty line
+/// with that spacing around it: `spacing + k × (spacing + 1)` empty lines
+/// before a cell hold `k` empty cells.
+#[derive(Default)]
+struct Gap {
+    /// Empty lines since the last cell.
+    run: usize,
+    /// Where the first [`KEEP`] of them start.
+    starts: Vec<usize>,
+    /// The fewest empty lines seen between two cells, where there were
+    /// any: a label wrapped onto two lines has none.
+    spacing: Option<usize>,
+    /// Whether a cell was seen.
+    seen: bool,
+}
+
+impl Gap {
+    fn empty(&mut self, start: usize) {
+        self.run += 1;
+        if self.starts.len() < KEEP {
+            self.starts.push(start);
+        }
+    }
+
+    /// A line with a cell: the empty cells the empty lines before it hold,
+    /// by the spacing seen before; then the run is over.
+    fn cell<'a>(&mut self) -> Vec<Token<'a>> {
+        let run = std::mem::take(&mut self.run);
+        let mut out = Vec::new();
+        if let Some(spacing) = self.spacing {
+            if run > spacing && (run - spacing) % (spacing + 1) == 0 {
+                let k = (run - spacing) / (spacing + 1);
+                out = (0..k)
+                    .map(|j| {
+                        let at = self
+                            .starts
+                            .get(spacing + j * (spacing + 1))
+                            .or(self.starts.last())
+                            .copied()
+                            .unwrap_or_default();
+                        Token {
+                            kind: Kind::Blank,
+                            start: at,
+                            end: at,
+                        }
+                    })
+                    .collect();
+            }
+        }
+        if self.seen && run > 0 {
+            self.spacing = Some(self.spacing.map_or(run, |s| s.min(run)));
+        }
+        self.seen = true;
+        self.starts.clear();
+        out
+    }
+}
+
 /// Reads the lines of a region (each with its index), footers and Markdown
 /// rules left out, into groups: calls `label` with the text of every label
 /// cell and `group` with each group as it closes, in reading order.
@@ -105,6 +165,10 @@ pub fn groups<'a>(
     let mut label_line = None;
     // Blank cells after a label, before its first value on the same line.
     let mut leading: Vec<Token<'a>> = Vec::new();
+    // One cell a line, with empty lines between cells (a bare-CR export):
+    // the empty lines since the last cell, where the first few lie, and
+    // the fewest seen between two values of a row, the export's spacing.
+    let mut gap = Gap::default();
     let close =
         |current: &mut Group<'a>, blanks: &mut Blanks<'a>, out: &mut dyn FnMut(Group<'a>)| {
             let mut g = std::mem::take(current);
@@ -119,11 +183,29 @@ pub fn groups<'a>(
             continue;
         }
         let text = &doc.text[line.start..line.end];
+        if !lines_are_rows && crate::text::trim(text).is_empty() {
+            gap.empty(line.start);
+            continue;
+        }
+        let mut empty_cells = if lines_are_rows {
+            Vec::new()
+        } else {
+            gap.cell()
+        };
         let mut new_line = true;
         leading.clear();
         layout::for_each_cell(text, line.start, |token| {
             if lines_are_rows && new_line {
                 close(&mut current, &mut blanks, &mut group);
+            }
+            // Empty cells before a value are cells of its row.
+            if new_line && token.is_value() {
+                for blank in empty_cells.drain(..) {
+                    blanks.count += 1;
+                    if blanks.kept.len() < KEEP {
+                        blanks.kept.push(blank);
+                    }
+                }
             }
             new_line = false;
             match &token.kind {
