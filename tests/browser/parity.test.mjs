@@ -1,7 +1,8 @@
 // Parity: for every fixture, the object the wasm validate() returns,
 // serialised by JSON.stringify, is byte for byte the line the CLI prints
 // with --format json, once `file` (the CLI's path, null from validate) is
-// set alike. Checked in node and in Chromium, on the dist/ just built.
+// set alike and the CLI's `encoding` added. Checked in node and in
+// Chromium, on the dist/ just built.
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -12,11 +13,17 @@ import { DIST, FIXTURES, cliJson, launch, read, serveDist } from "./lib.mjs";
 const glue = await import(path.join(DIST, "pkg/nianbao_wasm.js"));
 glue.initSync({ module: fs.readFileSync(path.join(DIST, "pkg/nianbao_wasm_bg.wasm")) });
 
-/** The CLI's line for `fixture`, and validate()'s object serialised with the same `file`. */
+/**
+ * The CLI's line for `fixture`, and validate()'s object serialised with the
+ * same `file` and the CLI's last key, `encoding` (the page decodes files itself).
+ */
 function pair(fixture, out, previous) {
   const cli = cliJson(fixture, previous);
   assert.equal(out.file, null);
-  out.file = JSON.parse(cli).file;
+  assert.equal(out.encoding, undefined);
+  const parsed = JSON.parse(cli);
+  out.file = parsed.file;
+  out.encoding = parsed.encoding;
   return [JSON.stringify(out), cli];
 }
 

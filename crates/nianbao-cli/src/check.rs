@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> ExitCode {
     // Last year's report named on the command line, read once.
     let last = match &args.previous {
         Some(path) => match read_text(&Input::File(path.clone()), None) {
-            Ok(text) => Some(text),
+            Ok((text, _)) => Some(text),
             Err(why) => {
                 eprintln!("error: {}: {why}", path.display());
                 return ExitCode::from(2);
@@ -75,7 +75,7 @@ pub fn run(args: &Args) -> ExitCode {
         pool::ordered(
             n,
             threads,
-            |i| read(i).ok().and_then(|text| pairing::key_of(&text)),
+            |i| read(i).ok().and_then(|(text, _)| pairing::key_of(&text)),
             |i, key| {
                 keys[i] = key;
                 ControlFlow::Continue(())
@@ -90,11 +90,11 @@ pub fn run(args: &Args) -> ExitCode {
 
     let format = args.format;
     let work = |i: usize| -> (Checked, usize) {
-        let text = match read(i) {
-            Ok(text) => text,
+        let (text, encoding) = match read(i) {
+            Ok(read) => read,
             Err(why) => return (emit::unreadable(format, &names[i], &why), 0),
         };
-        let paired = previous[i].and_then(|j| Some((j, read(j).ok()?)));
+        let paired = previous[i].and_then(|j| Some((j, read(j).ok()?.0)));
         let mut report = match (&paired, &last) {
             (Some((_, previous)), _) | (None, Some(previous)) => {
                 nianbao::check_with_previous(&text, previous)
@@ -107,7 +107,7 @@ pub fn run(args: &Args) -> ExitCode {
                 .retain(|d| d.severity == nianbao::Severity::Error);
         }
         let paired_name = paired.map(|(j, _)| names[j].as_str());
-        let checked = emit::report(format, &names[i], &text, &report, paired_name);
+        let checked = emit::report(format, &names[i], &text, &report, paired_name, encoding);
         (checked, text.len())
     };
 
@@ -169,8 +169,12 @@ fn read_stdin() -> Result<Vec<u8>, String> {
         .map_err(|e| format!("cannot read: {e}"))
 }
 
-/// The text of one input, or why it cannot be had.
-fn read_text(input: &Input, stdin: Option<&Result<Vec<u8>, String>>) -> Result<String, String> {
+/// The text of one input and the encoding it was read in, or why it
+/// cannot be had; an empty input, or one of white space only, is said.
+fn read_text(
+    input: &Input,
+    stdin: Option<&Result<Vec<u8>, String>>,
+) -> Result<(String, &'static str), String> {
     let owned;
     let bytes: &[u8] = match input {
         Input::Stdin => match stdin {
@@ -179,12 +183,17 @@ fn read_text(input: &Input, stdin: Option<&Result<Vec<u8>, String>>) -> Result<S
             None => return Err("cannot read: standard input was not read".into()),
         },
         Input::File(path) => {
-            owned = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+            owned = inputs::read(path)?;
             &owned
         }
-        Input::Unlisted(_, why) => return Err(format!("cannot list the directory: {why}")),
+        Input::Refused(_, why) => return Err(why.clone()),
     };
-    decode::decode(bytes)
-        .map(|(text, _)| text)
-        .map_err(|e| format!("cannot decode: {e}"))
+    if bytes.is_empty() {
+        return Err("empty: nothing to check".into());
+    }
+    let (text, encoding) = decode::decode(bytes).map_err(|e| format!("cannot decode: {e}"))?;
+    if text.trim().is_empty() {
+        return Err(format!("only white space ({encoding}): nothing to check"));
+    }
+    Ok((text, encoding))
 }

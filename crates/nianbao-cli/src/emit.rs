@@ -19,7 +19,8 @@ pub enum Format {
 }
 
 /// The columns of the CSV output.
-pub const CSV_HEADER: &str = "file,agency,year,template,errors,warnings,notes,codes,previous,error";
+pub const CSV_HEADER: &str =
+    "file,agency,year,template,errors,warnings,notes,codes,previous,error,encoding";
 
 /// The output of one input and what the summary counts of it.
 pub struct Checked {
@@ -44,12 +45,15 @@ pub struct Facts {
     pub codes: Vec<(&'static str, usize)>,
     /// Whether the report was checked against the year before.
     pub paired: bool,
+    /// The encoding the input was read in.
+    pub encoding: &'static str,
 }
 
 impl Facts {
-    fn of(report: &Report, paired: bool) -> Facts {
+    fn of(report: &Report, paired: bool, encoding: &'static str) -> Facts {
         let mut facts = Facts {
             paired,
+            encoding,
             ..Facts::default()
         };
         for d in &report.diagnostics {
@@ -67,19 +71,21 @@ impl Facts {
     }
 }
 
-/// The output for `report`, read from `text` of input `name`, checked
-/// against the report of input `previous` when there was one.
+/// The output for `report`, read from `text` of input `name` (decoded from
+/// `encoding`), checked against the report of input `previous` when there
+/// was one.
 pub fn report(
     format: Format,
     name: &str,
     text: &str,
     report: &Report,
     previous: Option<&str>,
+    encoding: &'static str,
 ) -> Checked {
-    let facts = Facts::of(report, previous.is_some());
+    let facts = Facts::of(report, previous.is_some(), encoding);
     let out = match format {
         Format::Text => text_lines(report, text, name, previous, &facts),
-        Format::Json => json_line(report, text, name, previous),
+        Format::Json => json_line(report, text, name, previous, encoding),
         Format::Csv => csv_row(&[
             name,
             report.meta.agency.as_ref().map_or("", |a| a.value.as_str()),
@@ -100,6 +106,7 @@ pub fn report(
                 .join(" "),
             previous.unwrap_or(""),
             "",
+            encoding,
         ]),
     };
     Checked {
@@ -119,7 +126,7 @@ pub fn unreadable(format: Format, name: &str, why: &str) -> Checked {
             let object = serde_json::json!({ "file": name, "error": why });
             format!("{object}\n")
         }
-        Format::Csv => csv_row(&[name, "", "", "", "", "", "", "", "", why]),
+        Format::Csv => csv_row(&[name, "", "", "", "", "", "", "", "", why, ""]),
     };
     Checked {
         out,
@@ -145,8 +152,8 @@ fn text_lines(
     let template = report.template.map_or("未识别", |t| t.as_str());
     let _ = write!(
         out,
-        "{name}: {} errors, {} warnings, {} notes (template {template})",
-        facts.errors, facts.warnings, facts.notes
+        "{name}: {} errors, {} warnings, {} notes (template {template}, read as {})",
+        facts.errors, facts.warnings, facts.notes, facts.encoding
     );
     if let Some(previous) = previous {
         let _ = write!(out, ", compared with {previous}");
@@ -155,21 +162,28 @@ fn text_lines(
     out
 }
 
-fn json_line(report: &Report, text: &str, name: &str, previous: Option<&str>) -> String {
+fn json_line(
+    report: &Report,
+    text: &str,
+    name: &str,
+    previous: Option<&str>,
+    encoding: &str,
+) -> String {
     let output = nianbao::output::Output::new(report, text, Some(name));
     // The output serialises to an object, whatever the report: `Output` is
     // a plain struct of strings, numbers and maps with string keys.
     let mut line = serde_json::to_string(&output).unwrap_or_else(|e| {
         serde_json::json!({ "file": name, "error": format!("cannot write JSON: {e}") }).to_string()
     });
-    if let Some(previous) = previous {
-        // One more key, `previous`, in the object: before its closing brace.
+    // Keys the core's output does not have, `encoding` and `previous`
+    // (when paired), added before the object's closing brace.
+    if line.ends_with('}') {
         line.pop();
-        let _ = write!(
-            line,
-            ",\"previous\":{}}}",
-            serde_json::Value::from(previous)
-        );
+        let _ = write!(line, ",\"encoding\":{}", serde_json::Value::from(encoding));
+        if let Some(previous) = previous {
+            let _ = write!(line, ",\"previous\":{}", serde_json::Value::from(previous));
+        }
+        line.push('}');
     }
     line.push('\n');
     line
@@ -204,7 +218,7 @@ mod tests {
             csv_row(&["a.txt", "某局,办公室", "say \"hi\"", ""]),
             "a.txt,\"某局,办公室\",\"say \"\"hi\"\"\",\n"
         );
-        assert_eq!(CSV_HEADER.split(',').count(), 10);
+        assert_eq!(CSV_HEADER.split(',').count(), 11);
     }
 
     #[test]
@@ -215,9 +229,11 @@ mod tests {
             "某局2023年政府信息公开工作年度报告",
             "b.txt",
             Some("a.txt"),
+            "GBK",
         );
         let value: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert_eq!(value["previous"], "a.txt");
+        assert_eq!(value["encoding"], "GBK");
         assert_eq!(value["file"], "b.txt");
     }
 }

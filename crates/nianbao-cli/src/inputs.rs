@@ -1,6 +1,12 @@
 //! The inputs of a run: each file named, each report file found below each
-//! directory named (recursively, in name order), or standard input.
+//! directory named (recursively, in name order), or standard input; and
+//! the bytes of a file, read only when it is a regular file. Whatever is
+//! not read (a FIFO, a device, a link leading nowhere or round in a loop,
+//! a directory that cannot be listed or holds no report file) is an input
+//! of its own that says why, so that every path given is accounted for.
 
+use std::fs::{self, FileType};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// Extensions of the files a directory is searched for, compared without case.
@@ -13,8 +19,8 @@ pub enum Input {
     Stdin,
     /// A file, named or found in a directory.
     File(PathBuf),
-    /// A directory that could not be listed, and why.
-    Unlisted(PathBuf, String),
+    /// A path that is not read, and why.
+    Refused(PathBuf, String),
 }
 
 impl Input {
@@ -22,7 +28,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "<stdin>".to_string(),
-            Input::File(path) | Input::Unlisted(path, _) => path.display().to_string(),
+            Input::File(path) | Input::Refused(path, _) => path.display().to_string(),
         }
     }
 }
@@ -37,41 +43,152 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
     for path in paths {
         if path.as_os_str() == "-" {
             out.push(Input::Stdin);
-        } else if path.is_dir() {
-            walk(path, &mut out);
-        } else {
+            continue;
+        }
+        match fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                let before = out.len();
+                walk(path, &mut Vec::new(), &mut out);
+                if out.len() == before {
+                    let why = format!(
+                        "no report file in this directory (none named *.{})",
+                        EXTENSIONS.join(", *.")
+                    );
+                    out.push(Input::Refused(path.clone(), why));
+                }
+            }
+            Ok(m) if !m.is_file() => {
+                out.push(Input::Refused(path.clone(), not_regular(m.file_type())));
+            }
+            Err(e) if is_link(path) => out.push(Input::Refused(path.clone(), broken_link(&e))),
             // Named files are read whatever their extension; a missing one
             // is reported when it is read, in its place.
-            out.push(Input::File(path.clone()));
+            _ => out.push(Input::File(path.clone())),
         }
     }
     out
 }
 
-/// Adds the report files below `dir`, entries in name order, depth first.
-/// Symbolic links to files are followed, links to directories are not, so
-/// that a link cannot make the walk go round in circles.
-fn walk(dir: &Path, out: &mut Vec<Input>) {
-    let entries = match std::fs::read_dir(dir) {
+/// Adds the inputs below `dir`, entries in name order, depth first.
+/// Symbolic links are followed, except one leading back to a directory
+/// being searched (`ancestors`, canonical), which would never end.
+fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, out: &mut Vec<Input>) {
+    let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            out.push(Input::Unlisted(dir.to_path_buf(), e.to_string()));
+            let why = format!("cannot list the directory: {e}");
+            out.push(Input::Refused(dir.to_path_buf(), why));
             return;
         }
     };
+    ancestors.push(fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()));
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
+        // The kind of the entry, read with the listing on most systems; a
+        // link's, of what it leads to.
+        let followed = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => fs::metadata(&path).map(|m| m.file_type()),
+            other => other,
+        };
+        let kind = match followed {
+            Ok(kind) => kind,
+            Err(e) if is_link(&path) => {
+                out.push(Input::Refused(path, broken_link(&e)));
+                continue;
+            }
+            Err(e) => {
+                out.push(Input::Refused(path, format!("cannot read: {e}")));
+                continue;
+            }
         };
         if kind.is_dir() {
-            walk(&path, out);
-        } else if is_report_file(&path) && (kind.is_file() || path.is_file()) {
+            let target = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            match ancestors.iter().find(|a| **a == target) {
+                Some(a) => {
+                    let why = format!("a symbolic link loop: leads back to {}", a.display());
+                    out.push(Input::Refused(path, why));
+                }
+                None => walk(&path, ancestors, out),
+            }
+        } else if !kind.is_file() {
+            out.push(Input::Refused(path, not_regular(kind)));
+        } else if is_report_file(&path) {
             out.push(Input::File(path));
         }
     }
+    ancestors.pop();
+}
+
+/// Whether `path` is itself a symbolic link.
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Why a symbolic link that cannot be followed is not read.
+fn broken_link(e: &io::Error) -> String {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return "a symbolic link loop: not read".to_string();
+    }
+    if e.kind() == io::ErrorKind::NotFound {
+        "a dangling symbolic link: its target does not exist".to_string()
+    } else {
+        format!("a symbolic link that cannot be followed: {e}")
+    }
+}
+
+/// Why a file that is neither a regular file nor a directory is not read.
+fn not_regular(kind: FileType) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let what = if kind.is_fifo() {
+            "a FIFO"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_char_device() {
+            "a character device"
+        } else if kind.is_block_device() {
+            "a block device"
+        } else if kind.is_dir() {
+            "a directory"
+        } else {
+            "a special file"
+        };
+        format!("not a regular file ({what}): not read")
+    }
+    #[cfg(not(unix))]
+    {
+        let what = if kind.is_dir() { " (a directory)" } else { "" };
+        format!("not a regular file{what}: not read")
+    }
+}
+
+/// The bytes of the file at `path`, which is read only if it is a regular
+/// file: it is opened without waiting (a FIFO would wait for a writer) and
+/// its kind is asked of the open file, so that nothing swapped in after
+/// the walk is read either.
+pub fn read(path: &Path) -> Result<Vec<u8>, String> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options
+        .open(path)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(not_regular(meta.file_type()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    Ok(bytes)
 }
 
 /// Whether a file found in a directory is one to check, by its extension.

@@ -1,5 +1,6 @@
-//! The summary that ends a run of several inputs: how many were read, how
-//! many reports have errors, and the codes found most often.
+//! The summary that ends a run of several inputs: how many were read and
+//! in which encodings, how many reports have errors, and the codes found
+//! most often.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -27,6 +28,8 @@ pub struct Summary {
     pub bytes: usize,
     /// For each code: the reports it was found in, and how often in all.
     codes: HashMap<&'static str, (usize, usize)>,
+    /// For each encoding, the inputs read in it.
+    encodings: HashMap<&'static str, usize>,
 }
 
 impl Summary {
@@ -44,6 +47,7 @@ impl Summary {
             self.with_warnings += 1;
         }
         self.paired += usize::from(facts.paired);
+        *self.encodings.entry(facts.encoding).or_default() += 1;
         for &(code, n) in &facts.codes {
             let entry = self.codes.entry(code).or_default();
             entry.0 += 1;
@@ -65,6 +69,12 @@ impl Summary {
             let _ = write!(out, "; {} files could not be read", self.unreadable);
         }
         out.push('\n');
+        let mut encodings: Vec<_> = self.encodings.iter().collect();
+        encodings.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        if !encodings.is_empty() {
+            let read: Vec<String> = encodings.iter().map(|(e, n)| format!("{n} {e}")).collect();
+            let _ = writeln!(out, "read as {}", read.join(", "));
+        }
         if let Some(pairing) = pairing {
             let _ = writeln!(out, "{pairing}");
         }
@@ -89,13 +99,14 @@ mod tests {
     #[test]
     fn codes_are_ranked_by_reports() {
         let mut s = Summary::default();
-        let facts = |codes: &[(&'static str, usize)], errors| Facts {
+        let facts = |codes: &[(&'static str, usize)], errors, encoding| Facts {
             errors,
             codes: codes.to_vec(),
+            encoding,
             ..Facts::default()
         };
-        s.add(Some(&facts(&[("T003", 2), ("R003", 1)], 2)), 10);
-        s.add(Some(&facts(&[("T003", 1)], 1)), 10);
+        s.add(Some(&facts(&[("T003", 2), ("R003", 1)], 2, "GBK")), 10);
+        s.add(Some(&facts(&[("T003", 1)], 1, "UTF-8")), 10);
         s.add(None, 0);
         let text = s.render(Duration::from_millis(1500), None);
         assert!(
@@ -103,6 +114,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("1 files could not be read"), "{text}");
+        assert!(text.contains("\nread as 1 GBK, 1 UTF-8\n"), "{text}");
         let t003 = text.find("T003").unwrap();
         let r003 = text.find("R003").unwrap();
         assert!(t003 < r003, "{text}");

@@ -77,7 +77,7 @@ fn a_directory_is_checked_recursively_into_one_csv_row_a_report() {
     let rows = csv_rows(&out);
     assert_eq!(
         rows[0].join(","),
-        "file,agency,year,template,errors,warnings,notes,codes,previous,error"
+        "file,agency,year,template,errors,warnings,notes,codes,previous,error,encoding"
     );
     let files: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     let name = |f: &str| dir.join(f).display().to_string();
@@ -89,6 +89,10 @@ fn a_directory_is_checked_recursively_into_one_csv_row_a_report() {
     assert_eq!(rows[7][1], "株洲市天元区行政审批服务局");
     assert_eq!(rows[1][1], "株洲市天元区行政审批服务局");
     assert_eq!(rows[1][2], "2022");
+    // Each read file says in which encoding; the unreadable one, none.
+    assert_eq!(rows[1][10], "UTF-8");
+    assert_eq!(rows[7][10], "GBK");
+    assert_eq!(rows[6][10], "");
     // The unreadable file has its row, with why, and a line on standard error.
     assert!(
         rows[6][9].starts_with("cannot decode: neither UTF-8 (invalid byte at 1)"),

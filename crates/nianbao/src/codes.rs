@@ -83,6 +83,10 @@ codes! {
     NOT_A_REPORT = "R008", "not-a-report", Warning,
         "未识别出年度报告的章节或表格",
         "请粘贴完整的政府信息公开工作年度报告正文";
+    /// Sections 二–四 have their headings but nothing the reader can read as a table (tables pasted as images).
+    TABLES_UNREADABLE = "R009", "tables-unreadable", Warning,
+        "章节标题下没有可读取的统计表",
+        "原文中的统计表可能是图片或附件，文字中没有表格的数字；请对照原文核对这些表，或粘贴含表格文字的版本";
     /// A number too large to be a count.
     NUMBER_TOO_LARGE = "V001", "number-too-large", Warning,
         "数字过大，无法作为数量读取",
@@ -147,6 +151,10 @@ codes! {
     HEADING_WORDING = "S006", "heading-wording", Info,
         "章节标题与格式的措辞不同",
         "";
+    /// A table's section is there, but says in words what the table should show.
+    TABLE_AS_TEXT = "S007", "table-as-text", Warning,
+        "以文字说明代替了统计表",
+        "即使各项数字均为 0，格式也要求填报统计表；请按格式补上该表";
     /// The number of applications received in the text differs from table 三.
     NARRATIVE_RECEIVED = "N001", "narrative-received", Warning,
         "正文所述收到申请数与统计表不符",

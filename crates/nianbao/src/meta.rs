@@ -95,6 +95,9 @@ fn title(texts: &[(usize, &str)]) -> Option<(usize, usize)> {
     })?;
     let (start, line) = head[i];
     let end = start + line.len();
+    // 标题:… (a portal's field, met first in a saved page without <head>).
+    let label = label_len(line);
+    let (start, line) = (start + label, &line[label..]);
     if find_year(line).is_some() && title_agency(line).is_some() {
         return Some((start, end));
     }
@@ -106,6 +109,24 @@ fn title(texts: &[(usize, &str)]) -> Option<(usize, usize)> {
             Some((prev_start, end))
         }
         _ => Some((start, end)),
+    }
+}
+
+/// The length of a field's label opening `line` (`标题:`, `标 题:`): a few
+/// Han characters and spaces before a colon, with the title after it; 0
+/// when there is none.
+fn label_len(line: &str) -> usize {
+    let Some(colon) = line.find(':') else {
+        return 0;
+    };
+    let label = &line[..colon];
+    let short = label.chars().filter(|&c| c != ' ').count() <= 6;
+    let words = label.chars().all(|c| c == ' ' || crate::text::is_han(c));
+    let after = trim(&line[colon + 1..]);
+    if short && words && !label.trim().is_empty() && !after.is_empty() {
+        line.len() - after.len()
+    } else {
+        0
     }
 }
 
@@ -300,6 +321,23 @@ mod tests {
         assert_eq!(m.year.unwrap().value, 2022);
         let m = meta("大洼區人民政府2021年度政府信息公開工作報告\n");
         assert_eq!(m.agency.unwrap().value, "大洼区人民政府");
+    }
+
+    #[test]
+    fn a_field_label_is_not_part_of_the_agency() {
+        for title in [
+            "标题:大洼区人民政府2021年度政府信息公开工作报告",
+            "标 题：大洼区人民政府2021年度政府信息公开工作报告",
+            "<html><body><p>標　題：大洼區人民政府2021年度政府信息公開工作報告</p><p>正文</p>",
+        ] {
+            let m = meta(title);
+            assert_eq!(m.agency.unwrap().value, "大洼区人民政府", "{title}");
+            assert_eq!(m.year.unwrap().value, 2021, "{title}");
+        }
+        // A colon after digits or a long phrase ends no label.
+        assert_eq!(label_len("报告2021年:x"), 0);
+        assert_eq!(label_len("关于公布政府信息公开工作年度报告的通知:x"), 0);
+        assert_eq!(label_len("标题:"), 0);
     }
 
     #[test]

@@ -272,8 +272,26 @@ fn deeply_nested_html() {
     let (report, cost) = check(&text);
     not_a_report("nested HTML", &report);
     within_budget("nesting 200,000 deep", text.len(), &cost, 4.0);
-    // Unclosed tags, comments and scripts to the end of the input.
-    for open in ["<div", "<!--", "<script>", "<a href=\"", "<td "] {
+    // Unclosed tags, comments and scripts to the end of the input, and
+    // what the tokenizer reads on its own: attribute values, raw text,
+    // references, end tags, tables opened and never closed.
+    for open in [
+        "<div",
+        "<!--",
+        "<script>",
+        "<a href=\"",
+        "<td ",
+        "<td class=\"x>",
+        "<p a='1'b=2/",
+        "<textarea>",
+        "<table><tr><td>",
+        "<table><tr><td><p>x<td>",
+        "</",
+        "<?",
+        "&#",
+        "&#x1F600",
+        "&nbsp",
+    ] {
         let text = format!("<p>{}", open.repeat(MB / open.len()));
         let (report, cost) = check(&text);
         not_a_report(open, &report);

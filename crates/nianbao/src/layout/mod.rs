@@ -276,11 +276,19 @@ pub fn separator(line: &str) -> Separator {
     }
 }
 
-/// The layout of a table, from the lines of its region.
+/// The layout of a table, from the lines of its region. A page's table is
+/// read from its decoded rows as any text is: a converter may give each
+/// cell a row of its own, and such a table is read one cell a line.
 pub fn layout_of(doc: &Document, lines: impl Iterator<Item = Line>) -> Layout {
-    if doc.is_html {
-        return Layout::Html;
+    match text_layout(doc, lines) {
+        Layout::CellPerLine => Layout::CellPerLine,
+        _ if doc.is_html => Layout::Html,
+        layout => layout,
     }
+}
+
+/// The layout of a table as the text of its lines shows it.
+fn text_layout(doc: &Document, lines: impl Iterator<Item = Line>) -> Layout {
     let texts = lines
         .filter(|l| !l.footer)
         .map(|l| &doc.text[l.start..l.end]);

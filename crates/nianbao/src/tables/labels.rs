@@ -125,3 +125,42 @@ pub fn active_header_is_2021(label: &str) -> Option<bool> {
         None
     }
 }
+
+/// What the labels of table 三 say of its template: the 2021 template
+/// divides (六)其他处理 into three items, the 2019 one does not. Labels are
+/// the evidence; blank rows, whose values vanish, are none.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TemplateEvidence {
+    other_group: bool,
+    other_items: bool,
+}
+
+impl TemplateEvidence {
+    /// Takes in one label of the table.
+    pub fn see(&mut self, label: &str) {
+        self.other_group |= label.contains("其他处理");
+        self.other_items |=
+            label.contains("不补正") || label.contains("收费通知") || label.contains("缴纳费用");
+    }
+
+    /// `Some(true)` for 2021, `Some(false)` for 2019, `None` when the labels
+    /// do not say.
+    ///
+    /// ```
+    /// use nianbao::tables::labels::TemplateEvidence;
+    /// let mut e = TemplateEvidence::default();
+    /// e.see("六其他处理七总计");
+    /// assert_eq!(e.is_2021(), Some(false));
+    /// e.see("1申请人无正当理由逾期不补正");
+    /// assert_eq!(e.is_2021(), Some(true));
+    /// ```
+    pub fn is_2021(&self) -> Option<bool> {
+        if self.other_items {
+            Some(true)
+        } else if self.other_group {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}

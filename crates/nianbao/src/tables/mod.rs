@@ -157,10 +157,11 @@ impl<'a> Reader<'a, '_> {
                     && !labels::names_applicants(&g.label))
         };
         let mut row_like = false;
+        let mut evidence = labels::TemplateEvidence::default();
         let (mut groups, capped) = self.capped_groups(
             range,
             layout,
-            |_| {},
+            |l| evidence.see(l),
             |g| {
                 row_like |= kept(g)
                     && (g.items.len() >= MIN_ROW || labels::requests_row(&g.label).is_some());
@@ -175,7 +176,7 @@ impl<'a> Reader<'a, '_> {
             .iter()
             .map(|g| labels::requests_row(&g.label))
             .collect();
-        let alignment = requests::align(&groups, &labels);
+        let alignment = requests::align(&groups, &labels, evidence.is_2021());
         let mut used = vec![false; groups.len()];
         let mut fitted: Vec<Option<Fitted>> = alignment
             .placed

@@ -32,14 +32,21 @@ pub struct Alignment {
     pub placed: Vec<Option<usize>>,
 }
 
-/// Aligns `groups` to the rows of table 三.
-pub fn align(groups: &[Group], label_rows: &[Option<&'static str>]) -> Alignment {
+/// Aligns `groups` to the rows of table 三; `labelled_2021` is what the
+/// labels of the table say of its template, where they say anything.
+pub fn align(
+    groups: &[Group],
+    label_rows: &[Option<&'static str>],
+    labelled_2021: Option<bool>,
+) -> Alignment {
     let (score21, placed21) = best(groups, label_rows, &requests_rows(true));
     let (score19, placed19) = best(groups, label_rows, &requests_rows(false));
-    // The 2019 rows win only on evidence: its single (六)其他处理 row named,
-    // or every one of its rows placed. A few rows fit either template.
+    // The labels decide where they can; else the 2019 rows win only on
+    // evidence: its single (六)其他处理 row named, or every one of its rows
+    // placed. A few rows fit either template, and blank rows fit none.
     let evidence_2019 = label_rows.contains(&Some("other")) || placed19.iter().all(Option::is_some);
-    if score19 > score21 && evidence_2019 {
+    let is_2019 = labelled_2021.map_or(score19 > score21 && evidence_2019, |is_2021| !is_2021);
+    if is_2019 {
         Alignment {
             is_2021: false,
             rows: requests_rows(false),

@@ -164,7 +164,7 @@ mod tests {
         let original = "<p>總&nbsp;計：１２</p>";
         let doc = Document::new(original);
         assert!(doc.is_html);
-        assert_eq!(doc.text, "\n总 计:12\n");
+        assert_eq!(doc.text, "总 计:12\n");
         let at = doc.text.find("12").unwrap();
         let span = doc.span(at, at + 2);
         assert_eq!(&original[span.start..span.end], "１２");

@@ -7,6 +7,7 @@ pub mod duplicate_paste;
 pub mod not_a_report;
 pub mod row_not_found;
 pub mod row_shape;
+pub mod tables_unreadable;
 pub mod unit_in_cell;
 pub mod unplaced_number;
 pub mod yuan_retired;

@@ -5,5 +5,6 @@ pub mod balance_note_missing;
 pub mod heading_wording;
 pub mod section_missing;
 pub mod section_order;
+pub mod table_as_text;
 pub mod table_missing;
 pub mod wrong_template;

@@ -3,7 +3,8 @@
 //! ## 检查什么
 //!
 //! 年度报告应有三张统计表：主动公开政府信息情况（表二）、收到和处理政府信息公开
-//! 申请情况（表三）、政府信息公开行政复议和行政诉讼情况（表四）。找不到的逐一报告。
+//! 申请情况（表三）、政府信息公开行政复议和行政诉讼情况（表四）。表和它所在的部分都
+//! 找不到的逐一报告（部分在而只有文字的，见 S007；表格无法读取的，见 R009）。
 //!
 //! ## 依据
 //!
@@ -17,8 +18,6 @@
 //! 第二十条第(五)项
 //! 信息内容 | 本年处理决定数量
 //! 行政许可 | 0
-//! 三、收到和处理政府信息公开申请情况
-//! 本年我局未收到政府信息公开申请。
 //! ```
 //!
 //! ## 正确示例
@@ -77,18 +76,34 @@
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::report::TableKind;
+use crate::report::{Section, SectionKey, TableKind};
 use crate::rules::Context;
 
-/// One error per table not found.
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+/// The tables not read, with their sections where those are there, the
+/// tables R009 says could not be read aside.
+pub(crate) fn missing<'a>(cx: &Context<'a>) -> Vec<(TableKind, Option<&'a Section>)> {
     let t = &cx.report.tables;
-    for (kind, found) in [
-        (TableKind::Active, t.active.is_some()),
-        (TableKind::Requests, t.requests.is_some()),
-        (TableKind::Appeals, t.appeals.is_some()),
-    ] {
-        if !found {
+    let unreadable = crate::rules::reading::tables_unreadable::unreadable(cx);
+    [
+        (TableKind::Active, SectionKey::Active, t.active.is_some()),
+        (
+            TableKind::Requests,
+            SectionKey::Requests,
+            t.requests.is_some(),
+        ),
+        (TableKind::Appeals, SectionKey::Appeals, t.appeals.is_some()),
+    ]
+    .into_iter()
+    .filter(|&(kind, _, found)| !found && !unreadable.iter().any(|&(k, _)| k == kind))
+    .map(|(kind, key, _)| (kind, cx.report.sections[key.index()].as_ref()))
+    .collect()
+}
+
+/// One error per table not found whose section is not there either (with
+/// the section there, S007 says the table was given in words).
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for (kind, section) in missing(cx) {
+        if section.is_none() {
             out.push(Diagnostic::new(
                 codes::TABLE_MISSING,
                 format!("未找到{}", kind.name()),
