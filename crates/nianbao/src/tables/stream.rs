@@ -115,15 +115,16 @@ impl Gap {
         }
     }
 
-    /// A line with a cell: the empty cells the empty lines before it hold,
-    /// by the spacing seen before; then the run is over.
-    fn cell<'a>(&mut self) -> Vec<Token<'a>> {
+    /// A line with a cell: how many empty cells the empty lines before it
+    /// hold, by the spacing seen before, and the first [`KEEP`] of them;
+    /// then the run is over.
+    fn cell<'a>(&mut self) -> (usize, Vec<Token<'a>>) {
         let run = std::mem::take(&mut self.run);
-        let mut out = Vec::new();
+        let (mut count, mut out) = (0, Vec::new());
         if let Some(spacing) = self.spacing {
             if run > spacing && (run - spacing) % (spacing + 1) == 0 {
-                let k = (run - spacing) / (spacing + 1);
-                out = (0..k)
+                count = (run - spacing) / (spacing + 1);
+                out = (0..count.min(KEEP))
                     .map(|j| {
                         let at = self
                             .starts
@@ -145,7 +146,7 @@ impl Gap {
         }
         self.seen = true;
         self.starts.clear();
-        out
+        (count, out)
     }
 }
 
@@ -187,8 +188,8 @@ pub fn groups<'a>(
             gap.empty(line.start);
             continue;
         }
-        let mut empty_cells = if lines_are_rows {
-            Vec::new()
+        let (mut empty_count, mut empty_cells) = if lines_are_rows {
+            (0, Vec::new())
         } else {
             gap.cell()
         };
@@ -200,8 +201,8 @@ pub fn groups<'a>(
             }
             // Empty cells before a value are cells of its row.
             if new_line && token.is_value() {
+                blanks.count += std::mem::take(&mut empty_count);
                 for blank in empty_cells.drain(..) {
-                    blanks.count += 1;
                     if blanks.kept.len() < KEEP {
                         blanks.kept.push(blank);
                     }
