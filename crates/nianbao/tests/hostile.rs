@@ -199,6 +199,21 @@ fn fifty_megabytes_inside_a_table() {
 }
 
 #[test]
+fn fifty_megabytes_of_empty_lines_between_cells() {
+    let _turn = turn();
+    // One cell a line with empty lines between cells, where an empty cell
+    // is an empty line more: a run of empty lines of any length holds that
+    // many empty cells, which are counted, not kept. One empty line apart,
+    // an odd number of them is a whole number of empty cells.
+    let make = |n: usize| format!("{TABLE}\n1\n\n2\n{}3\n", "\n".repeat(n / 2 * 2 + 1));
+    let text = make(50 * MB);
+    let (report, cost) = check(&text);
+    within_budget("empty lines between cells", text.len(), &cost, 20.0);
+    assert!(!report.diagnostics.is_empty());
+    linear("empty lines between cells", 8 * MB, make);
+}
+
+#[test]
 fn a_million_pipes() {
     let _turn = turn();
     let text = "|".repeat(MB);

@@ -1,6 +1,10 @@
 //! Each seed report, its three tables re-laid in every layout people paste
-//! (pipes, tabs, one cell a line, Markdown, PDF text, HTML) and its text
-//! turned full-width, traditional or CRLF, reads to the same tables.
+//! (pipes, tabs, one cell a line, Markdown, PDF text, HTML), in the shapes
+//! crawlers store them (cells run together, the whole report on one line,
+//! one cell a line with bare CR breaks) and its text turned full-width,
+//! traditional or CRLF, reads to the same tables. Two shapes change what a
+//! table says, and the report must read to what they say: rows of zeros
+//! left blank read as empty cells, and amounts written in 元 as 万元.
 //!
 //! The generator reads a seed, keeps its prose, and puts in place of each
 //! table's region a fresh rendering of that table: the template's own labels
@@ -39,12 +43,30 @@ enum Variant {
     Traditional,
     /// The pipe variant with CRLF line breaks.
     Crlf,
+    /// One row a line with every separator inside it removed, labels and
+    /// values glued (`一、本年新收政府信息公开申请数量980000098`), as crawler
+    /// exports give them.
+    RunTogether,
+    /// The whole report on one line: paragraphs (each opened by `　　`, as in
+    /// crawler records), headings and run-together tables, one after another.
+    OneLine,
+    /// One cell a line with bare CR line breaks: two blank lines between
+    /// cells, four between rows, a blank cell an empty line, header labels
+    /// wrapped (`商业\r企业`), as in corpus 108.
+    BareCr,
     /// The HTML variant in traditional characters.
     HtmlTraditional,
+    /// The pipe variant with every row of table 三 whose values are all 0
+    /// left blank, blank meaning 0. The rows read as empty cells, and the
+    /// seed's errors are still found: blank cells hold 0 or more, so a
+    /// total below the sum of the cells written is wrong whatever they hold.
+    BlankRows,
+    /// The pipe variant with amounts in 万元 written in 元 (`251000元`).
+    Yuan,
 }
 
 impl Variant {
-    const ALL: [Variant; 10] = [
+    const ALL: [Variant; 15] = [
         Variant::Pipe,
         Variant::Tab,
         Variant::CellPerLine,
@@ -54,7 +76,12 @@ impl Variant {
         Variant::FullWidth,
         Variant::Traditional,
         Variant::Crlf,
+        Variant::RunTogether,
+        Variant::OneLine,
+        Variant::BareCr,
         Variant::HtmlTraditional,
+        Variant::BlankRows,
+        Variant::Yuan,
     ];
 
     fn name(self) -> &'static str {
@@ -68,21 +95,88 @@ impl Variant {
             Variant::FullWidth => "full-width",
             Variant::Traditional => "traditional",
             Variant::Crlf => "crlf",
+            Variant::RunTogether => "run-together",
+            Variant::OneLine => "one-line",
+            Variant::BareCr => "bare-cr",
             Variant::HtmlTraditional => "html-traditional",
+            Variant::BlankRows => "blank-rows",
+            Variant::Yuan => "yuan",
         }
+    }
+
+    /// Whether the variant is an HTML page.
+    fn is_html(self) -> bool {
+        matches!(self, Variant::Html | Variant::HtmlTraditional)
     }
 
     /// How an empty cell is written, alternating between two marks so both
     /// are exercised. Where a blank would be invisible (PDF text) or look
-    /// like the filler lines (one cell a line), only marks are used.
+    /// like the filler lines (one cell a line), only marks are used. With
+    /// no separators a blank cell would vanish and take its column with it
+    /// (corpus 106: which column is not recoverable), so run-together rows
+    /// write `/`, which stays; a dash would read as the sign of the digits
+    /// after it. Blank rows are blank.
     fn null_marks(self) -> [&'static str; 2] {
         match self {
-            Variant::Pipe | Variant::FullWidth | Variant::Traditional | Variant::Crlf => ["", "/"],
+            Variant::Pipe
+            | Variant::FullWidth
+            | Variant::Traditional
+            | Variant::Crlf
+            | Variant::BareCr
+            | Variant::Yuan => ["", "/"],
             Variant::Tab => ["/", ""],
             Variant::CellPerLine | Variant::Spaces => ["/", "—"],
             Variant::Markdown => ["", "-"],
             Variant::Html | Variant::HtmlTraditional => ["&nbsp;", "/"],
+            Variant::RunTogether | Variant::OneLine => ["/", "/"],
+            Variant::BlankRows => ["", ""],
         }
+    }
+
+    /// The report a re-laid report in this variant must read to, given the
+    /// one the seed was read to: the same, but where the variant changes
+    /// what the tables say.
+    fn expected(self, report: &Report) -> Report {
+        let mut report = report.clone();
+        match self {
+            // A row of table 三 left blank is a row of empty cells.
+            Variant::BlankRows => {
+                if let Some(requests) = report.tables.requests.as_mut() {
+                    for row in &mut requests.rows {
+                        if row.cells.iter().all(|c| c.value == Some(Value::Count(0))) {
+                            for cell in &mut row.cells {
+                                cell.value = None;
+                            }
+                        }
+                    }
+                }
+            }
+            // Every seed's amounts are 0, the same in 元 as in 万元: the
+            // shape puts in amounts of corpus 111 and of the issue instead,
+            // whose 元 have digits after the 万 and a fraction of a 元.
+            Variant::Yuan => {
+                if let Some(active) = report.tables.active.as_mut() {
+                    for row in &mut active.rows {
+                        let amount = if row.key == "procurement" {
+                            658.66501
+                        } else {
+                            25.1
+                        };
+                        for cell in &mut row.cells {
+                            let zero = matches!(
+                                cell.value,
+                                Some(Value::Count(0)) | Some(Value::Amount(0.0))
+                            );
+                            if cell.column == "amount_wan_yuan" && zero {
+                                cell.value = Some(Value::Amount(amount));
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        report
     }
 }
 
@@ -522,6 +616,27 @@ fn number_text(v: Value) -> String {
     }
 }
 
+/// An amount in 万元 written in 元, by moving the decimal point four places
+/// in its shortest decimal form, so that no binary rounding creeps in:
+/// 25.1 is `251000`, 658.66501 is `6586650.1`.
+fn yuan_text(wan: f64) -> String {
+    let written = format!("{wan}");
+    assert!(!written.contains(['e', '-']), "{written}");
+    let (int, frac) = written.split_once('.').unwrap_or((&written, ""));
+    let frac = format!("{frac:0<4}");
+    let (moved, rest) = frac.split_at(4);
+    let int = format!("{int}{moved}");
+    let int = match int.trim_start_matches('0') {
+        "" => "0",
+        digits => digits,
+    };
+    if rest.is_empty() {
+        format!("{int}元")
+    } else {
+        format!("{int}.{rest}元")
+    }
+}
+
 /// The texts of a grid's cells, row by row, with empty cells written in
 /// the variant's marks, and labels given their PDF spacing where asked.
 fn cell_texts(grid: &Grid, variant: Variant) -> Vec<Vec<String>> {
@@ -533,7 +648,11 @@ fn cell_texts(grid: &Grid, variant: Variant) -> Vec<Vec<String>> {
             row.iter()
                 .map(|cell| match &cell.content {
                     Content::Label(l) if variant == Variant::Spaces => spaced(l).to_string(),
+                    Content::Label(l) if variant == Variant::BareCr => wrapped(l).to_string(),
                     Content::Label(l) => l.to_string(),
+                    Content::Value(Some(Value::Amount(x))) if variant == Variant::Yuan => {
+                        yuan_text(*x)
+                    }
                     Content::Value(Some(v)) => number_text(*v),
                     Content::Value(None) => {
                         nulls += 1;
@@ -557,6 +676,16 @@ fn spaced(label: &str) -> &str {
         "其他结果" => "其他 结果",
         "尚未审结" => "尚未 审结",
         "信息内容" => "信息 内容",
+        other => other,
+    }
+}
+
+/// Header labels as a narrow Word cell wraps them, one line each part
+/// (corpus 108).
+fn wrapped(label: &str) -> &str {
+    match label {
+        "商业企业" => "商业\r企业",
+        "科研机构" => "科研\r机构",
         other => other,
     }
 }
@@ -591,12 +720,18 @@ fn table_lines(grid: &Grid, variant: Variant) -> Vec<String> {
             lines
         }
         Variant::Spaces => aligned_lines(grid, &texts),
+        Variant::RunTogether | Variant::OneLine => texts.iter().map(|row| row.concat()).collect(),
+        // Rows are runs of lines; the row breaks are longer than the cell breaks.
+        Variant::BareCr => texts.iter().map(|row| row.join("\r\r\r")).collect(),
         Variant::Html | Variant::HtmlTraditional => {
             unreachable!("HTML tables are rendered by html_table")
         }
-        Variant::Pipe | Variant::FullWidth | Variant::Traditional | Variant::Crlf => {
-            texts.iter().map(|row| row.join(" | ")).collect()
-        }
+        Variant::Pipe
+        | Variant::FullWidth
+        | Variant::Traditional
+        | Variant::Crlf
+        | Variant::BlankRows
+        | Variant::Yuan => texts.iter().map(|row| row.join(" | ")).collect(),
     }
 }
 
@@ -891,18 +1026,26 @@ fn transform(text: &str, variant: Variant) -> String {
 /// The report `text`, read as `report`, with its tables re-laid.
 fn relay(text: &str, report: &Report, variant: Variant) -> Relaid {
     let blocks = blocks(text, report);
-    if variant == Variant::Html {
-        return relay_html(&blocks);
-    }
-    if variant == Variant::HtmlTraditional {
-        // Each Han character and its traditional form take three bytes, so
-        // the tables' ranges stay where they are.
-        let mut relaid = relay_html(&blocks);
-        relaid.text = transform(&relaid.text, variant);
-        return relaid;
+    match variant {
+        Variant::Html => return relay_html(&blocks),
+        Variant::HtmlTraditional => {
+            let mut page = relay_html(&blocks);
+            let traditional = transform(&page.text, Variant::Traditional);
+            // Both forms of each character take three bytes: the tables stay where they were.
+            assert_eq!(traditional.len(), page.text.len());
+            page.text = traditional;
+            return page;
+        }
+        Variant::OneLine => return relay_one_line(&blocks),
+        Variant::BareCr => return relay_bare_cr(&blocks),
+        _ => {}
     }
     let layout = match variant {
-        Variant::FullWidth | Variant::Traditional | Variant::Crlf => Variant::Pipe,
+        Variant::FullWidth
+        | Variant::Traditional
+        | Variant::Crlf
+        | Variant::BlankRows
+        | Variant::Yuan => Variant::Pipe,
         v => v,
     };
     let mut out = Relaid {
@@ -924,10 +1067,75 @@ fn relay(text: &str, report: &Report, variant: Variant) -> Relaid {
                 };
                 out.text.push_str(blank);
                 let start = out.text.len();
-                let rendered = table_lines(grid, layout).join("\n");
+                let rendered = table_lines(grid, variant).join("\n");
                 out.text.push_str(&transform(&rendered, variant));
                 out.tables.push((grid.kind, start..out.text.len()));
                 out.text.push_str(blank);
+            }
+        }
+    }
+    out
+}
+
+/// The whole report on one line, as a crawler's record holds it: each
+/// paragraph opened by two ideographic spaces, headings and the tables'
+/// rows run on after the text before them, blank lines gone.
+fn relay_one_line(blocks: &[Block]) -> Relaid {
+    let mut out = Relaid {
+        text: String::new(),
+        tables: Vec::new(),
+    };
+    for block in blocks {
+        match block {
+            Block::Line { text, .. } if text.trim().is_empty() => {}
+            Block::Line {
+                text,
+                heading: true,
+            } => out.text.push_str(text.trim()),
+            Block::Line { text, .. } => {
+                if !out.text.is_empty() {
+                    out.text.push_str("\u{3000}\u{3000}");
+                }
+                out.text.push_str(text.trim());
+            }
+            Block::Table(grid) => {
+                let start = out.text.len();
+                out.text
+                    .push_str(&table_lines(grid, Variant::OneLine).concat());
+                out.tables.push((grid.kind, start..out.text.len()));
+            }
+        }
+    }
+    out
+}
+
+/// The report with bare CR line breaks and one cell a line, laid out as
+/// corpus 108: a cell and the next are two blank lines apart, a row and the
+/// next four, a table and the text around it five.
+fn relay_bare_cr(blocks: &[Block]) -> Relaid {
+    let mut out = Relaid {
+        text: String::new(),
+        tables: Vec::new(),
+    };
+    let mut after_table = false;
+    for (i, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Line { text, .. } => {
+                if after_table {
+                    out.text.push_str(&"\r".repeat(6));
+                } else if i > 0 {
+                    out.text.push('\r');
+                }
+                out.text.push_str(text);
+                after_table = false;
+            }
+            Block::Table(grid) => {
+                out.text.push_str(&"\r".repeat(6));
+                let start = out.text.len();
+                let rows = table_lines(grid, Variant::BareCr).join(&"\r".repeat(5));
+                out.text.push_str(&rows);
+                out.tables.push((grid.kind, start..out.text.len()));
+                after_table = true;
             }
         }
     }
@@ -1005,6 +1213,19 @@ fn error_codes(report: &Report) -> Vec<&'static str> {
     codes
 }
 
+/// The messages of the notes saying a row was not found or a table's
+/// template is not the year's.
+fn template_notes(report: &Report) -> Vec<&str> {
+    let mut notes: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.code, "R007" | "S004"))
+        .map(|d| d.message.as_str())
+        .collect();
+    notes.sort_unstable();
+    notes
+}
+
 /// The line of `text` at byte `offset`, shortened, for messages.
 fn line_at(text: &str, offset: usize) -> String {
     let index = LineIndex::new(text);
@@ -1080,6 +1301,15 @@ fn differences(original: &Report, relaid: &Report, text: &str, compare: Compare)
             }
         }
     }
+    // A row or a template misread says so in a note, which is no error: a
+    // re-laid report has the notes the seed has about rows not found and
+    // the template, and no others.
+    let (want, got) = (template_notes(original), template_notes(relaid));
+    if want != got {
+        out.push(format!(
+            "notes on rows and template {want:?} expected, read {got:?}"
+        ));
+    }
     let (want, got) = (error_codes(original), error_codes(relaid));
     if compare == Compare::Everything && want != got {
         let messages: Vec<_> = relaid
@@ -1104,30 +1334,41 @@ fn assert_relaid_reads_as(
     variant: Variant,
     compare: Compare,
 ) {
+    if let Err(failure) = relaid_reads_as(name, text, expected, variant, compare) {
+        panic!("{failure}");
+    }
+}
+
+/// Re-lays `text`, read as `expected`, in `variant`: what differs in its
+/// reading, with where the re-laid report was kept for a look.
+fn relaid_reads_as(
+    name: &str,
+    text: &str,
+    expected: &Report,
+    variant: Variant,
+    compare: Compare,
+) -> Result<(), String> {
+    let expected = &variant.expected(expected);
     let relaid = relay(text, expected, variant);
     let report = nianbao::check(&relaid.text);
     let diffs = differences(expected, &report, &relaid.text, compare);
     if diffs.is_empty() {
-        return;
+        return Ok(());
     }
-    let ext = if matches!(variant, Variant::Html | Variant::HtmlTraditional) {
-        "html"
-    } else {
-        "txt"
-    };
+    let ext = if variant.is_html() { "html" } else { "txt" };
     let file = format!("{}.{}.{ext}", name.replace(' ', "_"), variant.name());
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("layouts")
         .join(file);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, &relaid.text).unwrap();
-    panic!(
+    Err(format!(
         "{name}, layout {}: {} differences\n  {}\nthe re-laid report is in {}",
         variant.name(),
         diffs.len(),
         diffs.join("\n  "),
         path.display()
-    );
+    ))
 }
 
 /// Re-lays seed `id` in `variant` and asserts it reads to the seed's tables.
@@ -1189,8 +1430,33 @@ macro_rules! layout_tests {
             }
 
             #[test]
+            fn run_together() {
+                check($id, Variant::RunTogether)
+            }
+
+            #[test]
+            fn one_line() {
+                check($id, Variant::OneLine)
+            }
+
+            #[test]
+            fn bare_cr() {
+                check($id, Variant::BareCr)
+            }
+
+            #[test]
             fn html_traditional() {
                 check($id, Variant::HtmlTraditional)
+            }
+
+            #[test]
+            fn blank_rows() {
+                check($id, Variant::BlankRows)
+            }
+
+            #[test]
+            fn yuan() {
+                check($id, Variant::Yuan)
             }
         }
     )*};
@@ -1240,7 +1506,7 @@ fn the_generator_changes_the_layout() {
         let text = seed(id);
         let report = nianbao::check(&text);
         for variant in Variant::ALL {
-            let relaid = relay(&text, &report, variant);
+            let relaid = relay(&text, &variant.expected(&report), variant);
             let context = format!("seed {id}, {}", variant.name());
             assert_ne!(relaid.text, text, "{context}");
             let kinds: Vec<_> = relaid.tables.iter().map(|t| t.0).collect();
@@ -1330,6 +1596,48 @@ fn the_generator_changes_the_layout() {
                     assert!(relaid.text.contains("\r\n"), "{context}");
                     assert!(!relaid.text.replace("\r\n", "").contains('\n'), "{context}");
                 }
+                Variant::RunTogether => {
+                    assert!(!tables.contains(['|', '\t', ' ']), "{context}");
+                    assert!(lines.len() > 30, "{context}");
+                    assert!(
+                        lines
+                            .iter()
+                            .any(|l| l.starts_with("一、本年新收政府信息公开申请数量")
+                                && l.ends_with(|c: char| c.is_ascii_digit())),
+                        "{context}"
+                    );
+                }
+                Variant::OneLine => {
+                    assert!(!relaid.text.contains(['\n', '\r']), "{context}");
+                    assert!(relaid.text.contains("。\u{3000}\u{3000}"), "{context}");
+                    assert!(!tables.contains(['|', '\t', ' ']), "{context}");
+                }
+                Variant::BareCr => {
+                    assert!(!relaid.text.contains('\n'), "{context}");
+                    assert!(!tables.contains('|'), "{context}");
+                    assert!(tables.contains("商业\r企业\r\r\r科研\r机构"), "{context}");
+                    assert!(tables.contains("\r\r\r\r\r(七)总计\r\r\r"), "{context}");
+                }
+                Variant::BlankRows => {
+                    let (_, requests) = &relaid.tables[1];
+                    let requests = &relaid.text[requests.clone()];
+                    assert!(requests.contains(&" | ".repeat(7)), "{context}");
+                    assert!(
+                        !requests.contains("| 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+                        "{context}"
+                    );
+                }
+                Variant::Yuan => {
+                    let (_, active) = &relaid.tables[0];
+                    let fees = relaid.text[active.clone()]
+                        .lines()
+                        .find(|l| l.starts_with("行政事业性收费"))
+                        .unwrap();
+                    assert!(
+                        fees.ends_with('元') && !fees.contains('万'),
+                        "{context}: {fees}"
+                    );
+                }
             }
         }
     }
@@ -1399,10 +1707,12 @@ fn empty_cells_are_written_as_blanks_and_marks() {
 #[test]
 fn empty_cells_read_back_as_null_in_every_layout() {
     let (text, report) = seed_000_with_empty_cells();
-    for variant in Variant::ALL {
-        let name = "seed 000 with empty cells";
-        assert_relaid_reads_as(name, &text, &report, variant, Compare::Values);
-    }
+    let name = "seed 000 with empty cells";
+    let failures: Vec<String> = Variant::ALL
+        .into_iter()
+        .filter_map(|variant| relaid_reads_as(name, &text, &report, variant, Compare::Values).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 /// The seed's own lines as an HTML page, as a converter writes a pasted

@@ -534,17 +534,40 @@ fn run_together(word: &str) -> impl Iterator<Item = (usize, &str)> {
             .all(|&c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b'-' | b'+'))
         || b.windows(2)
             .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'+'));
-    let cuts = if mixed && matches!(read_word(word), Word::Text) {
+    let text = matches!(read_word(word), Word::Text);
+    let mut cuts = if mixed && text {
         number_runs(word)
     } else {
         Vec::new()
     };
+    if text && word.len() > 1 && word.contains('/') {
+        cuts.extend(slash_marks(word));
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.retain(|&c| c > 0 && c < word.len());
+    }
     let mut at = 0;
     cuts.into_iter().chain([word.len()]).filter_map(move |cut| {
         let part = (at < cut).then(|| (at, &word[at..cut]));
         at = cut;
         part
     })
+}
+
+/// Where [`run_together`] cuts `word` around the `/` marks of empty cells
+/// that ran into their neighbours: `规章///` is a label and three empty
+/// cells, `98//00098` two empty cells between numbers. Each `/` is one
+/// cell; a single `/` between words is text (`本年增/减`).
+fn slash_marks(word: &str) -> Vec<usize> {
+    let words = |c: Option<char>| c.is_some_and(|c| c != '/' && !c.is_ascii_digit());
+    let mut cuts = Vec::new();
+    for (i, _) in word.match_indices('/') {
+        if words(word[..i].chars().next_back()) && words(word[i + 1..].chars().next()) {
+            continue;
+        }
+        cuts.extend([i, i + 1]);
+    }
+    cuts
 }
 
 /// Where [`run_together`] cuts `word`: at both ends of each number in it.
@@ -664,6 +687,13 @@ mod tests {
         // A signed change glued to the count before it, an amount with its unit.
         assert_eq!(kinds("行政许可88-720"), ["L:行政许可", "N:88", "N:-720"]);
         assert_eq!(kinds("采购102339.45万元"), ["L:采购", "N:102339.45"]);
+        // Marks of empty cells glued to labels and numbers are cells each.
+        assert_eq!(kinds("规章//"), ["L:规章", "null", "null"]);
+        assert_eq!(
+            kinds("予以公开850/0/085"),
+            ["L:予以公开", "N:850", "null", "N:0", "null", "N:085"]
+        );
+        assert_eq!(kinds("本年增/减"), ["L:本年增减"]);
         // Dates, percentages and numbered items are text.
         for text in [
             "2023年1月1日",

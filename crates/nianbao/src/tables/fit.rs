@@ -114,6 +114,22 @@ pub fn fit(
             too_large: false,
         },
     };
+    // A row with no value at all has none to misplace: every cell is empty,
+    // however many of its blanks could be told from a converter's padding.
+    if dropped == 0 && items.iter().all(|t| t.kind == Kind::Blank) {
+        if let Some(last) = items.last() {
+            let end = Slot {
+                value: None,
+                range: (last.end, last.end),
+                unit: None,
+                too_large: false,
+            };
+            let slots = (0..width)
+                .map(|i| Some(items.get(i).map_or(end, slot)))
+                .collect();
+            return Fitted::certain(slots);
+        }
+    }
     // Blank cells between a label and the values are cells, unless the row
     // has more cells than the template: a label cell merged over two
     // columns leaves one.
@@ -134,9 +150,11 @@ pub fn fit(
     if slots.len() < width {
         let splits = split_digits(items, width);
         let (keep, broken): (Vec<_>, Vec<_>) = splits.into_iter().partition(|split| {
+            // An empty cell among digits that ran together counts as 0
+            // here, to tell the splits apart: blank means none.
             let values: Vec<i64> = split
                 .iter()
-                .filter_map(|s| s.value.and_then(Value::count))
+                .filter_map(|s| s.value.map_or(Some(0), Value::count))
                 .collect();
             values.len() == width && holds(&values)
         });
@@ -166,22 +184,26 @@ pub fn fit(
 /// Every way of splitting the numbers of `items` into `width` cells, at
 /// most [`MAX_READINGS`] of them (none when there are more): a run of
 /// digits splits into parts that are `0` or open with another digit; a
-/// sign before a run belongs to its first part.
+/// sign before a run belongs to its first part; a mark of an empty cell
+/// between them is one empty cell.
 fn split_digits(items: &[Token], width: usize) -> Vec<Vec<Slot>> {
-    let runs: Option<Vec<(&str, usize)>> = items
+    let runs: Option<Vec<(&str, usize, usize)>> = items
         .iter()
         .map(|t| match &t.kind {
             Kind::Number(n) if n.unit.is_none() && is_digit_run(n.digits) => {
-                Some((n.digits, t.start))
+                Some((n.digits, t.start, t.end))
             }
+            // An empty run: one empty cell, at the mark.
+            Kind::Null => Some(("", t.start, t.end)),
             _ => None,
         })
         .collect();
     let Some(runs) = runs else {
         return Vec::new();
     };
+    let cells: usize = runs.iter().map(|r| r.0.len().max(1)).sum();
     let digits: usize = runs.iter().map(|r| r.0.len()).sum();
-    if digits > MAX_SPLIT_DIGITS || digits < width || runs.len() >= width {
+    if digits > MAX_SPLIT_DIGITS || cells < width || runs.len() >= width {
         return Vec::new();
     }
     let mut found = Vec::new();
@@ -204,7 +226,7 @@ fn is_digit_run(s: &str) -> bool {
 /// collecting complete readings in `found`; false once there are more than
 /// [`MAX_READINGS`].
 fn search(
-    runs: &[(&str, usize)],
+    runs: &[(&str, usize, usize)],
     r: usize,
     at: usize,
     width: usize,
@@ -214,7 +236,7 @@ fn search(
     if current.len() > width {
         return true;
     }
-    let Some(&(run, base)) = runs.get(r) else {
+    let Some(&(run, base, end)) = runs.get(r) else {
         if current.len() == width {
             if found.len() == MAX_READINGS {
                 return false;
@@ -223,6 +245,17 @@ fn search(
         }
         return true;
     };
+    if run.is_empty() {
+        current.push(Slot {
+            value: None,
+            range: (base, end),
+            unit: None,
+            too_large: false,
+        });
+        let complete = search(runs, r + 1, 0, width, current, found);
+        current.pop();
+        return complete;
+    }
     if at == run.len() {
         return search(runs, r + 1, 0, width, current, found);
     }
@@ -299,6 +332,25 @@ mod tests {
         assert_eq!(f.split, Some(Settled::Row), "{f:?}");
         assert_eq!(values(&f), [23, 0, 0, 0, 0, 0, 23].map(Some));
         assert_eq!(f.slots[6].unwrap().range, (8, 10));
+    }
+
+    #[test]
+    fn marks_of_empty_cells_among_digits_are_cells() {
+        // 8 50 / 0 / 0 85 breaks the row's sum, 85 0 / 0 / 0 85 keeps it.
+        let f = read("850/0/085", 7, &total_is_sum);
+        assert_eq!(f.split, Some(Settled::Row), "{f:?}");
+        assert_eq!(
+            values(&f),
+            [Some(85), Some(0), None, Some(0), None, Some(0), Some(85)]
+        );
+    }
+
+    #[test]
+    fn a_row_of_blanks_is_a_row_of_empty_cells() {
+        // Six blanks seen, the seventh lost beside the closing pipe.
+        let f = read(" |  |  |  |  | ", 7, &total_is_sum);
+        assert!(!f.doubtful && f.split.is_none());
+        assert_eq!(values(&f), [None; 7]);
     }
 
     #[test]

@@ -2,6 +2,18 @@
 //! has, so split, shortened, misspelt (`预期` for `逾期`) or traditional
 //! labels still find their row. Labels arrive reduced by [`crate::text::canon`].
 
+/// Whether a label of table 三 names its applicant columns (`自然人`,
+/// `法人或其他组织`): a header line, even where it ends in `总计`.
+///
+/// ```
+/// use nianbao::tables::labels::names_applicants;
+/// assert!(names_applicants("自然人法人或其他组织总计"));
+/// assert!(!names_applicants("七总计"));
+/// ```
+pub fn names_applicants(label: &str) -> bool {
+    label.contains("自然人") || label.contains("法人或其他组织")
+}
+
 /// The row of table 三 a label names, if any. `other` is the single
 /// (六)其他处理 row of the 2019 template.
 ///

@@ -149,20 +149,30 @@ impl<'a> Reader<'a, '_> {
     /// Table 三, if its region holds at least one row of numbers.
     fn requests(&mut self, range: Region) -> Option<Table> {
         let (layout, span, text) = self.region(&range);
+        // A run of blank cells is a row left blank where a row's label
+        // names it and it is as wide as a row; else it is a header's padding.
+        let kept = |g: &Group| {
+            !g.is_blank()
+                || (g.items.len() >= MIN_ROW
+                    && labels::requests_row(&g.label).is_some()
+                    && !labels::names_applicants(&g.label))
+        };
         let mut row_like = false;
         let mut evidence = labels::TemplateEvidence::default();
-        let (groups, capped) = self.capped_groups(
+        let (mut groups, capped) = self.capped_groups(
             range,
             layout,
             |l| evidence.see(l),
             |g| {
-                row_like |= g.items.len() >= MIN_ROW || labels::requests_row(&g.label).is_some();
+                row_like |= kept(g)
+                    && (g.items.len() >= MIN_ROW || labels::requests_row(&g.label).is_some());
             },
         );
         if !row_like {
             return None;
         }
         self.report_capped(capped);
+        groups.retain(kept);
         let labels: Vec<_> = groups
             .iter()
             .map(|g| labels::requests_row(&g.label))
@@ -303,6 +313,10 @@ impl<'a> Reader<'a, '_> {
             layout,
             |_| {},
             |g| {
+                // Blank cells with no value are a header's padding here.
+                if g.is_blank() {
+                    return;
+                }
                 if dropped == 0 {
                     let room = KEEP - values.len();
                     dropped += g.items.len().saturating_sub(room);

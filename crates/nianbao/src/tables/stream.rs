@@ -4,7 +4,8 @@
 //! order. A *group* is a run of values with the label text before it: one
 //! row of a table in every layout we know. Where lines are rows (pipes,
 //! tabs, Markdown, PDF text), a line break ends a group; where each cell has
-//! its own line, only a label does.
+//! its own line, only a label does. A label followed by blank cells only
+//! is a group of blanks.
 //!
 //! Groups are handed on one at a time as they close, and each keeps only
 //! its first [`KEEP`] values: a region of a hostile input may hold millions
@@ -61,6 +62,12 @@ impl<'a> Group<'a> {
         }
     }
 
+    /// Whether the group holds blank cells only: a row whose cells were all
+    /// left empty, or a header padded with empty cells.
+    pub fn is_blank(&self) -> bool {
+        self.items.iter().all(|t| t.kind == Kind::Blank)
+    }
+
     /// The places of the numbers among the values, in order, and how many
     /// more there are beyond those listed.
     pub fn numbers(&self) -> (impl Iterator<Item = (usize, usize)> + '_, usize) {
@@ -82,6 +89,67 @@ struct Blanks<'a> {
     count: usize,
 }
 
+/// The empty lines between the cells of a region laid out one cell a
+/// line, where an export puts the same number of them between every two
+/// cells of a row (corpus 108: two) and an empty cell is an empty line
+/// with that spacing around it: `spacing + k × (spacing + 1)` empty lines
+/// before a cell hold `k` empty cells.
+#[derive(Default)]
+struct Gap {
+    /// Empty lines since the last cell.
+    run: usize,
+    /// Where the first [`KEEP`] of them start.
+    starts: Vec<usize>,
+    /// The fewest empty lines seen between two cells, where there were
+    /// any: a label wrapped onto two lines has none.
+    spacing: Option<usize>,
+    /// Whether a cell was seen.
+    seen: bool,
+}
+
+impl Gap {
+    fn empty(&mut self, start: usize) {
+        self.run += 1;
+        if self.starts.len() < KEEP {
+            self.starts.push(start);
+        }
+    }
+
+    /// A line with a cell: how many empty cells the empty lines before it
+    /// hold, by the spacing seen before, and the first [`KEEP`] of them;
+    /// then the run is over.
+    fn cell<'a>(&mut self) -> (usize, Vec<Token<'a>>) {
+        let run = std::mem::take(&mut self.run);
+        let (mut count, mut out) = (0, Vec::new());
+        if let Some(spacing) = self.spacing {
+            if run > spacing && (run - spacing) % (spacing + 1) == 0 {
+                count = (run - spacing) / (spacing + 1);
+                out = (0..count.min(KEEP))
+                    .map(|j| {
+                        let at = self
+                            .starts
+                            .get(spacing + j * (spacing + 1))
+                            .or(self.starts.last())
+                            .copied()
+                            .unwrap_or_default();
+                        Token {
+                            kind: Kind::Blank,
+                            start: at,
+                            end: at,
+                        }
+                    })
+                    .collect();
+            }
+        }
+        if self.seen && run > 0 {
+            self.spacing = Some(self.spacing.map_or(run, |s| s.min(run)));
+        }
+        self.seen = true;
+        self.starts.clear();
+        (count, out)
+    }
+}
+
 /// Reads the lines of a region (each with its index), footers and Markdown
 /// rules left out, into groups: calls `label` with the text of every label
 /// cell and `group` with each group as it closes, in reading order.
@@ -98,6 +166,10 @@ pub fn groups<'a>(
     let mut label_line = None;
     // Blank cells after a label, before its first value on the same line.
     let mut leading: Vec<Token<'a>> = Vec::new();
+    // One cell a line, with empty lines between cells (a bare-CR export):
+    // the empty lines since the last cell, where the first few lie, and
+    // the fewest seen between two values of a row, the export's spacing.
+    let mut gap = Gap::default();
     let close =
         |current: &mut Group<'a>, blanks: &mut Blanks<'a>, out: &mut dyn FnMut(Group<'a>)| {
             let mut g = std::mem::take(current);
@@ -112,11 +184,29 @@ pub fn groups<'a>(
             continue;
         }
         let text = &doc.text[line.start..line.end];
+        if !lines_are_rows && crate::text::trim(text).is_empty() {
+            gap.empty(line.start);
+            continue;
+        }
+        let (mut empty_count, mut empty_cells) = if lines_are_rows {
+            (0, Vec::new())
+        } else {
+            gap.cell()
+        };
         let mut new_line = true;
         leading.clear();
         layout::for_each_cell(text, line.start, |token| {
             if lines_are_rows && new_line {
                 close(&mut current, &mut blanks, &mut group);
+            }
+            // Empty cells before a value are cells of its row.
+            if new_line && token.is_value() {
+                blanks.count += std::mem::take(&mut empty_count);
+                for blank in empty_cells.drain(..) {
+                    if blanks.kept.len() < KEEP {
+                        blanks.kept.push(blank);
+                    }
+                }
             }
             new_line = false;
             match &token.kind {
@@ -178,6 +268,15 @@ pub fn groups<'a>(
                 }
             }
         });
+        // A label followed by blank cells only is a row left blank (blank
+        // meaning 0 in a row of zeros): its blanks are its cells, and the
+        // group is handed on for the tables to judge.
+        if lines_are_rows && current.items.is_empty() && label_line == Some(at) {
+            current.line = at;
+            for blank in leading.drain(..) {
+                current.push(blank);
+            }
+        }
     }
     close(&mut current, &mut blanks, &mut group);
 }
