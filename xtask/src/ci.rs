@@ -92,6 +92,15 @@ fn browser_setup() -> Result<()> {
     node::chromium()
 }
 
+/// `cargo xtask serve [--port N]`: builds `dist/` and serves it on
+/// 127.0.0.1 with the browser tests' static server, until stopped.
+pub fn serve(args: &[&str]) -> Result<()> {
+    dist::run()?;
+    let mut args = args.to_vec();
+    args.insert(0, "serve.mjs");
+    node::node(&args)
+}
+
 /// `cargo xtask bench`: builds `dist/`, then reports the sizes of the wasm
 /// and of `nianbao.html` (raw, gzip, brotli), the time from opening
 /// `nianbao.html` to ready, and the time to validate each seed in the page,
