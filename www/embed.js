@@ -7,7 +7,7 @@
 // Usage: <script type="module" src="nianbao-validator.js"></script>
 //        <nianbao-validator></nianbao-validator>
 
-import * as nb from "./pkg/nianbao_wasm.js";
+import * as nb from "nianbao-wasm";
 import STYLE from "./style.css";
 import { mount } from "./ui.js";
 

@@ -1,10 +1,10 @@
 // The single-file nianbao.html's entry, bundled by esbuild with everything
 // it imports: the WebAssembly module comes inlined, deflated (esbuild's
-// binary loader turns the file into its bytes), and is inflated by the
-// browser as it compiles, so the page makes no request at all.
+// binary loader turns the file xtask deflated into its bytes), and is
+// inflated by the browser as it compiles, so the page makes no request.
 
-import * as nb from "./pkg/nianbao_wasm.js";
-import WASM_DEFLATED from "./pkg/nianbao_wasm_bg.wasm.deflate";
+import * as nb from "nianbao-wasm";
+import WASM_DEFLATED from "nianbao-wasm-deflated";
 import { mount } from "./ui.js";
 
 const wasm = new Blob([WASM_DEFLATED]).stream().pipeThrough(new DecompressionStream("deflate-raw"));

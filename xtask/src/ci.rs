@@ -4,7 +4,7 @@
 //! `.ci/run` calls this and nothing else, so a developer runs exactly what
 //! CI runs. The first step installs what the others need.
 
-use crate::{cargo_cmd, dist, node, probe, run_cmd, Result};
+use crate::{cargo, cargo_cmd, dist, node, probe, run_cmd, Result};
 use std::process::Command;
 
 /// The target the core and the page are built for.
@@ -16,11 +16,12 @@ type Step = (&'static str, fn() -> Result<()>);
 /// The steps, in order.
 const STEPS: &[Step] = &[
     ("setup", setup),
-    ("fmt", fmt),
-    ("clippy", clippy),
+    ("fmt", || cargo_cmd("fmt --all --check")),
+    ("clippy", || {
+        cargo_cmd("clippy --workspace --all-targets -- -D warnings")
+    }),
     ("test", test),
     ("fuzz (one minute)", crate::fuzz::one_minute),
-    ("core for wasm", core_for_wasm),
     ("page (dist)", dist::run),
     ("browser tests", browser_tests),
 ];
@@ -57,39 +58,23 @@ fn setup() -> Result<()> {
     Ok(())
 }
 
-fn fmt() -> Result<()> {
-    cargo_cmd("fmt --all --check")
-}
-
-fn clippy() -> Result<()> {
-    cargo_cmd("clippy --workspace --all-targets -- -D warnings")
-}
-
+/// The workspace's tests, the hostile inputs (50 MB each, in time and
+/// memory budgets) included, which a plain `cargo test` leaves out.
 fn test() -> Result<()> {
-    cargo_cmd("test --workspace")
-}
-
-/// The core alone, so that a dependency that does not build for wasm is
-/// caught here, not by the page's build.
-fn core_for_wasm() -> Result<()> {
-    cargo_cmd(&format!(
-        "build -p nianbao --target {WASM_TARGET} --release"
-    ))
+    run_cmd(
+        cargo()
+            .args(["test", "--workspace"])
+            .env("NIANBAO_HOSTILE", "1"),
+    )
 }
 
 /// The page in Debian's Chromium, driven by playwright-core, and the
 /// parity of the wasm `validate()` with the CLI's JSON, with node's test
 /// runner: `tests/browser/*.test.mjs` against the `dist/` just built.
 fn browser_tests() -> Result<()> {
-    browser_setup()?;
+    node::chromium()?;
     cargo_cmd("build -p nianbao-cli")?;
     node::node(&["--test", "--test-concurrency=1"])
-}
-
-/// What the browser tests need: their npm packages and Chromium.
-fn browser_setup() -> Result<()> {
-    node::npm_ci()?;
-    node::chromium()
 }
 
 /// `cargo xtask serve [--port N]`: builds `dist/` and serves it on
@@ -107,7 +92,7 @@ pub fn serve(args: &[&str]) -> Result<()> {
 /// against the budgets.
 pub fn bench() -> Result<()> {
     dist::run()?;
-    browser_setup()?;
+    node::chromium()?;
     node::node(&["bench.mjs"])
 }
 
@@ -115,7 +100,7 @@ pub fn bench() -> Result<()> {
 /// `docs/screenshot.png` of the sample report being checked.
 pub fn screenshot() -> Result<()> {
     dist::run()?;
-    browser_setup()?;
+    node::chromium()?;
     node::cjk_fonts()?;
     node::node(&["screenshot.mjs"])
 }

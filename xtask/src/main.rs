@@ -39,7 +39,8 @@ fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     if let Err(err) = env::set_current_dir(project_root()) {
-        fail(&format!("cannot enter the project root: {err}"));
+        eprintln!("error: cannot enter the project root: {err}");
+        process::exit(1);
     }
     let result = match args.as_slice() {
         ["test"] => ci::run(),
@@ -58,13 +59,9 @@ fn main() {
         }
     };
     if let Err(err) = result {
-        fail(&err.to_string());
+        eprintln!("error: {err}");
+        process::exit(1);
     }
-}
-
-fn fail(message: &str) -> ! {
-    eprintln!("error: {message}");
-    process::exit(1);
 }
 
 /// The workspace root, where `Cargo.toml` and `Cargo.lock` are.

@@ -1,19 +1,22 @@
-//! The page's three forms in `dist/`, from `www/` and the built `pkg/`:
+//! The page's three forms in `dist/`, each an entry of `www/` bundled by
+//! esbuild with what it imports, beside `pkg/`:
 //!
-//! - the served page: `index.html`, its ES modules, `style.css`, `pkg/`;
-//! - `nianbao.html`: one file that works from `file://`: `www/single.js`
-//!   bundled by esbuild with the module deflated inside it, and the style,
-//!   inlined under a Content-Security-Policy that allows only those two, by
-//!   hash, and WebAssembly, and forbids every request;
-//! - `embed/`: `nianbao-validator.js`, `www/embed.js` bundled by esbuild
-//!   (the `<nianbao-validator>` element, its style inside), its `.wasm`
-//!   beside it, and `demo.html`.
+//! - the served page: `index.html`, `style.css` and `main.js`, which
+//!   fetches `pkg/nianbao_wasm_bg.wasm`;
+//! - `nianbao.html`: one file that works from `file://`: `single.js`, with
+//!   the module deflated inside it, and the style inlined under a
+//!   Content-Security-Policy that allows only those two, by hash, and
+//!   WebAssembly, and forbids every request;
+//! - `embed/`: `nianbao-validator.js` (`embed.js`: the `<nianbao-validator>`
+//!   element, its style inside), its `.wasm` beside it, and `demo.html`.
+//!
+//! The modules import the glue, the deflated module and the sample report
+//! by the names esbuild is told to alias here.
 
-use crate::{node, project_root, run_cmd, target_dir, Result};
+use crate::{node, run_cmd, target_dir, Result};
 use base64::{engine::general_purpose::STANDARD, Engine};
 use sha2::{Digest, Sha256};
 use std::fs;
-use std::io;
 use std::path::Path;
 use std::process::Command;
 
@@ -21,12 +24,11 @@ use std::process::Command;
 /// 三 does not add up.
 pub const SAMPLE: &str = "tests/fixtures/seeds/003_5ede3548d3d69429.txt";
 
-/// The module in `pkg/`, and the deflated copy `single.js` imports.
+/// The module in `pkg/`.
 const WASM_FILE: &str = "nianbao_wasm_bg.wasm";
-const DEFLATED: &str = "nianbao_wasm_bg.wasm.deflate";
 
-/// The entries esbuild bundles, which the served page does without.
-const ENTRIES: [&str; 2] = ["single.js", "embed.js"];
+/// The entries, bundled into files of the same names.
+const ENTRIES: [&str; 3] = ["main.js", "single.js", "embed.js"];
 
 /// What the served page's `index.html` links, replaced when inlining.
 const STYLE_LINK: &str = r#"<link rel="stylesheet" href="style.css">"#;
@@ -36,36 +38,34 @@ const CHARSET: &str = r#"<meta charset="utf-8">"#;
 /// Writes the three forms of the page into `dist`, which holds `pkg/` (the
 /// glue and the optimised module).
 pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
-    copy_dir(www, dist).map_err(|err| format!("cannot copy www/ into dist/: {err}"))?;
-    let sample = fs::read_to_string(project_root().join(SAMPLE))
-        .map_err(|err| format!("cannot read {SAMPLE}: {err}"))?;
-    fs::write(
-        dist.join("sample.js"),
-        format!(
-            "// The sample report of the 载入示例报告 button, written by `cargo xtask dist` from\n// {SAMPLE}.\n\nexport const SAMPLE = {};\n",
-            js_string(&sample)
-        ),
-    )?;
     let pkg = dist.join("pkg");
-    let wasm = fs::read(pkg.join(WASM_FILE))?;
-    fs::write(
-        pkg.join(DEFLATED),
-        miniz_oxide::deflate::compress_to_vec(&wasm, 10),
-    )?;
-
     let bundles = target_dir().join("page");
+    fs::create_dir_all(&bundles)?;
+    let deflated = bundles.join("nianbao_wasm_bg.wasm.deflate");
+    let wasm = fs::read(pkg.join(WASM_FILE))?;
+    fs::write(&deflated, miniz_oxide::deflate::compress_to_vec(&wasm, 10))?;
+    let alias = |name: &str, file: &Path| format!("--alias:{name}={}", file.display());
     run_cmd(
         Command::new(node::bin("esbuild"))
-            .args(ENTRIES.map(|entry| dist.join(entry)))
+            .args(ENTRIES.map(|entry| www.join(entry)))
             .args(["--bundle", "--format=esm", "--charset=utf8"])
-            .args(["--loader:.deflate=binary", "--loader:.css=text"])
+            .args([
+                "--loader:.deflate=binary",
+                "--loader:.css=text",
+                "--loader:.txt=text",
+            ])
+            .arg(alias("nianbao-wasm", &pkg.join("nianbao_wasm.js")))
+            .arg(alias("nianbao-wasm-deflated", &deflated))
+            .arg(alias("nianbao-sample", &crate::project_root().join(SAMPLE)))
             .arg(format!("--outdir={}", bundles.display())),
     )?;
-    for entry in ENTRIES {
-        fs::remove_file(dist.join(entry))?;
-    }
-    fs::remove_file(pkg.join(DEFLATED))?;
 
+    let embed = dist.join("embed");
+    fs::create_dir_all(&embed)?;
+    for file in ["index.html", "style.css", "embed/demo.html"] {
+        fs::copy(www.join(file), dist.join(file))?;
+    }
+    fs::copy(bundles.join("main.js"), dist.join("main.js"))?;
     let script = fs::read_to_string(bundles.join("single.js"))?;
     let css = fs::read_to_string(www.join("style.css"))?;
     let index = fs::read_to_string(www.join("index.html"))?;
@@ -73,20 +73,9 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
         dist.join("nianbao.html"),
         single_file(&index, &css, &script)?,
     )?;
-
-    let embed = dist.join("embed");
     fs::copy(bundles.join("embed.js"), embed.join("nianbao-validator.js"))?;
     fs::copy(pkg.join(WASM_FILE), embed.join(WASM_FILE))?;
     Ok(())
-}
-
-/// A JavaScript string literal of `text`, safe inside an HTML `<script>`:
-/// `<` is escaped, so no `</script>` or `<!--` can appear.
-fn js_string(text: &str) -> String {
-    let json = serde_json::to_string(text).expect("a string serialises");
-    json.replace('<', "\\u003c")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
 }
 
 /// Fails when `content` could end or confuse the `<tag>` element it is to
@@ -134,22 +123,6 @@ fn single_file(index: &str, css: &str, script: &str) -> Result<String> {
         ))
 }
 
-/// Copies the files under `from` into `to`, creating directories as
-/// needed.
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,22 +144,14 @@ mod tests {
         )));
         assert!(html.contains(&format!("style-src {};", csp_hash("p{}"))));
         assert!(html.contains("default-src 'none'"));
-        assert!(single_file(&index, "p{}", "x = '</script>'").is_err());
+        assert!(single_file(&index, "p{}", "x = '</SCRIPT>'").is_err());
         assert!(single_file(&index, "a <!-- b", "").is_err());
         assert!(single_file("<head></head>", "", "").is_err());
     }
 
     #[test]
-    fn strings_are_safe_in_a_script_element() {
-        let s = js_string("年报 </script><!-- \"x\"\n");
-        assert_eq!(s, "\"年报 \\u003c/script>\\u003c!-- \\\"x\\\"\\n\"");
-        assert!(check_inlinable("script", &s).is_ok());
-        assert!(check_inlinable("script", "a </SCRIPT> b").is_err());
-    }
-
-    #[test]
     fn the_sample_and_the_entries_exist() {
-        let root = project_root();
+        let root = crate::project_root();
         assert!(root.join(SAMPLE).is_file());
         for entry in ENTRIES {
             assert!(root.join("www").join(entry).is_file(), "{entry}");
