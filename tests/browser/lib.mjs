@@ -8,6 +8,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { after, before } from "node:test";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 
@@ -100,6 +101,24 @@ export function serveDist(port = 0) {
       resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
     });
   });
+}
+
+/**
+ * Chromium and the server of dist/ for the tests of a file or suite,
+ * started before them and closed after: `{ browser, server }`, set once
+ * the tests run.
+ */
+export function browserAndServer() {
+  const both = {};
+  before(async () => {
+    both.browser = await launch();
+    both.server = await serveDist();
+  });
+  after(async () => {
+    await both.browser?.close();
+    await both.server?.close();
+  });
+  return both;
 }
 
 /**
