@@ -4,7 +4,7 @@
 //! `.ci/run` calls this and nothing else, so a developer runs exactly what
 //! CI runs. The first step installs what the others need.
 
-use crate::{cargo, cargo_cmd, dist, node, probe, run_cmd, Result};
+use crate::{cargo_cmd, dist, node, probe, run_cmd, Result};
 use std::process::Command;
 
 /// The target the core and the page are built for.
@@ -58,14 +58,10 @@ fn setup() -> Result<()> {
     Ok(())
 }
 
-/// The workspace's tests, the hostile inputs (50 MB each, in time and
-/// memory budgets) included, which a plain `cargo test` leaves out.
+/// The workspace's tests, with the ignored ones: the 50 MB hostile inputs
+/// in their time and memory budgets, which a plain `cargo test` leaves out.
 fn test() -> Result<()> {
-    run_cmd(
-        cargo()
-            .args(["test", "--workspace"])
-            .env("NIANBAO_HOSTILE", "1"),
-    )
+    cargo_cmd("test --workspace -- --include-ignored")
 }
 
 /// The page in Debian's Chromium, driven by playwright-core, and the

@@ -2,13 +2,13 @@
 //! an error naming that cell: every cell takes part in some relation, and
 //! the reader keeps reading the changed report the same way.
 
-use std::path::PathBuf;
+mod common;
 
 use nianbao::Severity;
 
 /// Reports whose tables 三 and 四 satisfy every relation.
 const CORRECT: &[&str] = &[
-    "seeds/000_2d759736cf79b107.txt",
+    common::SEED_000,
     "seeds/001_5e12dc152a705630.txt",
     "seeds/002_fe52555f254f9b80.txt",
     "real/009.txt",
@@ -18,17 +18,10 @@ const CORRECT: &[&str] = &[
     "real/014.md",
 ];
 
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).unwrap()
-}
-
 #[test]
 fn correct_reports_have_no_errors() {
     for name in CORRECT {
-        let report = nianbao::check(&fixture(name));
+        let report = nianbao::check(&common::read(name));
         let errors: Vec<_> = report
             .diagnostics
             .iter()
@@ -42,7 +35,7 @@ fn correct_reports_have_no_errors() {
 fn every_changed_number_is_named_by_an_error() {
     let mut checked = 0;
     for name in CORRECT {
-        let text = fixture(name);
+        let text = common::read(name);
         let report = nianbao::check(&text);
         let tables = [&report.tables.requests, &report.tables.appeals];
         for table in tables.into_iter().flatten() {

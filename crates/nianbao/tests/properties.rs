@@ -1,11 +1,16 @@
 //! Properties of the reader for any text: it ends, every span it gives lies
-//! inside the input on character boundaries, and the same text gives the
-//! same report. Three kinds of text: any string at all, strings made of the
-//! words and marks a report is read by, and seeds with pieces spliced in.
+//! inside the input on character boundaries, the output's UTF-16 offsets
+//! are those spans counted as JavaScript counts, and no error of a table's
+//! arithmetic rests on a cell that is empty or read with doubt. Four kinds
+//! of text: any string at all, strings made of the words and marks a
+//! report is read by, seeds with pieces spliced in, and slices of seeds cut
+//! and joined with pieces between them.
 
-use std::path::PathBuf;
+mod common;
 
+use nianbao::{Report, Severity};
 use proptest::prelude::*;
+use serde_json::Value as Json;
 
 /// Words, marks and characters the reader keys on, to build text that
 /// reaches deep into it, rather than stopping at "not a report".
@@ -80,6 +85,11 @@ const PIECES: &[&str] = &[
     "2024年1月4日",
     "。",
     ",",
+    "</tr><tr>",
+    "\u{FEFF}",
+    "\u{200B}",
+    "𠀀",
+    "3.14.15",
 ];
 
 fn piece() -> impl Strategy<Value = String> {
@@ -94,19 +104,9 @@ fn reportish() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece(), 0..200).prop_map(|p| p.concat())
 }
 
-fn seeds() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seeds");
-    let mut out: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
-    out.sort();
-    out
-}
-
 /// A seed with pieces put in at a few places.
 fn spliced() -> impl Strategy<Value = String> {
-    let seeds = seeds();
+    let seeds = common::seeds();
     (
         0..seeds.len(),
         proptest::collection::vec((any::<prop::sample::Index>(), piece()), 1..8),
@@ -124,6 +124,30 @@ fn spliced() -> impl Strategy<Value = String> {
         })
 }
 
+/// Slices of a seed, cut anywhere, joined with pieces between them.
+fn cut() -> impl Strategy<Value = String> {
+    let seeds = common::seeds();
+    let slice = (any::<prop::sample::Index>(), 0..3000usize);
+    let part = (slice, proptest::collection::vec(piece(), 0..4));
+    (0..seeds.len(), proptest::collection::vec(part, 1..7)).prop_map(move |(seed, parts)| {
+        let base = &seeds[seed];
+        let boundary = |mut i: usize| {
+            i = i.min(base.len());
+            while !base.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let mut text = String::new();
+        for ((at, len), pieces) in parts {
+            let start = boundary(at.index(base.len() + 1));
+            text.push_str(&base[start..boundary(start + len)]);
+            text.extend(pieces);
+        }
+        text
+    })
+}
+
 /// The properties, for one text.
 fn holds(text: &str) -> Result<(), TestCaseError> {
     let report = nianbao::check(text);
@@ -138,11 +162,64 @@ fn holds(text: &str) -> Result<(), TestCaseError> {
             "{span:?} splits a character"
         );
     }
-    let again = nianbao::check(text);
-    prop_assert_eq!(format!("{report:?}"), format!("{again:?}"));
-    // The output every front end prints is made from any report.
-    let output = nianbao::output::Output::new(&report, text, Some("t.txt"));
-    prop_assert!(serde_json::to_string(&output).is_ok());
+    utf16_offsets_are_the_spans(text, &report)?;
+    no_error_rests_on_doubt(&report)
+}
+
+/// Every diagnostic's and every cell's `start` and `end` in the output are
+/// its span's ends in UTF-16 code units.
+fn utf16_offsets_are_the_spans(text: &str, report: &Report) -> Result<(), TestCaseError> {
+    let output = nianbao::output::Output::new(report, text, None);
+    let output = serde_json::to_value(&output).unwrap();
+    let utf16 = |byte: usize| Json::from(text[..byte].encode_utf16().count());
+    for (d, out) in report
+        .diagnostics
+        .iter()
+        .zip(output["diagnostics"].as_array().unwrap())
+    {
+        if let Some(span) = d.span {
+            prop_assert_eq!(&out["start"], &utf16(span.start), "{}", d.code);
+            prop_assert_eq!(&out["end"], &utf16(span.end), "{}", d.code);
+        }
+    }
+    for table in report.tables.iter() {
+        for row in &table.rows {
+            for cell in &row.cells {
+                let out = &output["cells"][table.path(row.key, cell.column)];
+                if let Some(span) = cell.span {
+                    prop_assert_eq!(&out["start"], &utf16(span.start));
+                    prop_assert_eq!(&out["end"], &utf16(span.end));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// No error of a table's arithmetic (T) names a cell read with doubt or
+/// left empty.
+fn no_error_rests_on_doubt(report: &Report) -> Result<(), TestCaseError> {
+    let arithmetic = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.code.starts_with('T'));
+    for d in arithmetic {
+        for table in report.tables.iter() {
+            for row in &table.rows {
+                for cell in &row.cells {
+                    let named = d.cells.contains(&table.path(row.key, cell.column));
+                    prop_assert!(
+                        !named || (!cell.doubtful && cell.value.is_some()),
+                        "{} rests on {}.{}: {:?}",
+                        d.code,
+                        row.key,
+                        cell.column,
+                        cell
+                    );
+                }
+            }
+        }
+    }
     Ok(())
 }
 
@@ -161,6 +238,11 @@ proptest! {
 
     #[test]
     fn seeds_with_pieces_spliced_in(text in spliced()) {
+        holds(&text)?;
+    }
+
+    #[test]
+    fn slices_of_seeds_joined_with_pieces(text in cut()) {
         holds(&text)?;
     }
 }
