@@ -1,16 +1,15 @@
-//! Properties of the reader for any text: it ends, every span it gives lies
-//! inside the input on character boundaries, the output's UTF-16 offsets
-//! are those spans counted as JavaScript counts, and no error of a table's
-//! arithmetic rests on a cell that is empty or read with doubt. Four kinds
-//! of text: any string at all, strings made of the words and marks a
+//! Properties of the reader for any text: it ends, and its report keeps
+//! the invariants of `common/invariants.rs` (sound spans, UTF-16 offsets
+//! as JavaScript counts them, no arithmetic error resting on doubt). Four
+//! kinds of text: any string at all, strings made of the words and marks a
 //! report is read by, seeds with pieces spliced in, and slices of seeds cut
 //! and joined with pieces between them.
 
 mod common;
+#[path = "common/invariants.rs"]
+mod invariants;
 
-use nianbao::{Report, Severity};
 use proptest::prelude::*;
-use serde_json::Value as Json;
 
 /// Words, marks and characters the reader keys on, to build text that
 /// reaches deep into it, rather than stopping at "not a report".
@@ -148,101 +147,26 @@ fn cut() -> impl Strategy<Value = String> {
     })
 }
 
-/// The properties, for one text.
-fn holds(text: &str) -> Result<(), TestCaseError> {
-    let report = nianbao::check(text);
-    for span in report.spans() {
-        prop_assert!(
-            span.start <= span.end && span.end <= text.len(),
-            "{span:?} outside {} bytes",
-            text.len()
-        );
-        prop_assert!(
-            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-            "{span:?} splits a character"
-        );
-    }
-    utf16_offsets_are_the_spans(text, &report)?;
-    no_error_rests_on_doubt(&report)
-}
-
-/// Every diagnostic's and every cell's `start` and `end` in the output are
-/// its span's ends in UTF-16 code units.
-fn utf16_offsets_are_the_spans(text: &str, report: &Report) -> Result<(), TestCaseError> {
-    let output = nianbao::output::Output::new(report, text, None);
-    let output = serde_json::to_value(&output).unwrap();
-    let utf16 = |byte: usize| Json::from(text[..byte].encode_utf16().count());
-    for (d, out) in report
-        .diagnostics
-        .iter()
-        .zip(output["diagnostics"].as_array().unwrap())
-    {
-        if let Some(span) = d.span {
-            prop_assert_eq!(&out["start"], &utf16(span.start), "{}", d.code);
-            prop_assert_eq!(&out["end"], &utf16(span.end), "{}", d.code);
-        }
-    }
-    for table in report.tables.iter() {
-        for row in &table.rows {
-            for cell in &row.cells {
-                let out = &output["cells"][table.path(row.key, cell.column)];
-                if let Some(span) = cell.span {
-                    prop_assert_eq!(&out["start"], &utf16(span.start));
-                    prop_assert_eq!(&out["end"], &utf16(span.end));
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// No error of a table's arithmetic (T) names a cell read with doubt or
-/// left empty.
-fn no_error_rests_on_doubt(report: &Report) -> Result<(), TestCaseError> {
-    let arithmetic = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && d.code.starts_with('T'));
-    for d in arithmetic {
-        for table in report.tables.iter() {
-            for row in &table.rows {
-                for cell in &row.cells {
-                    let named = d.cells.contains(&table.path(row.key, cell.column));
-                    prop_assert!(
-                        !named || (!cell.doubtful && cell.value.is_some()),
-                        "{} rests on {}.{}: {:?}",
-                        d.code,
-                        row.key,
-                        cell.column,
-                        cell
-                    );
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn any_string(text in any::<String>()) {
-        holds(&text)?;
+        invariants::assert_invariants(&text);
     }
 
     #[test]
     fn text_made_of_report_words(text in reportish()) {
-        holds(&text)?;
+        invariants::assert_invariants(&text);
     }
 
     #[test]
     fn seeds_with_pieces_spliced_in(text in spliced()) {
-        holds(&text)?;
+        invariants::assert_invariants(&text);
     }
 
     #[test]
     fn slices_of_seeds_joined_with_pieces(text in cut()) {
-        holds(&text)?;
+        invariants::assert_invariants(&text);
     }
 }
