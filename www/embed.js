@@ -2,12 +2,13 @@
 // page. Everything it draws lives in its shadow root, styled by its own
 // sheet, so the host page's CSS does not reach in and its own does not
 // leak out; its only request is its WebAssembly module, beside this file.
+// esbuild bundles it with what it imports, style.css as a string.
 //
 // Usage: <script type="module" src="nianbao-validator.js"></script>
 //        <nianbao-validator></nianbao-validator>
 
-import * as nb from "./pkg/nianbao_wasm.js";
-import { STYLE } from "./style.js";
+import * as nb from "nianbao-wasm";
+import STYLE from "./style.css";
 import { mount } from "./ui.js";
 
 /** The module, instantiated once however many elements the page has. */

@@ -1,11 +1,12 @@
-// The page's entry: loads the WebAssembly module and mounts the interface
-// into the page's <div id="nianbao">.
+// The served page's entry, bundled by esbuild into dist/main.js: loads the
+// WebAssembly module from pkg/nianbao_wasm_bg.wasm and mounts the
+// interface into the page's <main id="nianbao">. `nianbao-wasm` is the
+// wasm-bindgen glue, as xtask's esbuild aliases it.
 
-import * as nb from "./pkg/nianbao_wasm.js";
-import { wasmSource } from "./wasm-source.js";
+import * as nb from "nianbao-wasm";
 import { mount } from "./ui.js";
 
 mount(
   document.getElementById("nianbao"),
-  nb.default(wasmSource()).then(() => nb),
+  nb.default({ module_or_path: new URL("pkg/nianbao_wasm_bg.wasm", import.meta.url) }).then(() => nb),
 );

@@ -5,10 +5,12 @@
 //
 // Everything taken from a report reaches the page as text (el() and
 // textContent), never as HTML, so pasted markup shows as what it is.
+// `nianbao-sample` is the text of the sample report, as xtask's esbuild
+// aliases it.
 
 import { el } from "./dom.js";
 import { htmlToText, readFile } from "./input.js";
-import { SAMPLE } from "./sample.js";
+import SAMPLE from "nianbao-sample";
 import { TABLES, cellName, drawTable, shown, tablesCsv, tablesJson } from "./tables.js";
 
 /** The interface's fixed markup. It holds no text from a report. */

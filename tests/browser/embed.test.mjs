@@ -7,24 +7,13 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { after, before, describe, it } from "node:test";
-import { SEEDS, cliJson, launch, read, serveDist, watch } from "./lib.mjs";
+import { before, describe, it } from "node:test";
+import { SEEDS, browserAndServer, cliJson, read, watch } from "./lib.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = browserAndServer();
 
 /** Sets the text of the validator inside `host` (a selector, or null for the page itself). */
 function enter(page, host, text) {
@@ -72,9 +61,9 @@ describe("<nianbao-validator> in a portal page", () => {
   let seen;
 
   before(async () => {
-    page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    page = await chromium.browser.newPage({ viewport: { width: 1300, height: 900 } });
     seen = watch(page);
-    await page.goto(`${server.url}/embed/demo.html`);
+    await page.goto(`${chromium.server.url}/embed/demo.html`);
     await page.waitForSelector("nianbao-validator .nb[data-ready]");
   });
 
@@ -143,7 +132,7 @@ describe("<nianbao-validator> in a portal page", () => {
   });
 
   it("asked only for itself and its wasm, and logged no error", () => {
-    const paths = seen.requests.map((url) => (url.startsWith(server.url) ? new URL(url).pathname : url));
+    const paths = seen.requests.map((url) => (url.startsWith(chromium.server.url) ? new URL(url).pathname : url));
     assert.deepEqual([...new Set(paths)].sort(), ["/embed/demo.html", "/embed/nianbao-validator.js", "/embed/nianbao_wasm_bg.wasm"]);
     assert.deepEqual(seen.errors, []);
   });
@@ -151,12 +140,12 @@ describe("<nianbao-validator> in a portal page", () => {
 
 describe("the served page, dist/index.html", () => {
   it("checks every seed, asking only for its own files", async () => {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const seen = watch(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${chromium.server.url}/`);
     await page.waitForSelector("#nianbao[data-ready]");
     await checkSeeds(page, null);
-    assert.ok(seen.requests.every((url) => url.startsWith(server.url)), seen.requests.join("\n"));
+    assert.ok(seen.requests.every((url) => url.startsWith(chromium.server.url)), seen.requests.join("\n"));
     assert.deepEqual(seen.errors, []);
     await page.close();
   });

@@ -1,13 +1,14 @@
 // Shared by the browser tests, the benchmark and the screenshot: where the
 // built page and the fixtures are, Chromium launched as this machine allows
 // (Debian's build, no sandbox, no background networking), the CLI's JSON
-// for a fixture, and a static server for dist/ on 127.0.0.1.
+// for a fixture, and the static server for dist/ on 127.0.0.1.
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { after, before } from "node:test";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 
@@ -77,24 +78,47 @@ export const BUDGET = { wasmBrotli: 150_000, htmlBrotli: 250_000, readyMs: 300, 
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css; charset=utf-8" };
 
-/** Serves dist/ on a free port of 127.0.0.1; resolves to { url, close }. */
-export function serveDist() {
+/**
+ * Serves dist/ on 127.0.0.1, on `port` or a free one, with the right
+ * Content-Type (browsers load modules and stream wasm only so); resolves
+ * to { url, close }. `cargo xtask serve` uses it too (serve.mjs).
+ */
+export function serveDist(port = 0) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST)) return res.writeHead(400).end();
+    if (file !== DIST && !file.startsWith(DIST + path.sep)) return res.writeHead(400).end();
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
     fs.readFile(file, (err, body) => {
       if (err) return res.writeHead(404).end();
       res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
     });
   });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
       const { port } = server.address();
       resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
     });
   });
+}
+
+/**
+ * Chromium and the server of dist/ for the tests of a file or suite,
+ * started before them and closed after: `{ browser, server }`, set once
+ * the tests run.
+ */
+export function browserAndServer() {
+  const both = {};
+  before(async () => {
+    both.browser = await launch();
+    both.server = await serveDist();
+  });
+  after(async () => {
+    await both.browser?.close();
+    await both.server?.close();
+  });
+  return both;
 }
 
 /**

@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import { DIST, FIXTURES, cliJson, launch, read, serveDist } from "./lib.mjs";
+import { describe, it } from "node:test";
+import { DIST, FIXTURES, browserAndServer, cliJson, read } from "./lib.mjs";
 
 const glue = await import(path.join(DIST, "pkg/nianbao_wasm.js"));
 glue.initSync({ module: fs.readFileSync(path.join(DIST, "pkg/nianbao_wasm_bg.wasm")) });
@@ -37,20 +37,11 @@ describe("validate() in node equals the CLI's JSON", () => {
 });
 
 describe("validate() in Chromium equals the CLI's JSON", () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await serveDist();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chromium = browserAndServer();
 
   it("for every fixture", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/index.html`);
+    const page = await chromium.browser.newPage();
+    await page.goto(`${chromium.server.url}/index.html`);
     const outs = await page.evaluate(async (texts) => {
       const nb = await import("/pkg/nianbao_wasm.js");
       await nb.default();

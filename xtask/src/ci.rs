@@ -16,11 +16,12 @@ type Step = (&'static str, fn() -> Result<()>);
 /// The steps, in order.
 const STEPS: &[Step] = &[
     ("setup", setup),
-    ("fmt", fmt),
-    ("clippy", clippy),
+    ("fmt", || cargo_cmd("fmt --all --check")),
+    ("clippy", || {
+        cargo_cmd("clippy --workspace --all-targets -- -D warnings")
+    }),
     ("test", test),
     ("fuzz (one minute)", crate::fuzz::one_minute),
-    ("core for wasm", core_for_wasm),
     ("page (dist)", dist::run),
     ("browser tests", browser_tests),
 ];
@@ -57,39 +58,28 @@ fn setup() -> Result<()> {
     Ok(())
 }
 
-fn fmt() -> Result<()> {
-    cargo_cmd("fmt --all --check")
-}
-
-fn clippy() -> Result<()> {
-    cargo_cmd("clippy --workspace --all-targets -- -D warnings")
-}
-
+/// The workspace's tests, with the ignored ones: the 50 MB hostile inputs
+/// in their time and memory budgets, which a plain `cargo test` leaves out.
 fn test() -> Result<()> {
-    cargo_cmd("test --workspace")
-}
-
-/// The core alone, so that a dependency that does not build for wasm is
-/// caught here, not by the page's build.
-fn core_for_wasm() -> Result<()> {
-    cargo_cmd(&format!(
-        "build -p nianbao --target {WASM_TARGET} --release"
-    ))
+    cargo_cmd("test --workspace -- --include-ignored")
 }
 
 /// The page in Debian's Chromium, driven by playwright-core, and the
 /// parity of the wasm `validate()` with the CLI's JSON, with node's test
 /// runner: `tests/browser/*.test.mjs` against the `dist/` just built.
 fn browser_tests() -> Result<()> {
-    browser_setup()?;
+    node::chromium()?;
     cargo_cmd("build -p nianbao-cli")?;
     node::node(&["--test", "--test-concurrency=1"])
 }
 
-/// What the browser tests need: their npm packages and Chromium.
-fn browser_setup() -> Result<()> {
-    node::npm_ci()?;
-    node::chromium()
+/// `cargo xtask serve [--port N]`: builds `dist/` and serves it on
+/// 127.0.0.1 with the browser tests' static server, until stopped.
+pub fn serve(args: &[&str]) -> Result<()> {
+    dist::run()?;
+    let mut args = args.to_vec();
+    args.insert(0, "serve.mjs");
+    node::node(&args)
 }
 
 /// `cargo xtask bench`: builds `dist/`, then reports the sizes of the wasm
@@ -98,7 +88,7 @@ fn browser_setup() -> Result<()> {
 /// against the budgets.
 pub fn bench() -> Result<()> {
     dist::run()?;
-    browser_setup()?;
+    node::chromium()?;
     node::node(&["bench.mjs"])
 }
 
@@ -106,7 +96,7 @@ pub fn bench() -> Result<()> {
 /// `docs/screenshot.png` of the sample report being checked.
 pub fn screenshot() -> Result<()> {
     dist::run()?;
-    browser_setup()?;
+    node::chromium()?;
     node::cjk_fonts()?;
     node::node(&["screenshot.mjs"])
 }

@@ -2,13 +2,12 @@
 //! table from `src/t2s.txt` of the fast2s crate (MIT licence).
 //!
 //! fast2s is a dependency of xtask only so that cargo downloads its sources;
-//! `cargo metadata` says where they are. A test regenerates the table in
+//! cargo metadata says where they are. A test regenerates the table in
 //! memory and fails when the committed file differs, so the two cannot drift.
 
-use crate::{cargo, project_root, Result};
+use crate::{project_root, Result};
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
 
 /// The generated file, relative to the project root.
 const T2S_TABLE: &str = "crates/nianbao/src/text/t2s_table.rs";
@@ -36,36 +35,10 @@ pub fn run() -> Result<()> {
 
 /// The text of `t2s_table.rs`, from the fast2s sources cargo downloaded.
 fn t2s_table() -> Result<String> {
-    let source = fast2s_dir()?.join("src/t2s.txt");
-    let text = fs::read_to_string(&source)
-        .map_err(|err| format!("cannot read {}: {err}", source.display()))?;
+    let manifest = crate::package("fast2s")?.manifest_path;
+    let source = manifest.with_file_name("src/t2s.txt");
+    let text = fs::read_to_string(&source).map_err(|err| format!("cannot read {source}: {err}"))?;
     render_t2s(&text)
-}
-
-/// The directory of the fast2s package, as `cargo metadata` reports it.
-fn fast2s_dir() -> Result<PathBuf> {
-    let output = cargo()
-        .args(["metadata", "--format-version", "1", "--manifest-path"])
-        .arg(project_root().join("Cargo.toml"))
-        .output()
-        .map_err(|err| format!("cannot run cargo metadata: {err}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        )
-        .into());
-    }
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)?;
-    let manifest = metadata["packages"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|package| package["name"] == "fast2s")
-        .and_then(|package| package["manifest_path"].as_str())
-        .ok_or("cargo metadata lists no fast2s package")?;
-    let dir = PathBuf::from(manifest);
-    Ok(dir.parent().map(PathBuf::from).unwrap_or(dir))
 }
 
 /// Turns `t2s.txt`, one `traditional simplified` pair of characters a line,

@@ -7,14 +7,12 @@
 //! here downloads anything but crates through cargo, rustup's own targets,
 //! npm packages and Debian packages.
 
-mod bundle;
 mod ci;
 mod codegen;
 mod dist;
 mod fuzz;
 mod node;
 mod page;
-mod serve;
 #[cfg(test)]
 mod tidy;
 
@@ -41,12 +39,13 @@ fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     if let Err(err) = env::set_current_dir(project_root()) {
-        fail(&format!("cannot enter the project root: {err}"));
+        eprintln!("error: cannot enter the project root: {err}");
+        process::exit(1);
     }
     let result = match args.as_slice() {
         ["test"] => ci::run(),
         ["dist"] => dist::run(),
-        ["serve", rest @ ..] => serve_port(rest).and_then(serve::run),
+        ["serve", rest @ ..] => ci::serve(rest),
         ["bench"] => ci::bench(),
         ["screenshot"] => ci::screenshot(),
         ["codegen"] => codegen::run(),
@@ -60,26 +59,9 @@ fn main() {
         }
     };
     if let Err(err) = result {
-        fail(&err.to_string());
+        eprintln!("error: {err}");
+        process::exit(1);
     }
-}
-
-fn fail(message: &str) -> ! {
-    eprintln!("error: {message}");
-    process::exit(1);
-}
-
-/// Reads `--port N` or `--port=N`; 8000 when absent.
-fn serve_port(args: &[&str]) -> Result<u16> {
-    let value = match args {
-        [] => return Ok(serve::DEFAULT_PORT),
-        ["--port", value] => *value,
-        [arg] if arg.starts_with("--port=") => &arg["--port=".len()..],
-        _ => return Err(format!("unexpected arguments to serve: {}", args.join(" ")).into()),
-    };
-    value
-        .parse()
-        .map_err(|_| format!("invalid port: {value}").into())
 }
 
 /// The workspace root, where `Cargo.toml` and `Cargo.lock` are.
@@ -103,6 +85,19 @@ pub fn target_dir() -> PathBuf {
     env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| project_root().join("target"))
+}
+
+/// Package `name` as cargo metadata reports it from the workspace and
+/// `Cargo.lock`: its locked version, where cargo downloaded its sources.
+pub fn package(name: &str) -> Result<cargo_metadata::Package> {
+    let metadata = cargo_metadata::MetadataCommand::new()
+        .manifest_path(project_root().join("Cargo.toml"))
+        .exec()?;
+    let package = metadata
+        .packages
+        .into_iter()
+        .find(|p| p.name.as_str() == name);
+    package.ok_or_else(|| format!("cargo metadata lists no package {name}").into())
 }
 
 /// A `cargo` command using the same cargo that runs xtask.
@@ -155,12 +150,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn serve_port_reads_both_spellings() {
-        assert_eq!(serve_port(&[]).unwrap(), 8000);
-        assert_eq!(serve_port(&["--port", "8080"]).unwrap(), 8080);
-        assert_eq!(serve_port(&["--port=9000"]).unwrap(), 9000);
-        assert!(serve_port(&["--port", "http"]).is_err());
-        assert!(serve_port(&["--verbose"]).is_err());
+    fn package_finds_locked_packages_only() {
+        assert!(package("fast2s").unwrap().manifest_path.is_file());
+        assert!(package("no-such-package").is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The JavaScript side of the toolchain, installed on demand and only when
-//! missing: the npm packages of `tests/browser/` (playwright-core, axe-core,
-//! and binaryen for wasm-opt) by `npm ci`, and Debian's Chromium, which
-//! playwright-core drives. No browser or binary is downloaded from anywhere
+//! missing: the npm packages of `tests/browser/` (esbuild, binaryen for
+//! wasm-opt, playwright-core, axe-core) by `npm ci`, and Debian's Chromium,
+//! which playwright-core drives. No browser or binary is downloaded from anywhere
 //! but the npm registry and Debian's archive.
 
 use crate::{probe, project_root, run_cmd, Result};
@@ -16,9 +16,6 @@ pub fn tests_dir() -> PathBuf {
 
 /// The Chromium playwright-core launches, from Debian's package.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
-
-/// Debian's ChromeDriver, installed beside Chromium.
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// A copy of the `package-lock.json` that `npm ci` last installed, kept in
 /// `node_modules/` so that a later run knows whether to install again.
@@ -57,13 +54,13 @@ pub fn bin(name: &str) -> PathBuf {
     tests_dir().join("node_modules/.bin").join(name)
 }
 
-/// Installs Debian's Chromium and ChromeDriver when either is missing.
+/// Installs Debian's Chromium when it is missing.
 pub fn chromium() -> Result<()> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    if Path::new(CHROMIUM).exists() {
         return Ok(());
     }
-    eprintln!("installing Debian's chromium and chromium-driver (once)");
-    apt_install(&["chromium", "chromium-driver"])
+    eprintln!("installing Debian's chromium (once)");
+    apt_install(&["chromium"])
 }
 
 /// `apt-get update` and `apt-get install` of `packages`, each waiting up to

@@ -5,11 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
+#[path = "../../nianbao/tests/common/mod.rs"]
+mod common;
+
+use common::{fixture, SEED_000};
 
 fn nianbao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nianbao"))
@@ -162,10 +161,7 @@ fn a_run_of_several_files_ends_with_a_summary_and_no_progress_bar_when_piped() {
         6
     );
     // A single file has no summary, as before.
-    let one = nianbao(&[
-        "check",
-        fixture("seeds/000_2d759736cf79b107.txt").to_str().unwrap(),
-    ]);
+    let one = nianbao(&["check", fixture(SEED_000).to_str().unwrap()]);
     assert_eq!(stderr(&one), "");
 }
 
@@ -173,7 +169,7 @@ fn a_run_of_several_files_ends_with_a_summary_and_no_progress_bar_when_piped() {
 fn invalid_and_truncated_files_say_which_and_why_and_the_run_goes_on() {
     let dir = scratch("encodings");
     let good = dir.join("a.txt");
-    std::fs::copy(fixture("seeds/000_2d759736cf79b107.txt"), &good).unwrap();
+    std::fs::copy(fixture(SEED_000), &good).unwrap();
     let mut truncated = encoding_rs::GB18030
         .encode("株洲市2022年政府信息公开工作年度报告")
         .0
@@ -231,7 +227,7 @@ fn retitled(name: &str, agency: &str, year: i32) -> String {
 #[test]
 fn pair_years_matches_each_report_with_its_agency_s_year_before() {
     let dir = scratch("pairs");
-    let seed = "seeds/000_2d759736cf79b107.txt";
+    let seed = SEED_000;
     for (file, agency, year) in [
         ("a/2023.txt", "甲市交通局", 2023),
         ("a/2022.txt", "甲市交通局", 2022),
@@ -282,10 +278,10 @@ fn paths_that_are_missing_are_reported_in_their_place() {
         "--format",
         "csv",
         "/nonexistent/a.txt",
-        fixture("seeds/000_2d759736cf79b107.txt").to_str().unwrap(),
+        fixture(SEED_000).to_str().unwrap(),
     ]);
     let rows = csv_rows(&out);
     assert_eq!(rows[1][0], "/nonexistent/a.txt");
     assert!(rows[1][9].starts_with("cannot read"), "{:?}", rows[1]);
-    assert!(Path::new(&rows[2][0]).ends_with("000_2d759736cf79b107.txt"));
+    assert!(Path::new(&rows[2][0]).ends_with(SEED_000.trim_start_matches("seeds/")));
 }

@@ -1,14 +1,12 @@
 //! The `nianbao` binary end to end: output formats, encodings, exit codes.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
+#[path = "../../nianbao/tests/common/mod.rs"]
+mod common;
+
+use common::{fixture, SEED_000};
 
 fn nianbao(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
@@ -34,7 +32,7 @@ fn json_lines(out: &Output) -> Vec<serde_json::Value> {
 
 #[test]
 fn json_lines_one_object_per_file_with_the_contract_keys() {
-    let a = fixture("seeds/000_2d759736cf79b107.txt");
+    let a = fixture(SEED_000);
     let b = fixture("seeds/003_5ede3548d3d69429.txt");
     let out = nianbao(
         &[
@@ -107,7 +105,7 @@ fn text_output_reads_like_a_compiler() {
 
 #[test]
 fn a_correct_report_on_stdin_exits_zero() {
-    let text = std::fs::read(fixture("seeds/000_2d759736cf79b107.txt")).unwrap();
+    let text = std::fs::read(fixture(SEED_000)).unwrap();
     let out = nianbao(&["check", "--format=json"], Some(&text));
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(json_lines(&out)[0]["file"], "<stdin>");
@@ -115,7 +113,7 @@ fn a_correct_report_on_stdin_exits_zero() {
 
 #[test]
 fn gb18030_html_is_decoded() {
-    let text = std::fs::read_to_string(fixture("seeds/000_2d759736cf79b107.txt")).unwrap();
+    let text = std::fs::read_to_string(fixture(SEED_000)).unwrap();
     let html = format!(
         "<html><head><meta charset=\"gb2312\"></head><body><pre>{text}</pre></body></html>"
     );

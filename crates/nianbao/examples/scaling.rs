@@ -15,8 +15,10 @@
 //! - `html page`: the long report as an HTML page, a paragraph a line.
 //! - `line breaks`: nothing but line breaks, the most lines for the bytes.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 const KINDS: &[&str] = &["long report", "long table", "html page", "line breaks"];
 const SIZES: &[usize] = &[10_000, 100_000, 1_000_000, 10_000_000, 50_000_000];
@@ -100,9 +102,7 @@ fn peak_kb() -> u64 {
 }
 
 fn seed() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/seeds/000_2d759736cf79b107.txt");
-    std::fs::read_to_string(path).unwrap()
+    common::read(common::SEED_000)
 }
 
 /// The input of `kind`, about `size` bytes long.

@@ -1,5 +1,7 @@
 //! The serialisable form of a [`Report`]: the object the CLI prints as JSON
-//! and the wasm binding hands to JavaScript, field for field the same.
+//! and the wasm binding hands to JavaScript, field for field the same; and
+//! the code catalogue ([`rules`]) and the tables' rows ([`schema`]) the
+//! binding hands over as they are.
 //!
 //! Positions are given twice: `line` and `column` (1-based, in characters)
 //! for people, `start` and `end` in UTF-16 code units for JavaScript.
@@ -369,5 +371,106 @@ impl Output {
                 })
                 .collect(),
         }
+    }
+}
+
+/// One entry of the code catalogue, as the page's `rules()` returns it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RuleOut {
+    /// The stable code, e.g. `T003`.
+    pub code: &'static str,
+    /// The rule's name in kebab case.
+    pub name: &'static str,
+    /// `error`, `warning` or `info`.
+    pub severity: &'static str,
+    /// What the rule checks, in Chinese.
+    pub summary: &'static str,
+    /// How to fix what it finds, in Chinese.
+    pub help: &'static str,
+}
+
+/// Every diagnostic code, in the registry's order.
+pub fn rules() -> Vec<RuleOut> {
+    crate::codes::ALL
+        .iter()
+        .map(|c| RuleOut {
+            code: c.code,
+            name: c.name,
+            severity: c.severity.as_str(),
+            summary: c.summary,
+            help: c.help,
+        })
+        .collect()
+}
+
+/// A row of a table's template with its Chinese labels.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SchemaRowOut {
+    /// The row key, as in cell paths.
+    pub key: &'static str,
+    /// The row's label in the template.
+    pub label: &'static str,
+    /// The row's cells, in template order.
+    pub columns: Vec<SchemaColumnOut>,
+}
+
+/// A column of a row, with its Chinese label.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SchemaColumnOut {
+    /// The column key, as in cell paths.
+    pub key: &'static str,
+    /// The column's label in the template.
+    pub label: &'static str,
+}
+
+/// The rows of one table in each template.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TemplatesOut {
+    /// The 2019 template's rows.
+    #[serde(rename = "2019")]
+    pub t2019: Vec<SchemaRowOut>,
+    /// The 2021 template's rows.
+    #[serde(rename = "2021")]
+    pub t2021: Vec<SchemaRowOut>,
+}
+
+/// The rows and columns of the three tables, for drawing them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SchemaOut {
+    /// Table 二, which the two templates lay out differently.
+    pub active: TemplatesOut,
+    /// Table 三, which the two templates lay out differently.
+    pub requests: TemplatesOut,
+    /// Table 四, the same in both.
+    pub appeals: Vec<SchemaRowOut>,
+}
+
+/// The rows and columns of the three tables in each template.
+pub fn schema() -> SchemaOut {
+    use crate::tables::schema::{self, RowSpec};
+    let rows = |specs: &[RowSpec]| -> Vec<SchemaRowOut> {
+        let column = |&key: &&'static str| SchemaColumnOut {
+            key,
+            label: schema::column_label(key),
+        };
+        specs
+            .iter()
+            .map(|r| SchemaRowOut {
+                key: r.key,
+                label: r.label,
+                columns: r.columns.iter().map(column).collect(),
+            })
+            .collect()
+    };
+    SchemaOut {
+        active: TemplatesOut {
+            t2019: rows(schema::ACTIVE_2019),
+            t2021: rows(schema::ACTIVE_2021),
+        },
+        requests: TemplatesOut {
+            t2019: rows(&schema::requests_rows(false)),
+            t2021: rows(&schema::requests_rows(true)),
+        },
+        appeals: rows(schema::APPEALS),
     }
 }

@@ -13,7 +13,11 @@
 //! hundredfold, not the benchmark; BENCHMARKS.md has the figures. The
 //! core is built with full optimisation for tests (the workspace sets
 //! `opt-level = 3` for it in the dev profile), so these run at release
-//! speed with debug assertions on.
+//! speed with debug assertions on. The two 50 MB tests are ignored by a
+//! plain `cargo test`, to keep it short; `cargo xtask test` runs them
+//! (`--include-ignored`).
+
+mod common;
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -170,6 +174,7 @@ fn empty_text() {
 }
 
 #[test]
+#[ignore = "50 MB inputs, a minute of two cores: `cargo xtask test` runs them"]
 fn fifty_megabytes_of_one_character() {
     let _turn = turn();
     // A line break, a separator, a digit, a Han character, a space, a tag's
@@ -183,6 +188,7 @@ fn fifty_megabytes_of_one_character() {
 }
 
 #[test]
+#[ignore = "50 MB inputs, a minute of two cores: `cargo xtask test` runs them"]
 fn fifty_megabytes_inside_a_table() {
     let _turn = turn();
     // The same, where the reader looks hardest: after the opening of table
@@ -351,11 +357,7 @@ fn a_table_of_ten_thousand_columns() {
 #[test]
 fn every_unicode_line_separator_reads_as_a_line_break() {
     let _turn = turn();
-    let seed = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../tests/fixtures/seeds/000_2d759736cf79b107.txt"),
-    )
-    .unwrap();
+    let seed = common::read(common::SEED_000);
     let (expected, _) = check(&seed);
     for sep in [
         "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}",
@@ -412,10 +414,8 @@ fn regression_fixtures_read_without_fault() {
     let _turn = turn();
     // Each file's first line says what it reproduces; the check above
     // asserts the spans, and a panic fails the test.
-    let dir =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/regressions");
     let mut seen = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
+    for entry in std::fs::read_dir(common::fixture("regressions")).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         check(&text);

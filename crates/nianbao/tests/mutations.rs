@@ -3,13 +3,13 @@
 //! some relation, the reader keeps reading the changed report the same way,
 //! and the fewest cells whose change mends the table include it.
 
-use std::path::PathBuf;
+mod common;
 
 use nianbao::Severity;
 
 /// Reports whose tables 三 and 四 satisfy every relation.
 const CORRECT: &[&str] = &[
-    "seeds/000_2d759736cf79b107.txt",
+    common::SEED_000,
     "seeds/001_5e12dc152a705630.txt",
     "seeds/002_fe52555f254f9b80.txt",
     "real/009.txt",
@@ -19,17 +19,10 @@ const CORRECT: &[&str] = &[
     "real/014.md",
 ];
 
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).unwrap()
-}
-
 #[test]
 fn correct_reports_have_no_errors() {
     for name in CORRECT {
-        let report = nianbao::check(&fixture(name));
+        let report = nianbao::check(&common::read(name));
         let errors: Vec<_> = report
             .diagnostics
             .iter()
@@ -43,7 +36,7 @@ fn correct_reports_have_no_errors() {
 fn every_changed_number_is_named_by_an_error_that_blames_it() {
     let (mut checked, mut alone) = (0, 0);
     for name in CORRECT {
-        let text = fixture(name);
+        let text = common::read(name);
         let report = nianbao::check(&text);
         let tables = [&report.tables.requests, &report.tables.appeals];
         for table in tables.into_iter().flatten() {

@@ -1,9 +1,13 @@
-//! Properties of the reader for any text: it ends, every span it gives lies
-//! inside the input on character boundaries, and the same text gives the
-//! same report. Three kinds of text: any string at all, strings made of the
-//! words and marks a report is read by, and seeds with pieces spliced in.
+//! Properties of the reader for any text: it ends, and its report keeps
+//! the invariants of `common/invariants.rs` (sound spans, UTF-16 offsets
+//! as JavaScript counts them, no arithmetic error resting on doubt). Four
+//! kinds of text: any string at all, strings made of the words and marks a
+//! report is read by, seeds with pieces spliced in, and slices of seeds cut
+//! and joined with pieces between them.
 
-use std::path::PathBuf;
+mod common;
+#[path = "common/invariants.rs"]
+mod invariants;
 
 use proptest::prelude::*;
 
@@ -80,6 +84,11 @@ const PIECES: &[&str] = &[
     "2024年1月4日",
     "。",
     ",",
+    "</tr><tr>",
+    "\u{FEFF}",
+    "\u{200B}",
+    "𠀀",
+    "3.14.15",
 ];
 
 fn piece() -> impl Strategy<Value = String> {
@@ -94,19 +103,9 @@ fn reportish() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece(), 0..200).prop_map(|p| p.concat())
 }
 
-fn seeds() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seeds");
-    let mut out: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
-    out.sort();
-    out
-}
-
 /// A seed with pieces put in at a few places.
 fn spliced() -> impl Strategy<Value = String> {
-    let seeds = seeds();
+    let seeds = common::seeds();
     (
         0..seeds.len(),
         proptest::collection::vec((any::<prop::sample::Index>(), piece()), 1..8),
@@ -124,26 +123,28 @@ fn spliced() -> impl Strategy<Value = String> {
         })
 }
 
-/// The properties, for one text.
-fn holds(text: &str) -> Result<(), TestCaseError> {
-    let report = nianbao::check(text);
-    for span in report.spans() {
-        prop_assert!(
-            span.start <= span.end && span.end <= text.len(),
-            "{span:?} outside {} bytes",
-            text.len()
-        );
-        prop_assert!(
-            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-            "{span:?} splits a character"
-        );
-    }
-    let again = nianbao::check(text);
-    prop_assert_eq!(format!("{report:?}"), format!("{again:?}"));
-    // The output every front end prints is made from any report.
-    let output = nianbao::output::Output::new(&report, text, Some("t.txt"));
-    prop_assert!(serde_json::to_string(&output).is_ok());
-    Ok(())
+/// Slices of a seed, cut anywhere, joined with pieces between them.
+fn cut() -> impl Strategy<Value = String> {
+    let seeds = common::seeds();
+    let slice = (any::<prop::sample::Index>(), 0..3000usize);
+    let part = (slice, proptest::collection::vec(piece(), 0..4));
+    (0..seeds.len(), proptest::collection::vec(part, 1..7)).prop_map(move |(seed, parts)| {
+        let base = &seeds[seed];
+        let boundary = |mut i: usize| {
+            i = i.min(base.len());
+            while !base.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let mut text = String::new();
+        for ((at, len), pieces) in parts {
+            let start = boundary(at.index(base.len() + 1));
+            text.push_str(&base[start..boundary(start + len)]);
+            text.extend(pieces);
+        }
+        text
+    })
 }
 
 proptest! {
@@ -151,16 +152,21 @@ proptest! {
 
     #[test]
     fn any_string(text in any::<String>()) {
-        holds(&text)?;
+        invariants::assert_invariants(&text);
     }
 
     #[test]
     fn text_made_of_report_words(text in reportish()) {
-        holds(&text)?;
+        invariants::assert_invariants(&text);
     }
 
     #[test]
     fn seeds_with_pieces_spliced_in(text in spliced()) {
-        holds(&text)?;
+        invariants::assert_invariants(&text);
+    }
+
+    #[test]
+    fn slices_of_seeds_joined_with_pieces(text in cut()) {
+        invariants::assert_invariants(&text);
     }
 }

@@ -2,17 +2,13 @@
 //! tables (`NNN.truth.json`), cells marked uncertain there aside, and the
 //! table errors the published reports contain are found.
 
-use std::path::PathBuf;
+mod common;
 
 use serde_json::Value as Json;
 
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/real")
-}
-
 fn reports() -> Vec<(String, String, Json)> {
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(fixtures()).unwrap() {
+    for entry in std::fs::read_dir(common::fixture("real")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if let Some(id) = name.strip_suffix(".truth.json") {
@@ -20,7 +16,7 @@ fn reports() -> Vec<(String, String, Json)> {
                 serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let text_path = ["txt", "md"]
                 .iter()
-                .map(|e| fixtures().join(format!("{id}.{e}")))
+                .map(|e| common::fixture(&format!("real/{id}.{e}")))
                 .find(|p| p.exists())
                 .unwrap();
             out.push((

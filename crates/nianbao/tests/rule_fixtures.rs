@@ -1,95 +1,67 @@
-//! Every rule's fixtures: whole reports from `tests/fixtures/rules/CODE/`,
-//! made from the seeds and real reports. Each `invalid_*` yields the code,
-//! each `valid_*` does not, and what a reviewer reads of each invalid one
-//! (the rule's diagnostics, rendered as the CLI prints them) is a reviewed
-//! snapshot. `NAME.previous.txt` beside a fixture is last year's report.
+//! Every rule's fixtures, one test each: whole reports in
+//! `tests/fixtures/rules/CODE/`, made from the seeds and real reports.
+//! Each `invalid_*` yields the code, and what a reviewer reads of it (the
+//! code's diagnostics, rendered as the CLI prints them) is a reviewed
+//! snapshot beside it, `invalid_*.snap`; each `valid_*` yields neither the
+//! code nor any error. `NAME.previous.txt` beside a fixture is last year's
+//! report. The tests are generated from the files by datatest-stable, so
+//! one mismatch does not hide the others.
 
-use std::path::{Path, PathBuf};
+use std::fs;
 
-use nianbao::codes::{self, Status};
-use nianbao::{render, LineIndex, Options};
+use datatest_stable::Utf8Path;
+use nianbao::{render, LineIndex, Options, Severity};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/rules")
-}
-
-/// The fixtures of one code: (name, text, last year's text).
-fn fixtures(dir: &Path) -> Vec<(String, String, Option<String>)> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".txt") else {
-            continue;
-        };
-        if stem.ends_with(".previous") {
-            continue;
-        }
-        let previous = std::fs::read_to_string(dir.join(format!("{stem}.previous.txt"))).ok();
-        out.push((
-            stem.to_string(),
-            std::fs::read_to_string(&path).unwrap(),
-            previous,
-        ));
-    }
-    out.sort();
-    out
-}
-
-#[test]
-fn every_active_code_has_invalid_and_valid_fixtures() {
-    for code in codes::ALL.iter().filter(|c| c.status == Status::Active) {
-        let names: Vec<String> = fixtures(&root().join(code.code))
-            .into_iter()
-            .map(|f| f.0)
+fn fixture(path: &Utf8Path, text: String) -> datatest_stable::Result<()> {
+    let dir = path.parent().ok_or("a fixture is in its code's folder")?;
+    let code = dir.file_name().ok_or("a fixture is in its code's folder")?;
+    let name = path.file_stem().ok_or("a fixture has a name")?;
+    let previous = fs::read_to_string(dir.join(format!("{name}.previous.txt"))).ok();
+    let options = Options {
+        previous: previous.as_deref(),
+        only: None,
+    };
+    let report = nianbao::check_with(&text, options);
+    if name.starts_with("invalid_") {
+        let found: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
             .collect();
-        assert!(
-            names.iter().any(|n| n.starts_with("invalid_")),
-            "{} has no invalid fixture",
-            code.code
-        );
-        assert!(
-            names.iter().any(|n| n.starts_with("valid_")),
-            "{} has no valid fixture",
-            code.code
-        );
-    }
-}
-
-#[test]
-fn fixtures_yield_their_code_or_not() {
-    let mut failures = Vec::new();
-    for code in codes::ALL.iter().filter(|c| c.status == Status::Active) {
-        for (name, text, previous) in fixtures(&root().join(code.code)) {
-            let options = Options {
-                previous: previous.as_deref(),
-                only: None,
-            };
-            let report = nianbao::check_with(&text, options);
-            let found: Vec<_> = report
-                .diagnostics
-                .iter()
-                .filter(|d| d.code == code.code)
-                .collect();
-            if name.starts_with("invalid_") {
-                if found.is_empty() {
-                    failures.push(format!("{}/{name} does not yield {}", code.code, code.code));
-                    continue;
-                }
-                let index = LineIndex::new(&text);
-                let file = format!("{}/{name}.txt", code.code);
-                let shown: String = found
-                    .iter()
-                    .map(|d| render::diagnostic(d, &file, &index) + "\n")
-                    .collect();
-                insta::assert_snapshot!(format!("{}_{name}", code.code), shown);
-            } else if !found.is_empty() {
-                failures.push(format!(
-                    "{}/{name} yields {}: {:?}",
-                    code.code, code.code, found[0].message
-                ));
-            }
+        if found.is_empty() {
+            return Err(format!("{code}/{name} does not yield {code}").into());
+        }
+        let index = LineIndex::new(&text);
+        let file = format!("{code}/{name}.txt");
+        let shown: String = found
+            .iter()
+            .map(|d| render::diagnostic(d, &file, &index) + "\n")
+            .collect();
+        insta::with_settings!({
+            snapshot_path => fs::canonicalize(dir)?,
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(name, shown);
+        });
+    } else {
+        let wrong: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code || d.severity == Severity::Error)
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        if !wrong.is_empty() {
+            return Err(format!("{code}/{name} yields {}", wrong.join("; ")).into());
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    Ok(())
+}
+
+datatest_stable::harness! {
+    {
+        test = fixture,
+        root = "../../tests/fixtures/rules",
+        pattern = r"^[A-Z]\d{3}/(in)?valid_\w+\.txt$",
+    },
 }

@@ -1,10 +1,12 @@
 //! The rule catalogue keeps its promises: every code has a page with an
 //! invalid and a valid example, each invalid example yields exactly its
-//! code and each valid one none, and `docs/rules/` is generated from the
-//! pages (run with `NIANBAO_BLESS=1` to regenerate it).
+//! code and each valid one none, every active code has fixtures of both
+//! kinds (`rule_fixtures.rs` runs them), and `docs/rules/` is generated
+//! from the pages (run with `NIANBAO_BLESS=1` to regenerate it).
+
+mod common;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use nianbao::codes::{self, Status};
 use nianbao::rules::docs::{companions, examples, pages, Page};
@@ -84,8 +86,21 @@ fn invalid_examples_yield_their_code_and_valid_ones_none() {
 }
 
 #[test]
+fn every_active_code_has_invalid_and_valid_fixtures() {
+    for code in codes::ALL.iter().filter(|c| c.status == Status::Active) {
+        let names = common::files(&format!("rules/{}", code.code));
+        let has = |kind: &str| {
+            let prefix = format!("rules/{}/{kind}_", code.code);
+            names.iter().any(|n| n.starts_with(&prefix))
+        };
+        assert!(has("invalid"), "{} has no invalid fixture", code.code);
+        assert!(has("valid"), "{} has no valid fixture", code.code);
+    }
+}
+
+#[test]
 fn docs_rules_is_generated_from_the_pages() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules");
+    let dir = common::root().join("docs/rules");
     let bless = std::env::var_os("NIANBAO_BLESS").is_some();
     let mut index = String::from("# 规则目录\n\n由各规则文件开头的文档生成（`NIANBAO_BLESS=1 cargo test -p nianbao --test rules`），请勿手改。\n\n| 代码 | 名称 | 级别 | 检查什么 |\n|---|---|---|---|\n");
     let mut expected = vec![];
@@ -126,10 +141,7 @@ fn docs_rules_is_generated_from_the_pages() {
 
 #[test]
 fn a_changed_narrative_figure_names_its_cell() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/seeds/000_2d759736cf79b107.txt");
-    let text = std::fs::read_to_string(path)
-        .unwrap()
+    let text = common::read(common::SEED_000)
         .replace("收到政府信息公开申请98件", "收到政府信息公开申请97件");
     let report = nianbao::check(&text);
     let d = report

@@ -2,19 +2,20 @@
 //! every table cell, the template, metadata, sections and diagnostics.
 //! Each snapshot was checked against its seed's own tables by eye.
 
+mod common;
+
 use std::fmt::Write;
-use std::path::PathBuf;
 
 use nianbao::{LineIndex, Report, SectionKey};
 
+/// The seed whose file name starts with `prefix`.
 fn seed(prefix: &str) -> String {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seeds");
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    std::fs::read_to_string(path).unwrap()
+    let files = common::files("seeds");
+    let rel = files
+        .iter()
+        .find(|rel| rel.starts_with(&format!("seeds/{prefix}")))
+        .unwrap_or_else(|| panic!("no seed {prefix}"));
+    common::read(rel)
 }
 
 /// What a reviewer reads: the tables row by row, then what was said.

@@ -4,51 +4,6 @@
 //! Only built with the `docs` feature: the pages are text the page's wasm
 //! does not need to carry.
 
-/// The source of every rule file, each opening with its page.
-const SOURCES: &[&str] = &[
-    include_str!("reading/digits_split.rs"),
-    include_str!("reading/duplicate_paste.rs"),
-    include_str!("reading/not_a_report.rs"),
-    include_str!("reading/row_not_found.rs"),
-    include_str!("reading/row_shape.rs"),
-    include_str!("reading/tables_unreadable.rs"),
-    include_str!("reading/unit_in_cell.rs"),
-    include_str!("reading/unplaced_number.rs"),
-    include_str!("reading/yuan_retired.rs"),
-    include_str!("table/appeals_group_total.rs"),
-    include_str!("table/requests_balance.rs"),
-    include_str!("table/requests_outcome_sum.rs"),
-    include_str!("table/requests_row_total.rs"),
-    include_str!("table/shifted_cells.rs"),
-    include_str!("value/amount_unit.rs"),
-    include_str!("value/empty_cells.rs"),
-    include_str!("value/fractional_count.rs"),
-    include_str!("value/negative_count.rs"),
-    include_str!("value/number_too_large.rs"),
-    include_str!("structure/balance_note_missing.rs"),
-    include_str!("structure/heading_wording.rs"),
-    include_str!("structure/section_missing.rs"),
-    include_str!("structure/section_order.rs"),
-    include_str!("structure/table_as_text.rs"),
-    include_str!("structure/table_missing.rs"),
-    include_str!("structure/wrong_template.rs"),
-    include_str!("narrative/active.rs"),
-    include_str!("narrative/carried_over.rs"),
-    include_str!("narrative/litigation.rs"),
-    include_str!("narrative/outcome.rs"),
-    include_str!("narrative/received.rs"),
-    include_str!("narrative/review.rs"),
-    include_str!("narrative/sum.rs"),
-    include_str!("content/fee_contradiction.rs"),
-    include_str!("content/fee_statement_missing.rs"),
-    include_str!("content/late_publication.rs"),
-    include_str!("content/problems_empty.rs"),
-    include_str!("content/year_mismatch.rs"),
-    include_str!("cross/carry_over.rs"),
-    include_str!("cross/in_force.rs"),
-    include_str!("cross/unchanged_report.rs"),
-];
-
 /// The catalogue as `nianbao rules` prints it: one line a code, by area.
 ///
 /// ```
@@ -81,9 +36,12 @@ pub struct Page {
     pub markdown: String,
 }
 
-/// Every page, in catalogue order of the files.
+/// Every page, in registry order.
 pub fn pages() -> Vec<Page> {
-    SOURCES.iter().filter_map(|s| page_of(s)).collect()
+    crate::codes::SOURCES
+        .iter()
+        .filter_map(|s| page_of(s))
+        .collect()
 }
 
 /// The page of `code`.

@@ -7,7 +7,8 @@
 //! text. `docs/rules/` is generated from those pages, and a test checks
 //! that each invalid example yields its code and each valid one does not.
 //! The reading notes (`reading/`) are emitted by the reader itself; their
-//! files hold their documentation.
+//! files hold their documentation. Which rules run, and in what order, is
+//! declared once, with each code, in `codes.rs`.
 
 pub mod content;
 pub mod cross;
@@ -43,47 +44,16 @@ pub struct Previous<'a> {
 }
 
 /// A rule: looks at the context and adds what it finds.
-type Check = fn(&Context, &mut Vec<Diagnostic>);
+pub(crate) type Check = fn(&Context, &mut Vec<Diagnostic>);
 
-/// Every rule that runs after reading, in catalogue order.
-const RULES: &[Check] = &[
-    table::check,
-    table::shifted_cells::check,
-    value::negative_count::check,
-    value::fractional_count::check,
-    value::empty_cells::check,
-    structure::section_missing::check,
-    reading::tables_unreadable::check,
-    structure::table_missing::check,
-    structure::table_as_text::check,
-    structure::section_order::check,
-    structure::wrong_template::check,
-    structure::balance_note_missing::check,
-    structure::heading_wording::check,
-    narrative::received::check,
-    narrative::carried_over::check,
-    narrative::outcome::check,
-    narrative::review::check,
-    narrative::litigation::check,
-    narrative::active::check,
-    narrative::sum::check,
-    content::problems_empty::check,
-    content::fee_statement_missing::check,
-    content::fee_contradiction::check,
-    content::year_mismatch::check,
-    content::late_publication::check,
-    cross::carry_over::check,
-    cross::in_force::check,
-    cross::unchanged_report::check,
-];
-
-/// Runs every rule; a text that is not a report gets only that said.
+/// Runs every rule, in registry order (`codes.rs` lists them); a text
+/// that is not a report gets only that said.
 pub fn run(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if reading::not_a_report::check(cx, &mut out) {
         return out;
     }
-    for rule in RULES {
+    for rule in crate::codes::CHECKS.iter().flatten() {
         rule(cx, &mut out);
     }
     out

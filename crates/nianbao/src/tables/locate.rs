@@ -46,38 +46,54 @@ pub struct Fix {
     pub values: Option<Vec<i64>>,
 }
 
-/// Locates the errors of a table whose cells are read by `value` (nothing
-/// for an empty cell or one read with doubt: its relations say nothing);
-/// `None` when every relation that can be checked holds.
-pub fn locate(value: impl Fn(At) -> Option<i64>, relations: &[Relation]) -> Option<Located> {
-    // The relations whose cells are all known, with their cells' values.
-    let known: Vec<(usize, &Relation, Vec<i64>)> = relations
+/// Locates the errors of a table whose cells are read by `value`: a count,
+/// `Some(None)` for an empty cell (a count the report left blank, so at
+/// least 0), or `None` for a cell read with doubt, whose relations say
+/// nothing. `None` when every relation that can be checked can hold.
+pub fn locate(
+    value: impl Fn(At) -> Option<Option<i64>>,
+    relations: &[Relation],
+) -> Option<Located> {
+    // The relations free of doubt, with their cells' values.
+    let known: Vec<(usize, &Relation, Vec<Option<i64>>)> = relations
         .iter()
         .enumerate()
         .filter_map(|(i, rel)| {
-            let values: Option<Vec<i64>> =
+            let values: Option<Vec<Option<i64>>> =
                 rel.terms.iter().map(|&(r, c, _)| value((r, c))).collect();
             Some((i, rel, values?))
         })
         .collect();
-    let sum = |rel: &Relation, values: &[i64]| -> i128 {
-        rel.terms
-            .iter()
-            .zip(values)
-            .map(|(&(_, _, k), &v)| i128::from(k) * i128::from(v))
-            .sum()
-    };
     let failed: Vec<usize> = known
         .iter()
-        .filter(|(_, rel, values)| sum(rel, values) != 0)
+        .filter(|(_, rel, values)| !can_hold(rel, values))
         .map(|(i, _, _)| *i)
         .collect();
     if failed.is_empty() {
         return None;
     }
+    // The fixes are sought among the relations without empty cells, the
+    // ones that say what a cell must be.
+    let complete: Vec<(usize, &Relation, Vec<i64>)> = known
+        .iter()
+        .filter_map(|(i, rel, values)| {
+            let values: Option<Vec<i64>> = values.iter().copied().collect();
+            Some((*i, *rel, values?))
+        })
+        .collect();
+    // An empty cell is no fix: a relation that fails with it fails for any
+    // count in it.
+    let empty: BTreeSet<At> = known
+        .iter()
+        .flat_map(|(_, rel, values)| rel.terms.iter().zip(values))
+        .filter(|(_, v)| v.is_none())
+        .map(|(&(r, c, _), _)| (r, c))
+        .collect();
     let mut search = Search {
         known: &known,
-        failed: &failed,
+        empty,
+        complete: &complete,
+        failed: failed.iter().map(|&i| &relations[i]).collect(),
         tested: 0,
         seen: BTreeSet::new(),
         fixes: Vec::new(),
@@ -97,9 +113,27 @@ pub fn locate(value: impl Fn(At) -> Option<i64>, relations: &[Relation]) -> Opti
     })
 }
 
+/// Whether a relation can hold with its empty cells at some counts: it
+/// holds, or what is missing can be made up by an empty cell on the side
+/// that lacks it.
+fn can_hold(rel: &Relation, values: &[Option<i64>]) -> bool {
+    let mut sum: i128 = 0;
+    let (mut up, mut down) = (false, false);
+    for (&(_, _, k), v) in rel.terms.iter().zip(values) {
+        match v {
+            Some(v) => sum += i128::from(k) * i128::from(*v),
+            None if k > 0 => up = true,
+            None => down = true,
+        }
+    }
+    sum == 0 || (sum < 0 && up) || (sum > 0 && down)
+}
+
 struct Search<'a> {
-    known: &'a [(usize, &'a Relation, Vec<i64>)],
-    failed: &'a [usize],
+    known: &'a [(usize, &'a Relation, Vec<Option<i64>>)],
+    complete: &'a [(usize, &'a Relation, Vec<i64>)],
+    empty: BTreeSet<At>,
+    failed: Vec<&'a Relation>,
     tested: usize,
     seen: BTreeSet<Vec<At>>,
     fixes: Vec<Fix>,
@@ -116,21 +150,15 @@ impl Search<'_> {
         }
         let touches =
             |rel: &Relation, set: &[At]| rel.terms.iter().any(|&(r, c, _)| set.contains(&(r, c)));
-        let uncovered = self.failed.iter().find(|&&f| {
-            let (_, rel, _) = self
-                .known
-                .iter()
-                .find(|(i, _, _)| *i == f)
-                .expect("a failed relation is known");
-            !touches(rel, chosen)
-        });
+        let uncovered = self.failed.iter().find(|rel| !touches(rel, chosen));
+
         if chosen.len() == size {
             if uncovered.is_none() {
                 let mut key = chosen.clone();
                 key.sort_unstable();
                 if self.seen.insert(key.clone()) {
                     self.tested += 1;
-                    if let Some(values) = solve(self.known, &key) {
+                    if let Some(values) = solve(self.complete, &key) {
                         self.count += 1;
                         if self.fixes.len() < MAX_FIXES {
                             self.fixes.push(Fix { cells: key, values });
@@ -144,12 +172,7 @@ impl Search<'_> {
         // every relation the chosen cells take part in.
         let mut next: Vec<At> = Vec::new();
         match uncovered {
-            Some(&f) => {
-                let (_, rel, _) = self
-                    .known
-                    .iter()
-                    .find(|(i, _, _)| *i == f)
-                    .expect("a failed relation is known");
+            Some(rel) => {
                 next.extend(rel.terms.iter().map(|&(r, c, _)| (r, c)));
             }
             None => {
@@ -161,7 +184,7 @@ impl Search<'_> {
         next.sort_unstable();
         next.dedup();
         for at in next {
-            if chosen.contains(&at) {
+            if chosen.contains(&at) || self.empty.contains(&at) {
                 continue;
             }
             chosen.push(at);

@@ -2,8 +2,9 @@
 //! once in [`crate::tables::relations`], checked together, and reported
 //! once per inconsistency with the cells to blame: the fewest whose change
 //! makes every relation hold ([`crate::tables::locate`]). A relation
-//! resting on a doubtful or empty cell is not checked: doubt is not an
-//! error of the report.
+//! resting on a doubtful cell is not checked: doubt is not an error of the
+//! report. One with empty cells is reported only when no count in them
+//! could make it hold, and an empty cell is never blamed.
 
 pub mod appeals_group_total;
 pub mod requests_balance;
@@ -29,6 +30,20 @@ pub(crate) fn certain(t: &Table, row: &str, column: &str) -> Option<i64> {
         return None;
     }
     cell.value.and_then(|v| v.count())
+}
+
+/// Cell `at` for the arithmetic: a count, `Some(None)` for an empty cell
+/// (a count left blank, at least 0), `None` where it was read with doubt or
+/// holds no count.
+fn read(t: &Table, at: At) -> Option<Option<i64>> {
+    let cell = t.cell(row_key(t, at), column_key(t, at))?;
+    if cell.doubtful {
+        return None;
+    }
+    match cell.value {
+        None => Some(None),
+        Some(v) => v.count().map(Some),
+    }
 }
 
 /// The row key of cell `at` of a table as read.
@@ -76,11 +91,11 @@ fn described(t: &Table, rel: &Relation, values: &[i64]) -> (Code, String) {
 
 /// One error per inconsistency of tables 三 and 四: the relations that fail
 /// together, and the cells to check.
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check_relations(cx: &Context, out: &mut Vec<Diagnostic>) {
     let tables = [&cx.report.tables.requests, &cx.report.tables.appeals];
     for t in tables.into_iter().flatten() {
         let rels = relations::of(t);
-        let value = |at: At| certain(t, row_key(t, at), column_key(t, at));
+        let value = |at: At| read(t, at);
         if let Some(found) = locate(value, &rels) {
             report(t, &rels, &found, &value, out);
         }
@@ -91,7 +106,7 @@ fn report(
     t: &Table,
     rels: &[Relation],
     found: &Located,
-    value: &dyn Fn(At) -> Option<i64>,
+    value: &dyn Fn(At) -> Option<Option<i64>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let has = |rel: &Relation, at: At| rel.terms.iter().any(|&(r, c, _)| (r, c) == at);
@@ -136,12 +151,7 @@ fn report(
             .map(|j| &rels[found.failed[j]])
             .collect();
         let primary = members[0];
-        let values: Vec<i64> = primary
-            .terms
-            .iter()
-            .filter_map(|&(r, c, _)| value((r, c)))
-            .collect();
-        let (code, message) = described(t, primary, &values);
+        let (code, message) = described(t, primary, &values_of(primary, value));
         // Each fix's cells within this inconsistency: a fix of two errors
         // far apart mends each with one of its cells.
         let mut fixes: Vec<Fix> = Vec::new();
@@ -188,16 +198,17 @@ fn report(
         }
         let others: Vec<String> = members[1..]
             .iter()
-            .map(|rel| {
-                let values: Vec<i64> = rel
-                    .terms
-                    .iter()
-                    .filter_map(|&(r, c, _)| value((r, c)))
-                    .collect();
-                described(t, rel, &values).1
-            })
+            .map(|rel| described(t, rel, &values_of(rel, value)).1)
             .collect();
         let mut text = message;
+        let blanks = members.iter().any(|rel| {
+            rel.terms
+                .iter()
+                .any(|&(r, c, _)| value((r, c)) == Some(None))
+        });
+        if blanks {
+            text.push_str("（空白单元格按 0 计）");
+        }
         for other in &others {
             text.push('；');
             text.push_str(other);
@@ -219,6 +230,14 @@ fn report(
                 .with_suspects(suspects),
         );
     }
+}
+
+/// The values of a relation's cells, an empty cell as 0.
+fn values_of(rel: &Relation, value: &dyn Fn(At) -> Option<Option<i64>>) -> Vec<i64> {
+    rel.terms
+        .iter()
+        .map(|&(r, c, _)| value((r, c)).flatten().unwrap_or(0))
+        .collect()
 }
 
 /// A cell's name for people: `(七)总计·自然人`.

@@ -82,6 +82,12 @@ use crate::report::Table;
 use crate::tables::relations::Relation;
 use crate::tables::schema::column_label;
 
+/// Checks the relations of tables 三 and 四 together (T001–T004), one
+/// finding per inconsistency with the cells to blame.
+pub fn check(cx: &crate::rules::Context, out: &mut Vec<crate::diagnostic::Diagnostic>) {
+    super::check_relations(cx, out);
+}
+
 /// 一 + 二 = (七)总计 + 四 in one column of table 三, said with its numbers.
 pub(crate) fn message(t: &Table, rel: &Relation, values: &[i64]) -> String {
     let [new, over, total, forward] = values else {

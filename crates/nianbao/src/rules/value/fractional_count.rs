@@ -29,26 +29,14 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::report::Value;
 use crate::rules::Context;
-use crate::tables::schema::{column_label, row_label};
 
 /// Reports every decimal outside the amount columns.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (t, r, c) in super::cells(cx.report) {
-        if let Some(Value::Amount(x)) = c.value {
-            if c.column != "amount_wan_yuan" && x.fract() != 0.0 {
-                out.push(
-                    Diagnostic::new(
-                        codes::FRACTIONAL_COUNT,
-                        format!(
-                            "{}「{}·{}」为 {x}，件数应为整数",
-                            t.kind.name(),
-                            row_label(t.kind.key(), r.key),
-                            column_label(c.column)
-                        ),
-                    )
-                    .with_span(c.span)
-                    .with_cells([t.path(r.key, c.column)]),
-                );
+    for cell in super::cells(cx.report) {
+        if let Some(Value::Amount(x)) = cell.2.value {
+            if cell.2.column != "amount_wan_yuan" && x.fract() != 0.0 {
+                let what = "件数应为整数";
+                out.push(super::about_cell(codes::FRACTIONAL_COUNT, cell, x, what));
             }
         }
     }

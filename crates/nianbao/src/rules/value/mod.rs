@@ -6,7 +6,10 @@ pub mod fractional_count;
 pub mod negative_count;
 pub mod number_too_large;
 
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
 use crate::report::{Cell, Report, Row, Table};
+use crate::tables::schema::{column_label, row_label};
 
 /// Every cell of every table read with certainty, with its table and row:
 /// a value read with doubt may be the reader's error, not the report's.
@@ -19,4 +22,23 @@ pub(crate) fn cells(report: &Report) -> impl Iterator<Item = (&Table, &Row, &Cel
                 .map(move |c| (t, r, c))
         })
     })
+}
+
+/// A finding about one cell's value, at the cell: `表三「row·column」为
+/// {value}，{what}`.
+pub(crate) fn about_cell(
+    code: Code,
+    (t, r, c): (&Table, &Row, &Cell),
+    value: impl std::fmt::Display,
+    what: &str,
+) -> Diagnostic {
+    let message = format!(
+        "{}「{}·{}」为 {value}，{what}",
+        t.kind.name(),
+        row_label(t.kind.key(), r.key),
+        column_label(c.column)
+    );
+    Diagnostic::new(code, message)
+        .with_span(c.span)
+        .with_cells([t.path(r.key, c.column)])
 }

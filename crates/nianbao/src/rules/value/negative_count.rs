@@ -29,31 +29,18 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::report::Value;
 use crate::rules::Context;
-use crate::tables::schema::{column_label, row_label};
 
 /// Reports every count below zero outside the 2019 `change` column.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (t, r, c) in super::cells(cx.report) {
-        let negative = match c.value {
-            Some(Value::Count(n)) => n < 0,
-            Some(Value::Amount(x)) => x < 0.0,
-            None => false,
+    for cell in super::cells(cx.report) {
+        let Some(value) = cell.2.value else { continue };
+        let negative = match value {
+            Value::Count(n) => n < 0,
+            Value::Amount(x) => x < 0.0,
         };
-        if negative && c.column != "change" {
-            let v = c.value.map(|v| v.to_string()).unwrap_or_default();
-            out.push(
-                Diagnostic::new(
-                    codes::NEGATIVE_COUNT,
-                    format!(
-                        "{}「{}·{}」为 {v}，数量不能为负数",
-                        t.kind.name(),
-                        row_label(t.kind.key(), r.key),
-                        column_label(c.column)
-                    ),
-                )
-                .with_span(c.span)
-                .with_cells([t.path(r.key, c.column)]),
-            );
+        if negative && cell.2.column != "change" {
+            let what = "数量不能为负数";
+            out.push(super::about_cell(codes::NEGATIVE_COUNT, cell, value, what));
         }
     }
 }

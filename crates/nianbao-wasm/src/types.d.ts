@@ -1,0 +1,50 @@
+// The TypeScript types of what the binding's functions return, appended to
+// pkg/nianbao_wasm.d.ts: the shapes of crates/nianbao/src/output.rs as serde
+// writes them. tests/browser/types.test.mjs checks every fixture's output,
+// rules() and schema() against them with tsc.
+/** Where something is: 1-based line and column (characters), UTF-16 offsets. */
+export interface Location { line: number; column: number; start: number; end: number; }
+/** A table's values: row key, then column key, then the value (null when blank). */
+export type TableValues = Record<string, Record<string, number | null>>;
+/** One finding about the report. */
+export interface Diagnostic {
+  code: string;
+  severity: "error" | "warning" | "info";
+  /** What is wrong, in Chinese. */
+  message: string;
+  /** Cell paths such as `requests.total.natural_person`. */
+  cells: string[];
+  line: number | null;
+  column: number | null;
+  /** Start offset in UTF-16 code units, null when the finding has no place. */
+  start: number | null;
+  end: number | null;
+  note: string | null;
+  help: string | null;
+  /** Other places that take part, each with a word on its role. */
+  related: (Location & { message: string })[];
+}
+/** What `validate` returns: the object `nianbao check --format json` prints. */
+export interface Output {
+  file: string | null;
+  template: "2019" | "2021" | "mixed" | null;
+  meta: { agency: string | null; year: number | null; published: string | null };
+  sections: Record<"overview" | "active" | "requests" | "appeals" | "problems" | "other",
+    (Location & { heading: string }) | null>;
+  tables: Record<"active" | "requests" | "appeals", TableValues | null>;
+  table_info: Record<"active" | "requests" | "appeals",
+    (Location & { template: "2019" | "2021" | null; layout: string; doubtful: boolean }) | null>;
+  cells: Record<string, Location & { doubtful: boolean }>;
+  summary: { errors: number; warnings: number; infos: number };
+  diagnostics: Diagnostic[];
+}
+/** One diagnostic code of the catalogue. */
+export interface Rule { code: string; name: string; severity: "error" | "warning" | "info"; summary: string; help: string; }
+/** One row of a table's template, with its Chinese labels. */
+export interface RowSpec { key: string; label: string; columns: { key: string; label: string }[]; }
+/** The rows of the three tables in each template. */
+export interface Schema {
+  active: { "2019": RowSpec[]; "2021": RowSpec[] };
+  requests: { "2019": RowSpec[]; "2021": RowSpec[] };
+  appeals: RowSpec[];
+}
