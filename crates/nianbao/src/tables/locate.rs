@@ -303,8 +303,8 @@ mod tests {
         rels
     }
 
-    fn grid(g: [[i64; 3]; 4]) -> impl Fn(At) -> Option<i64> {
-        move |(r, c)| Some(g[r][c])
+    fn grid(g: [[i64; 3]; 4]) -> impl Fn(At) -> Option<Option<i64>> {
+        move |(r, c)| Some(Some(g[r][c]))
     }
 
     #[test]
@@ -338,6 +338,36 @@ mod tests {
         assert_eq!(found.count, 1, "{found:?}");
         assert_eq!(found.fixes[0].cells, [(1, 1), (1, 2)]);
         assert_eq!(found.fixes[0].values, Some(vec![5, 9]));
+    }
+
+    #[test]
+    fn an_empty_cell_is_at_least_0_and_never_blamed() {
+        // Row 0's first cell is empty: row 2 states 5 where the parts known
+        // already make 4, so the column can hold (with 1); but row 1's total
+        // 12 is less than its parts 4 + 8, whatever the empty cell holds.
+        let g = [[0, 2, 3], [4, 8, 12], [5, 10, 15], [5, 10, 15]];
+        let value = |(r, c): At| {
+            if (r, c) == (0, 0) {
+                Some(None)
+            } else {
+                Some(Some(g[r][c]))
+            }
+        };
+        assert_eq!(locate(value, &relations()), None);
+        let g = [[0, 2, 3], [4, 9, 12], [5, 11, 15], [5, 11, 15]];
+        let value = |(r, c): At| {
+            if (r, c) == (0, 0) {
+                Some(None)
+            } else {
+                Some(Some(g[r][c]))
+            }
+        };
+        let found = locate(value, &relations()).unwrap();
+        assert!(
+            found.fixes.iter().all(|f| !f.cells.contains(&(0, 0))),
+            "{found:?}"
+        );
+        assert!(found.count > 0, "{found:?}");
     }
 
     #[test]
