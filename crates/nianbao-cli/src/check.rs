@@ -13,7 +13,7 @@ use crate::emit::{self, Checked, Format};
 use crate::inputs::{self, Input};
 use crate::progress::Progress;
 use crate::summary::Summary;
-use crate::{decode, pairing, pool};
+use crate::{decode, document, pairing, pool};
 
 /// The arguments of `nianbao check`.
 #[derive(Debug, clap::Args)]
@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> ExitCode {
     // Last year's report named on the command line, read once.
     let last = match &args.previous {
         Some(path) => match read_text(&Input::File(path.clone()), None) {
-            Ok(text) => Some(text),
+            Ok((text, _)) => Some(text),
             Err(why) => {
                 eprintln!("error: {}: {why}", path.display());
                 return ExitCode::from(2);
@@ -75,7 +75,7 @@ pub fn run(args: &Args) -> ExitCode {
         pool::ordered(
             n,
             threads,
-            |i| read(i).ok().and_then(|text| pairing::key_of(&text)),
+            |i| read(i).ok().and_then(|(text, _)| pairing::key_of(&text)),
             |i, key| {
                 keys[i] = key;
                 ControlFlow::Continue(())
@@ -90,11 +90,11 @@ pub fn run(args: &Args) -> ExitCode {
 
     let format = args.format;
     let work = |i: usize| -> (Checked, usize) {
-        let text = match read(i) {
-            Ok(text) => text,
+        let (text, places) = match read(i) {
+            Ok(read) => read,
             Err(why) => return (emit::unreadable(format, &names[i], &why), 0),
         };
-        let paired = previous[i].and_then(|j| Some((j, read(j).ok()?)));
+        let paired = previous[i].and_then(|j| Some((j, read(j).ok()?.0)));
         let mut report = match (&paired, &last) {
             (Some((_, previous)), _) | (None, Some(previous)) => {
                 nianbao::check_with_previous(&text, previous)
@@ -107,7 +107,7 @@ pub fn run(args: &Args) -> ExitCode {
                 .retain(|d| d.severity == nianbao::Severity::Error);
         }
         let paired_name = paired.map(|(j, _)| names[j].as_str());
-        let checked = emit::report(format, &names[i], &text, &report, paired_name);
+        let checked = emit::report(format, &names[i], &text, &places, &report, paired_name);
         (checked, text.len())
     };
 
@@ -169,8 +169,12 @@ fn read_stdin() -> Result<Vec<u8>, String> {
         .map_err(|e| format!("cannot read: {e}"))
 }
 
-/// The text of one input, or why it cannot be had.
-fn read_text(input: &Input, stdin: Option<&Result<Vec<u8>, String>>) -> Result<String, String> {
+/// The text of one input and, for a document, the place of each of its
+/// lines; or why it cannot be had.
+fn read_text(
+    input: &Input,
+    stdin: Option<&Result<Vec<u8>, String>>,
+) -> Result<(String, document::Places), String> {
     let owned;
     let bytes: &[u8] = match input {
         Input::Stdin => match stdin {
@@ -184,7 +188,10 @@ fn read_text(input: &Input, stdin: Option<&Result<Vec<u8>, String>>) -> Result<S
         }
         Input::Unlisted(_, why) => return Err(format!("cannot list the directory: {why}")),
     };
+    if let Some(document) = document::open(bytes) {
+        return document;
+    }
     decode::decode(bytes)
-        .map(|(text, _)| text)
+        .map(|(text, _)| (text, Vec::new()))
         .map_err(|e| format!("cannot decode: {e}"))
 }

@@ -1,0 +1,200 @@
+//! Glyphs placed on a page into lines of text: glyphs whose baselines lie
+//! within a few points make one line, read left to right; a gap wider than
+//! a character starts a new cell (a tab), a smaller one a word (a space).
+//! Page numbers and running headers and footers are dropped.
+
+/// One glyph on a page, in PDF units with y upwards.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    /// Its characters (usually one).
+    pub text: String,
+    /// Its left edge.
+    pub x: f32,
+    /// Its baseline.
+    pub y: f32,
+    /// Its advance width.
+    pub width: f32,
+    /// Its font size on the page.
+    pub size: f32,
+}
+
+/// A line of a page: its text and how far down the page it is (0 at the
+/// top of the media box, 1 at the bottom).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The text, cells separated by tabs.
+    pub text: String,
+    /// Where it is on the page, from the top.
+    pub depth: f32,
+}
+
+/// Baselines this close (in points) are one line: what pdfplumber uses.
+const SAME_LINE: f32 = 3.0;
+/// A gap wider than this many font sizes separates cells.
+const CELL_GAP: f32 = 1.0;
+/// A gap wider than this many font sizes separates words.
+const WORD_GAP: f32 = 0.25;
+
+/// The lines of one page, top to bottom. `bottom` and `top` are the media
+/// box's; `glyphs` is reordered.
+pub fn lines(glyphs: &mut [Glyph], bottom: f32, top: f32) -> Vec<Line> {
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let height = (top - bottom).max(1.0);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < glyphs.len() {
+        let mut end = start + 1;
+        while end < glyphs.len() && glyphs[end - 1].y - glyphs[end].y <= SAME_LINE {
+            end += 1;
+        }
+        let line = &mut glyphs[start..end];
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let text = join(line);
+        if !text.trim().is_empty() {
+            out.push(Line {
+                text,
+                depth: ((top - line[0].y) / height).clamp(0.0, 1.0),
+            });
+        }
+        start = end;
+    }
+    out
+}
+
+/// The text of one line's glyphs, sorted left to right.
+fn join(line: &[Glyph]) -> String {
+    let mut text = String::new();
+    let mut last: Option<&Glyph> = None;
+    for g in line {
+        if g.text.trim().is_empty() {
+            continue;
+        }
+        if let Some(p) = last {
+            let gap = g.x - (p.x + p.width);
+            let size = p.size.max(g.size).max(1.0);
+            // The same glyph drawn again a hair to the side: fake bold.
+            if g.text == p.text && (g.x - p.x).abs() < size * 0.2 {
+                continue;
+            }
+            if gap > size * CELL_GAP {
+                text.push('\t');
+            } else if gap > size * WORD_GAP {
+                text.push(' ');
+            }
+        }
+        text.push_str(&g.text);
+        last = Some(g);
+    }
+    text
+}
+
+/// Drops page numbers at the top or bottom of a page (`- 3 -`, `3`,
+/// `第3页`, `第 3 页 共 5 页`, `3/5`), and a line repeated at the same
+/// place on most pages (a running header or footer).
+pub fn drop_running_lines(pages: &mut [Vec<Line>]) {
+    let in_margin = |l: &Line| l.depth < 0.1 || l.depth > 0.88;
+    let key = |l: &Line| -> String {
+        l.text
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+            .collect()
+    };
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for page in pages.iter() {
+        let mut keys: Vec<String> = page.iter().filter(|l| in_margin(l)).map(key).collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let n = pages.len();
+    for page in pages.iter_mut() {
+        page.retain(|l| {
+            !(in_margin(l)
+                && (is_page_number(&l.text)
+                    || (n >= 3 && seen.get(&key(l)).is_some_and(|&c| c * 2 > n))))
+        });
+    }
+}
+
+/// Whether a line says only which page it is on.
+fn is_page_number(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '—' | '–' | '－' | '-' => '-',
+            c => c,
+        })
+        .collect();
+    let t = t.trim_matches('-');
+    let t = t
+        .strip_prefix("第")
+        .map_or(t, |r| r.split("页").next().unwrap_or(r));
+    let mut parts = t.split('/');
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), None, None) => digits(a),
+        (Some(a), Some(b), None) => digits(a) && digits(b),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str, x: f32, y: f32) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x,
+            y,
+            width: 10.0,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn glyphs_become_lines_words_and_cells() {
+        let mut glyphs = vec![
+            g("计", 110.0, 700.0),
+            g("总", 100.0, 701.5),
+            g("2", 200.0, 700.0),
+            g("1", 210.0, 700.0),
+            g("a", 100.0, 680.0),
+            g("b", 113.0, 680.0),
+        ];
+        let lines = lines(&mut glyphs, 0.0, 800.0);
+        let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(text, ["总计\t21", "a b"]);
+        assert!((lines[0].depth - 0.1235).abs() < 0.01);
+    }
+
+    #[test]
+    fn page_numbers_and_running_lines_go() {
+        for t in ["- 3 -", "3", "第3页", "第 3 页 共 5 页", "3/5", "—12—"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["三", "第三章", "总计 3", "a/b", "12345"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+        let line = |text: &str, depth| Line {
+            text: text.into(),
+            depth,
+        };
+        let mut pages: Vec<Vec<Line>> = (1..=3)
+            .map(|p| {
+                vec![
+                    line("某局2023年报告", 0.05),
+                    line("正文", 0.5),
+                    line(&format!("- {p} -"), 0.95),
+                ]
+            })
+            .collect();
+        pages[0].push(line("页脚里的正文", 0.92));
+        drop_running_lines(&mut pages);
+        assert_eq!(pages[1], [line("正文", 0.5)]);
+        assert_eq!(pages[0], [line("正文", 0.5), line("页脚里的正文", 0.92)]);
+    }
+}
