@@ -67,7 +67,11 @@ fn the_three_pdfs_read_to_their_truth() {
         assert_eq!(doc.units, if id == "009" { 6 } else { 5 }, "{id}");
     }
     assert!(cells > 250, "{cells}");
-    assert!(wrong.is_empty(), "{} of {cells} cells differ: {wrong:#?}", wrong.len());
+    assert!(
+        wrong.is_empty(),
+        "{} of {cells} cells differ: {wrong:#?}",
+        wrong.len()
+    );
 }
 
 #[test]
