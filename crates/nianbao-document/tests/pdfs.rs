@@ -18,7 +18,9 @@ fn pdf(objects: &[String]) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
@@ -33,7 +35,10 @@ fn pdf(objects: &[String]) -> Vec<u8> {
 }
 
 fn stream(content: &str) -> String {
-    format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len())
+    format!(
+        "<< /Length {} >>\nstream\n{content}\nendstream",
+        content.len()
+    )
 }
 
 /// A one-page PDF showing `content` with font `/F1`, object 5.
@@ -73,9 +78,15 @@ fn a_simple_font_gives_lines_words_and_cells() {
 #[test]
 fn cid_fonts_without_tounicode_through_the_adobe_gb1_cmaps() {
     // 总计 98 in UCS-2 (UniGB-UCS2-H) and in GBK (GBK-EUC-H).
-    let ucs2 = page(&cjk("UniGB-UCS2-H"), r"BT /F1 12 Tf 72 700 Td <603B8BA100200039> Tj (\0008) Tj ET");
+    let ucs2 = page(
+        &cjk("UniGB-UCS2-H"),
+        r"BT /F1 12 Tf 72 700 Td <603B8BA100200039> Tj (\0008) Tj ET",
+    );
     assert_eq!(text(&ucs2), "总计 98\n");
-    let gbk = page(&cjk("GBK-EUC-H"), "BT /F1 12 Tf 72 700 Td <D7DCBCC6> Tj 100 0 Td (98) Tj ET");
+    let gbk = page(
+        &cjk("GBK-EUC-H"),
+        "BT /F1 12 Tf 72 700 Td <D7DCBCC6> Tj 100 0 Td (98) Tj ET",
+    );
     assert_eq!(text(&gbk), "总计\t98\n");
 }
 
@@ -110,7 +121,10 @@ fn a_page_with_no_text_is_a_scan() {
 
 #[test]
 fn identity_h_without_a_map_says_the_text_cannot_be_had() {
-    let bytes = page(&cjk("Identity-H"), "BT /F1 12 Tf 72 700 Td <0101020203030404> Tj ET");
+    let bytes = page(
+        &cjk("Identity-H"),
+        "BT /F1 12 Tf 72 700 Td <0101020203030404> Tj ET",
+    );
     assert_eq!(read(&bytes).unwrap_err(), Error::NoUnicode);
 }
 
@@ -160,7 +174,10 @@ fn a_stream_claiming_a_gigabyte_is_read_as_it_is() {
     let content = "BT /F1 12 Tf 72 700 Td (Total 98) Tj ET";
     let mut bytes = page(HELVETICA, content);
     let length = format!("/Length {}", content.len());
-    let at = bytes.windows(length.len()).position(|w| w == length.as_bytes()).unwrap();
+    let at = bytes
+        .windows(length.len())
+        .position(|w| w == length.as_bytes())
+        .unwrap();
     bytes.splice(at..at + length.len(), b"/Length 1000000000".iter().copied());
     let result = within(Duration::from_secs(2), || read(&bytes));
     // Either the stream is found by its `endstream` or the page is empty.
@@ -184,7 +201,10 @@ fn a_deflate_bomb_in_a_page_is_refused() {
         "<< /Type /Catalog /Pages 2 0 R >>".into(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".into(),
-        format!("<< /Length {} /Filter /FlateDecode >>\nstream\nDATA\nendstream", data.len()),
+        format!(
+            "<< /Length {} /Filter /FlateDecode >>\nstream\nDATA\nendstream",
+            data.len()
+        ),
     ]);
     let at = bytes.windows(4).position(|w| w == b"DATA").unwrap();
     bytes.splice(at..at + 4, data);
@@ -194,7 +214,11 @@ fn a_deflate_bomb_in_a_page_is_refused() {
 
 #[test]
 fn deep_nesting_and_many_objects_end_in_time() {
-    let deep = format!("<< /Type /Catalog /Pages 2 0 R /X {}{} >>", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(
+        "<< /Type /Catalog /Pages 2 0 R /X {}{} >>",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let bytes = pdf(&[
         deep,
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
@@ -203,7 +227,10 @@ fn deep_nesting_and_many_objects_end_in_time() {
         HELVETICA.into(),
     ]);
     let result = within(Duration::from_secs(5), || read(&bytes));
-    assert!(result.is_ok() || matches!(result, Err(Error::Corrupt(_))), "{result:?}");
+    assert!(
+        result.is_ok() || matches!(result, Err(Error::Corrupt(_))),
+        "{result:?}"
+    );
 
     // 10^5 objects, of which one page shows text.
     let mut objects = vec![
