@@ -188,7 +188,11 @@ fn read_text(
         }
         Input::Unlisted(_, why) => return Err(format!("cannot list the directory: {why}")),
     };
-    if let Some(document) = document::open(bytes) {
+    let path = match input {
+        Input::File(path) => Some(path.as_path()),
+        _ => None,
+    };
+    if let Some(document) = document::open(bytes, path) {
         return document;
     }
     decode::decode(bytes)

@@ -4,16 +4,32 @@
 //! says on which page and line (PDF), or in which paragraph or table row
 //! (DOCX), it is.
 
+use std::path::Path;
+
 use nianbao_document::Place;
 
 /// The places of the lines of an input's text: empty for plain text.
 pub type Places = Vec<Place>;
 
+/// Extensions of documents, whose files are never read as text.
+const EXTENSIONS: &[&str] = &["pdf", "docx", "doc", "wps", "et"];
+
 /// The text of `bytes` and the place of each of its lines when they are a
 /// document (PDF, DOCX, or a file of the old binary formats, which gets
-/// its message); `None` for anything else, which is read as text.
-pub fn open(bytes: &[u8]) -> Option<Result<(String, Places), String>> {
-    nianbao_document::sniff(bytes)?;
+/// its message), or come from a file named as one (`path`); `None` for
+/// anything else, which is read as text.
+pub fn open(bytes: &[u8], path: Option<&Path>) -> Option<Result<(String, Places), String>> {
+    if nianbao_document::sniff(bytes).is_none() {
+        let extension = path?.extension()?.to_str()?.to_ascii_lowercase();
+        if !EXTENSIONS.contains(&extension.as_str()) {
+            return None;
+        }
+        return Some(Err(if bytes.is_empty() {
+            format!("文件为空（扩展名为 .{extension}）")
+        } else {
+            format!("扩展名为 .{extension}，但内容不是 PDF 或 Word 文档，可能已损坏或被改了扩展名")
+        }));
+    }
     Some(
         nianbao_document::read(bytes)
             .map(|d| (d.text, d.places))
@@ -84,9 +100,11 @@ mod tests {
 
     #[test]
     fn text_is_not_a_document() {
-        assert!(open("总计 98".as_bytes()).is_none());
-        assert!(open(b"<html>").is_none());
-        let legacy = open(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        assert!(open("总计 98".as_bytes(), None).is_none());
+        assert!(open(b"<html>", Some(Path::new("a.htm"))).is_none());
+        let legacy = open(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], None);
         assert!(matches!(legacy, Some(Err(why)) if why.contains(".docx")));
+        let renamed = open(b"<html>", Some(Path::new("a.PDF")));
+        assert!(matches!(renamed, Some(Err(why)) if why.contains("扩展名为 .pdf")));
     }
 }

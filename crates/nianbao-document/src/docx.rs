@@ -92,11 +92,9 @@ impl Body {
                         self.start(&e);
                     }
                 }
-                Event::Empty(e) => {
-                    if self.skipping == 0 && !skipped(&e) {
-                        self.start(&e);
-                        self.end(e.name().as_ref());
-                    }
+                Event::Empty(e) if self.skipping == 0 && !skipped(&e) => {
+                    self.start(&e);
+                    self.end(e.name().as_ref());
                 }
                 Event::End(e) => {
                     if self.skipping > 0 {

@@ -229,11 +229,7 @@ impl<'a> PageReader<'a, '_> {
                     .filter(|v| v.is_finite())
             };
             match op.operator.as_str() {
-                "q" => {
-                    if saved.len() < MAX_SAVES {
-                        saved.push(gs.clone());
-                    }
-                }
+                "q" if saved.len() < MAX_SAVES => saved.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = saved.pop() {
                         gs = s;
