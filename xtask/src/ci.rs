@@ -19,7 +19,7 @@ const STEPS: &[Step] = &[
     ("fmt", fmt),
     ("clippy", clippy),
     ("test", test),
-    ("fuzz (one minute)", crate::fuzz::one_minute),
+    ("fuzz (a minute a target)", crate::fuzz::one_minute),
     ("core for wasm", core_for_wasm),
     ("page (dist)", dist::run),
     ("browser tests", browser_tests),
