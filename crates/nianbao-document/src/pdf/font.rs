@@ -4,7 +4,6 @@
 //! is, and whether it writes vertically (Identity-V).
 
 use lopdf::{Dictionary, Document, Encoding, Object};
-use std::collections::HashMap;
 
 /// Most entries read from a font's width array: enough for any real font.
 const MAX_WIDTHS: usize = 1 << 16;
@@ -28,8 +27,9 @@ pub struct Font<'a> {
     decode: Decode<'a>,
     /// Whether glyphs advance downwards (Identity-V and other -V CMaps).
     pub vertical: bool,
-    /// Widths in thousandths of the font size, by code.
-    widths: HashMap<u32, f32>,
+    /// Widths in thousandths of the font size: runs of codes `first..=last`
+    /// of one width, sorted by `first`.
+    widths: Vec<(u32, u32, f32)>,
     default_width: f32,
 }
 
@@ -82,7 +82,7 @@ impl<'a> Font<'a> {
         let mut font = Font {
             decode,
             vertical,
-            widths: HashMap::new(),
+            widths: Vec::new(),
             default_width: 1000.0,
         };
         let descendant = dict
@@ -100,6 +100,7 @@ impl<'a> Font<'a> {
             // Widths are by CID: the code is the CID only for Identity.
             if identity {
                 font.cid_widths(doc, cid.get(b"W").ok());
+                font.widths.sort_by_key(|w| w.0);
             }
         }
         font
@@ -117,7 +118,8 @@ impl<'a> Font<'a> {
             if let Some(list) = array(doc, items.get(i + 1)) {
                 for (k, w) in list.iter().take(MAX_WIDTHS).enumerate() {
                     if let Some(w) = number(doc, Some(w)) {
-                        self.widths.insert(first.saturating_add(k as u32), w);
+                        let c = first.saturating_add(k as u32);
+                        self.widths.push((c, c, w));
                     }
                 }
                 i += 2;
@@ -127,10 +129,7 @@ impl<'a> Font<'a> {
                 else {
                     return;
                 };
-                let last = (last.max(0.0) as u32).min(first.saturating_add(MAX_WIDTHS as u32));
-                for c in first..=last {
-                    self.widths.insert(c, w);
-                }
+                self.widths.push((first, last.max(0.0) as u32, w));
                 i += 3;
             }
         }
@@ -144,7 +143,7 @@ impl<'a> Font<'a> {
         let mut font = Font {
             decode,
             vertical: false,
-            widths: HashMap::new(),
+            widths: Vec::new(),
             default_width: 500.0,
         };
         let first = number(doc, dict.get(b"FirstChar").ok())
@@ -153,7 +152,8 @@ impl<'a> Font<'a> {
         if let Some(widths) = array(doc, dict.get(b"Widths").ok()) {
             for (k, w) in widths.iter().take(256).enumerate() {
                 if let Some(w) = number(doc, Some(w)) {
-                    font.widths.insert(first + k as u32, w);
+                    let c = first.saturating_add(k as u32);
+                    font.widths.push((c, c, w));
                 }
             }
         }
@@ -176,8 +176,8 @@ impl<'a> Font<'a> {
                 (u32::from(bytes[i]), 1)
             };
             let text = self.text(code, &bytes[i..i + len]);
-            let width = match self.widths.get(&code) {
-                Some(&w) => w,
+            let width = match self.width(code) {
+                Some(w) => w,
                 // Half-width forms in a CJK font with no width table.
                 None if len == 2 && code < 0x80 && matches!(self.decode, Decode::Utf16) => 500.0,
                 None if len == 1 && matches!(self.decode, Decode::Gbk) => 500.0,
@@ -190,6 +190,13 @@ impl<'a> Font<'a> {
             });
             i += len;
         }
+    }
+
+    /// The width of `code` when the font gives it.
+    fn width(&self, code: u32) -> Option<f32> {
+        let after = self.widths.partition_point(|w| w.0 <= code);
+        let &(_, last, w) = self.widths.get(after.checked_sub(1)?)?;
+        (code <= last).then_some(w)
     }
 
     fn text(&self, code: u32, bytes: &[u8]) -> String {

@@ -10,7 +10,8 @@ use crate::{Error, Extracted};
 use font::{number, Font};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 /// Most bytes one stream may decompress to: a page's content, a font's map.
 pub const MAX_STREAM: usize = 32 << 20;
@@ -47,12 +48,14 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
     let mut glyphs = Vec::new();
     let (mut total, mut unmapped) = (0usize, 0usize);
     let mut pages_read = Vec::with_capacity(pages.len());
+    let mut fonts = HashMap::new();
     for &page in &pages {
         glyphs.clear();
         let mut reader = PageReader {
             doc: &doc,
             glyphs: &mut glyphs,
             scratch: Vec::new(),
+            fonts: &mut fonts,
         };
         reader.page(page)?;
         total += glyphs.len();
@@ -156,13 +159,29 @@ struct State {
     rise: f32,
 }
 
+/// Fonts read so far, by the address of their dictionary in the document:
+/// pages share fonts, and a font's maps are parsed once.
+type Fonts<'a> = HashMap<usize, Rc<Font<'a>>>;
+
 struct PageReader<'a, 'g> {
     doc: &'a Document,
     glyphs: &'g mut Vec<Glyph>,
     scratch: Vec<font::Glyph>,
+    fonts: &'g mut Fonts<'a>,
 }
 
 impl<'a> PageReader<'a, '_> {
+    /// The font of `dict`, read once for the whole document.
+    fn font(&mut self, dict: &'a Dictionary) -> Rc<Font<'a>> {
+        let doc = self.doc;
+        let key = std::ptr::from_ref(dict) as usize;
+        Rc::clone(
+            self.fonts
+                .entry(key)
+                .or_insert_with(|| Rc::new(Font::new(doc, dict))),
+        )
+    }
+
     fn page(&mut self, page: ObjectId) -> Result<(), Error> {
         let content = self
             .doc
@@ -192,10 +211,7 @@ impl<'a> PageReader<'a, '_> {
             leading: 0.0,
             rise: 0.0,
         };
-        let fonts = fonts
-            .into_iter()
-            .map(|(k, d)| (k, Font::new(self.doc, d)))
-            .collect();
+        let fonts = fonts.into_iter().map(|(k, d)| (k, self.font(d))).collect();
         self.run(&content, &fonts, &xobjects, state, 0);
         Ok(())
     }
@@ -208,7 +224,7 @@ impl<'a> PageReader<'a, '_> {
     fn run(
         &mut self,
         content: &[u8],
-        fonts: &BTreeMap<Vec<u8>, Font<'a>>,
+        fonts: &BTreeMap<Vec<u8>, Rc<Font<'a>>>,
         xobjects: &[&'a Dictionary],
         mut gs: State,
         depth: usize,
@@ -333,7 +349,8 @@ impl<'a> PageReader<'a, '_> {
                         if let Some(fd) = self.dict(res.get(b"Font").ok()) {
                             for (k, v) in fd.iter() {
                                 if let Some(d) = self.dict(Some(v)) {
-                                    inner_fonts.insert(k.clone(), Font::new(self.doc, d));
+                                    let font = self.font(d);
+                                    inner_fonts.insert(k.clone(), font);
                                 }
                             }
                         }
