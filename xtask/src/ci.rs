@@ -20,7 +20,7 @@ const STEPS: &[Step] = &[
     ("clippy", clippy),
     ("test", test),
     ("fuzz (a minute a target)", crate::fuzz::one_minute),
-    ("core for wasm", core_for_wasm),
+    ("core and document reader for wasm", core_for_wasm),
     ("page (dist)", dist::run),
     ("browser tests", browser_tests),
 ];
@@ -69,11 +69,11 @@ fn test() -> Result<()> {
     cargo_cmd("test --workspace")
 }
 
-/// The core alone, so that a dependency that does not build for wasm is
-/// caught here, not by the page's build.
+/// The core and the document reader, so that a dependency that does not
+/// build for wasm is caught here, not by the page's build.
 fn core_for_wasm() -> Result<()> {
     cargo_cmd(&format!(
-        "build -p nianbao --target {WASM_TARGET} --release"
+        "build -p nianbao -p nianbao-document --target {WASM_TARGET} --release"
     ))
 }
 
