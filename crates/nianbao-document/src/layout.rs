@@ -90,36 +90,76 @@ fn join(line: &[Glyph]) -> String {
 
 /// Drops page numbers at the top or bottom of a page (`- 3 -`, `3`,
 /// `第3页`, `第 3 页 共 5 页`, `3/5`), and a line repeated at the same
-/// place on most pages (a running header or footer).
+/// place on most pages (a running header or footer). Only a page's first
+/// and last two lines are looked at, and only in its top 10 % or bottom
+/// 12 %: a table's cell of one number low on a page is not a page number.
 pub fn drop_running_lines(pages: &mut [Vec<Line>]) {
-    let in_margin = |l: &Line| l.depth < 0.1 || l.depth > 0.88;
+    const EDGE: usize = 2;
+    let top = |l: &Line| l.depth < 0.1;
+    let bottom = |l: &Line| l.depth > 0.88;
     let key = |l: &Line| -> String {
         l.text
             .chars()
             .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
             .collect()
     };
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for page in pages.iter() {
-        let mut keys: Vec<String> = page.iter().filter(|l| in_margin(l)).map(key).collect();
+    let edges = |page: &[Line]| -> Vec<String> {
+        let head = page.iter().take(EDGE).filter(|l| top(l));
+        let tail = page.iter().rev().take(EDGE).filter(|l| bottom(l));
+        let mut keys: Vec<String> = head.chain(tail).map(key).collect();
         keys.sort();
         keys.dedup();
-        for k in keys {
+        keys
+    };
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for page in pages.iter() {
+        for k in edges(page) {
             *seen.entry(k).or_default() += 1;
         }
     }
     let n = pages.len();
-    for page in pages.iter_mut() {
-        page.retain(|l| {
-            !(in_margin(l)
-                && (is_page_number(&l.text)
-                    || (n >= 3 && seen.get(&key(l)).is_some_and(|&c| c * 2 > n))))
-        });
+    // A line of digits alone is a page number or a cell, never a running line.
+    let repeated = |l: &Line| {
+        let k = key(l);
+        n >= 3 && !k.is_empty() && seen.get(&k).is_some_and(|&c| c * 2 > n)
+    };
+    // A running line, or the first page number at this edge.
+    let running = |l: &Line, page: usize, number: &mut bool| {
+        if is_page_number(&l.text, page) {
+            let first = !*number;
+            *number = true;
+            first
+        } else {
+            repeated(l)
+        }
+    };
+    for (i, page) in pages.iter_mut().enumerate() {
+        // One page number at each edge at most; running lines up to two.
+        let mut number = false;
+        for _ in 0..EDGE {
+            match page.last() {
+                Some(l) if bottom(l) && running(l, i + 1, &mut number) => page.pop(),
+                _ => break,
+            };
+        }
+        let mut number = false;
+        let mut drop = 0;
+        while drop < EDGE
+            && drop < page.len()
+            && top(&page[drop])
+            && running(&page[drop], i + 1, &mut number)
+        {
+            drop += 1;
+        }
+        page.drain(..drop);
     }
 }
 
-/// Whether a line says only which page it is on.
-fn is_page_number(text: &str) -> bool {
+/// Whether a line says only which page it is on: `- 3 -`, `第3页`,
+/// `第 3 页 共 5 页` and `3/5` on any page, a bare `3` only on the page it
+/// could number (`page`, counted from 1, or one less for an unnumbered
+/// cover), so that a table's cell of one number is not taken for one.
+fn is_page_number(text: &str, page: usize) -> bool {
     let t: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -128,14 +168,18 @@ fn is_page_number(text: &str) -> bool {
             c => c,
         })
         .collect();
+    let dashed = t.starts_with('-') && t.ends_with('-');
     let t = t.trim_matches('-');
-    let t = t
-        .strip_prefix("第")
-        .map_or(t, |r| r.split("页").next().unwrap_or(r));
+    let (t, worded) = match t.strip_prefix("第") {
+        Some(r) => (r.split("页").next().unwrap_or(r), true),
+        None => (t, false),
+    };
     let mut parts = t.split('/');
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
     match (parts.next(), parts.next(), parts.next()) {
-        (Some(a), None, None) => digits(a),
+        (Some(a), None, None) if digits(a) => {
+            dashed || worded || a.parse::<usize>().is_ok_and(|n| n == page || n + 1 == page)
+        }
         (Some(a), Some(b), None) => digits(a) && digits(b),
         _ => false,
     }
@@ -174,10 +218,11 @@ mod tests {
     #[test]
     fn page_numbers_and_running_lines_go() {
         for t in ["- 3 -", "3", "第3页", "第 3 页 共 5 页", "3/5", "—12—"] {
-            assert!(is_page_number(t), "{t}");
+            assert!(is_page_number(t, 3), "{t}");
         }
-        for t in ["三", "第三章", "总计 3", "a/b", "12345"] {
-            assert!(!is_page_number(t), "{t}");
+        assert!(is_page_number("2", 3), "an unnumbered cover");
+        for t in ["三", "第三章", "总计 3", "a/b", "12345", "0", "1", "4"] {
+            assert!(!is_page_number(t, 3), "{t}");
         }
         let line = |text: &str, depth| Line {
             text: text.into(),
@@ -192,9 +237,24 @@ mod tests {
                 ]
             })
             .collect();
-        pages[0].push(line("页脚里的正文", 0.92));
+        pages[0].push(line("页脚里的正文", 0.96));
+        // A table's cells low on a page, above its page number.
+        pages[2].insert(2, line("0", 0.9));
+        pages[2].insert(2, line("7", 0.89));
+        pages[1].insert(2, line("0", 0.9));
         drop_running_lines(&mut pages);
-        assert_eq!(pages[1], [line("正文", 0.5)]);
-        assert_eq!(pages[0], [line("正文", 0.5), line("页脚里的正文", 0.92)]);
+        assert_eq!(pages[1], [line("正文", 0.5), line("0", 0.9)]);
+        assert_eq!(
+            pages[0],
+            [
+                line("正文", 0.5),
+                line("- 1 -", 0.95),
+                line("页脚里的正文", 0.96)
+            ]
+        );
+        assert_eq!(
+            pages[2],
+            [line("正文", 0.5), line("7", 0.89), line("0", 0.9)]
+        );
     }
 }

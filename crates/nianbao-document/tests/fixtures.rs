@@ -1,8 +1,9 @@
 //! The committed document fixtures (`tests/fixtures/documents`, made by
 //! its `make.py`): each seed's .docx, its tables laid out with the official
-//! template's merged cells, reads to the same tables and findings as the
-//! seed's text; PDFs encrypted with an empty user password read, one with a
-//! password is refused.
+//! template's merged cells, and its PDF in the non-embedded CID font
+//! STSong-Light (UniGB-UCS2-H, no ToUnicode), read to the same tables and
+//! findings as the seed's text; PDFs encrypted with an empty user password
+//! read, one with a password is refused.
 
 use std::path::PathBuf;
 
@@ -74,6 +75,33 @@ fn each_docx_reads_to_the_tables_and_findings_of_its_seed() {
         assert_eq!(table, total_table, "{stem}");
         let rows = if want["template"] == "2021" { 23 } else { 21 };
         assert_eq!(total - first, rows, "{stem}");
+        seen += 1;
+    }
+    assert_eq!(seen, 5);
+}
+
+#[test]
+fn each_cid_pdf_reads_to_the_tables_and_findings_of_its_seed() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir("seeds")).unwrap() {
+        let seed = entry.unwrap().path();
+        let stem = seed.file_stem().unwrap().to_string_lossy().to_string();
+        let pdf = dir("documents").join(format!("{stem}.pdf"));
+        let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+        let doc = nianbao_document::read(&bytes).unwrap();
+        let want = output(&std::fs::read_to_string(&seed).unwrap());
+        let got = output(&doc.text);
+        assert_eq!(got["tables"], want["tables"], "{stem}");
+        assert_eq!(got["template"], want["template"], "{stem}");
+        assert_eq!(got["meta"]["year"], want["meta"]["year"], "{stem}");
+        assert_eq!(codes(&got), codes(&want), "{stem}");
+        // The page numbers (- N -) are gone, every page is counted.
+        assert!(!doc.text.lines().any(|l| l.starts_with("- ")), "{stem}");
+        let pages = doc.places.iter().map(|p| match p {
+            nianbao_document::Place::Pdf { page, .. } => *page,
+            other => panic!("{other:?}"),
+        });
+        assert_eq!(pages.max(), Some(doc.units), "{stem}");
         seen += 1;
     }
     assert_eq!(seen, 5);
