@@ -106,6 +106,23 @@ fn identity_v_writes_down_one_character_a_line() {
 }
 
 #[test]
+fn a_tounicode_map_on_one_line_is_read_too() {
+    // lopdf's CMap parser wants the usual line breaks and header; this map
+    // has neither, and is read by the reader's own tolerant one.
+    let map = "begincmap 2 beginbfchar <0001> <603B> <0002> <8BA1> endbfchar 1 beginbfrange <0010> <0019> <0030> endbfrange endcmap";
+    let bytes = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".into(),
+        stream("BT /F1 12 Tf 72 700 Td <00010002> Tj 100 0 Td <00190018> Tj ET"),
+        "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>".into(),
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>".into(),
+        stream(map),
+    ]);
+    assert_eq!(text(&bytes), "总计\t98\n");
+}
+
+#[test]
 fn a_page_with_no_text_is_a_scan() {
     let scan = pdf(&[
         "<< /Type /Catalog /Pages 2 0 R >>".into(),

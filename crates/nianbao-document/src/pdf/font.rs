@@ -10,8 +10,10 @@ const MAX_WIDTHS: usize = 1 << 16;
 
 /// How a font's codes become text.
 enum Decode<'a> {
-    /// Two-byte codes through the font's ToUnicode map.
+    /// Two-byte codes through the font's ToUnicode map, as lopdf reads it.
     Cmap(Encoding<'a>),
+    /// Two-byte codes through a ToUnicode map lopdf could not read.
+    Own(super::cmap::CodeMap),
     /// Two-byte codes that are UTF-16 code units (UniGB-UCS2, UniGB-UTF16).
     Utf16,
     /// GBK codes, one byte below 0x80, else two (GBK-EUC, GB-EUC).
@@ -57,16 +59,25 @@ impl<'a> Font<'a> {
     fn composite(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
         let encoding = name(doc, dict.get(b"Encoding").ok()).unwrap_or(b"Identity-H");
         let vertical = encoding.ends_with(b"-V");
-        let has_map = dict
+        let map = dict
             .get(b"ToUnicode")
             .ok()
             .and_then(|o| doc.dereference(o).ok())
-            .is_some_and(|(_, o)| o.as_stream().is_ok());
-        let decode = if has_map {
+            .and_then(|(_, o)| o.as_stream().ok());
+        let mapped = map.and_then(|stream| {
             match dict.get_font_encoding_with_limit(doc, super::MAX_STREAM) {
-                Ok(e @ Encoding::UnicodeMapEncoding(_)) => Decode::Cmap(e),
-                _ => Decode::Unknown,
+                Ok(e @ Encoding::UnicodeMapEncoding(_)) => Some(Decode::Cmap(e)),
+                _ => {
+                    let bytes = stream
+                        .decompressed_content_with_limit(super::MAX_STREAM)
+                        .ok()?;
+                    let own = super::cmap::parse(&bytes);
+                    (!own.is_empty()).then_some(Decode::Own(own))
+                }
             }
+        });
+        let decode = if let Some(mapped) = mapped {
+            mapped
         } else if encoding.starts_with(b"UniGB-UCS2") || encoding.starts_with(b"UniGB-UTF16") {
             Decode::Utf16
         } else if encoding.starts_with(b"GBK-EUC")
@@ -207,6 +218,7 @@ impl<'a> Font<'a> {
                     .unwrap_or_else(|| vec![0xFFFD]);
                 String::from_utf16_lossy(&units)
             }
+            Decode::Own(map) => map.get(code).unwrap_or_else(|| "\u{FFFD}".to_string()),
             Decode::Utf16 => String::from_utf16_lossy(&[code as u16]),
             Decode::Gbk => encoding_rs::GBK
                 .decode_without_bom_handling(bytes)

@@ -3,6 +3,7 @@
 //! module runs each page's content stream to place every glyph on the
 //! page, and `layout` groups the glyphs into lines and cells.
 
+mod cmap;
 mod font;
 
 use crate::layout::{self, Glyph};
