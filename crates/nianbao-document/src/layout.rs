@@ -1,7 +1,8 @@
 //! Glyphs placed on a page into lines of text: glyphs whose baselines lie
 //! within a few points make one line, read left to right; a gap wider than
-//! a character starts a new cell (a tab), a smaller one a word (a space).
-//! Page numbers and running headers and footers are dropped.
+//! a character, or a table's vertical ruling line between two glyphs,
+//! starts a new cell (a tab), a smaller gap a word (a space). Page numbers
+//! and running headers and footers are dropped.
 
 /// One glyph on a page, in PDF units with y upwards.
 #[derive(Debug, Clone)]
@@ -16,6 +17,17 @@ pub struct Glyph {
     pub width: f32,
     /// Its font size on the page.
     pub size: f32,
+}
+
+/// A vertical ruling line of a table: its x and the span of y it covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// Where it is across the page.
+    pub x: f32,
+    /// Its lower end.
+    pub y0: f32,
+    /// Its upper end.
+    pub y1: f32,
 }
 
 /// A line of a page: its text and how far down the page it is (0 at the
@@ -35,10 +47,12 @@ const CELL_GAP: f32 = 1.0;
 /// A gap wider than this many font sizes separates words.
 const WORD_GAP: f32 = 0.25;
 
-/// The lines of one page, top to bottom. `bottom` and `top` are the media
-/// box's; `glyphs` is reordered.
-pub fn lines(glyphs: &mut [Glyph], bottom: f32, top: f32) -> Vec<Line> {
+/// The lines of one page, top to bottom. `rules` are the page's vertical
+/// ruling lines; `bottom` and `top` are the media box's; `glyphs` and
+/// `rules` are reordered.
+pub fn lines(glyphs: &mut [Glyph], rules: &mut [Rule], bottom: f32, top: f32) -> Vec<Line> {
     glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    rules.sort_by(|a, b| a.x.total_cmp(&b.x));
     let height = (top - bottom).max(1.0);
     let mut out = Vec::new();
     let mut start = 0;
@@ -49,7 +63,7 @@ pub fn lines(glyphs: &mut [Glyph], bottom: f32, top: f32) -> Vec<Line> {
         }
         let line = &mut glyphs[start..end];
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let text = join(line);
+        let text = join(line, rules);
         if !text.trim().is_empty() {
             out.push(Line {
                 text,
@@ -62,7 +76,7 @@ pub fn lines(glyphs: &mut [Glyph], bottom: f32, top: f32) -> Vec<Line> {
 }
 
 /// The text of one line's glyphs, sorted left to right.
-fn join(line: &[Glyph]) -> String {
+fn join(line: &[Glyph], rules: &[Rule]) -> String {
     let mut text = String::new();
     let mut last: Option<&Glyph> = None;
     for g in line {
@@ -76,7 +90,7 @@ fn join(line: &[Glyph]) -> String {
             if g.text == p.text && (g.x - p.x).abs() < size * 0.2 {
                 continue;
             }
-            if gap > size * CELL_GAP {
+            if gap > size * CELL_GAP || ruled(rules, p.x + p.width, g.x, g.y, size) {
                 text.push('\t');
             } else if gap > size * WORD_GAP {
                 text.push(' ');
@@ -86,6 +100,17 @@ fn join(line: &[Glyph]) -> String {
         last = Some(g);
     }
     text
+}
+
+/// Whether a vertical rule stands between `from` and `to` across the line
+/// at baseline `y` (reaching from below the baseline to above it).
+fn ruled(rules: &[Rule], from: f32, to: f32, y: f32, size: f32) -> bool {
+    let slack = size * 0.15;
+    let first = rules.partition_point(|r| r.x < from - slack);
+    rules[first..]
+        .iter()
+        .take_while(|r| r.x <= to + slack)
+        .any(|r| r.y0 <= y + size * 0.3 && r.y1 >= y + size * 0.5)
 }
 
 /// Drops page numbers at the top or bottom of a page (`- 3 -`, `3`,
@@ -209,9 +234,31 @@ mod tests {
             g("a", 100.0, 680.0),
             g("b", 113.0, 680.0),
         ];
-        let lines = lines(&mut glyphs, 0.0, 800.0);
+        let lines = lines(&mut glyphs.clone(), &mut [], 0.0, 800.0);
         let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(text, ["总计\t21", "a b"]);
+        // A ruling line between a and b makes them two cells; one that
+        // does not reach their line, or stands elsewhere, does not.
+        let mut rules = [
+            Rule {
+                x: 111.5,
+                y0: 675.0,
+                y1: 695.0,
+            },
+            Rule {
+                x: 105.0,
+                y0: 600.0,
+                y1: 670.0,
+            },
+            Rule {
+                x: 150.0,
+                y0: 600.0,
+                y1: 800.0,
+            },
+        ];
+        let ruled = super::lines(&mut glyphs, &mut rules, 0.0, 800.0);
+        assert_eq!(ruled[1].text, "a\tb");
+        assert_eq!(ruled[0].text, "总计\t21");
         assert!((lines[0].depth - 0.1235).abs() < 0.01);
     }
 

@@ -76,6 +76,19 @@ fn a_simple_font_gives_lines_words_and_cells() {
 }
 
 #[test]
+fn a_ruling_line_parts_cells_that_stand_close() {
+    // 总 and 计 two points apart: one word, unless a stroked rule stands
+    // between them; a shaded rectangle behind them is no rule.
+    let show = "BT /F1 12 Tf 72 700 Td <603B> Tj 14 0 Td <8BA1> Tj ET";
+    let shaded = format!("0.9 g 60 690 100 20 re f 0 g {show}");
+    assert_eq!(text(&page(&cjk("UniGB-UCS2-H"), &shaded)), "总计\n");
+    let ruled = format!("0.5 w 85 690 m 85 720 l S {show}");
+    assert_eq!(text(&page(&cjk("UniGB-UCS2-H"), &ruled)), "总\t计\n");
+    let boxed = format!("72 690 13 25 re S {show}");
+    assert_eq!(text(&page(&cjk("UniGB-UCS2-H"), &boxed)), "总\t计\n");
+}
+
+#[test]
 fn cid_fonts_without_tounicode_through_the_adobe_gb1_cmaps() {
     // 总计 98 in UCS-2 (UniGB-UCS2-H) and in GBK (GBK-EUC-H).
     let ucs2 = page(

@@ -97,6 +97,14 @@ fn the_two_table_errors_of_010_are_found_on_page_4() {
         );
     }
     assert_eq!(errors.len(), 2, "{errors:#?}");
+    // The header of table 三, its labels wrapped in narrow ruled cells,
+    // parted by the rules: 自然人, 商业企业, 科研机构, 社会公益组织 and
+    // 法律服务机构 begin on one line, a cell each.
+    assert!(
+        doc.text.contains("自然人\t社会\t法律\t总计\n商业\t科研\n"),
+        "{}",
+        doc.text
+    );
 }
 
 #[test]

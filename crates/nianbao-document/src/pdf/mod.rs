@@ -6,7 +6,7 @@
 mod cmap;
 mod font;
 
-use crate::layout::{self, Glyph};
+use crate::layout::{self, Glyph, Rule};
 use crate::{Error, Extracted};
 use font::{number, Font};
 use lopdf::content::Content;
@@ -21,6 +21,9 @@ const MAX_PAGES: usize = 5000;
 /// Most glyphs read from the whole document, and from one page.
 const MAX_GLYPHS: usize = 4_000_000;
 const MAX_PAGE_GLYPHS: usize = 200_000;
+/// Most ruling lines kept from one page, and path points from one path.
+const MAX_RULES: usize = 100_000;
+const MAX_PATH: usize = 100_000;
 /// Deepest nesting of `q` and of form XObjects followed.
 const MAX_SAVES: usize = 64;
 const MAX_FORMS: usize = 8;
@@ -50,11 +53,15 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
     let (mut total, mut unmapped) = (0usize, 0usize);
     let mut pages_read = Vec::with_capacity(pages.len());
     let mut fonts = HashMap::new();
+    let mut rules = Vec::new();
     for &page in &pages {
         glyphs.clear();
+        rules.clear();
         let mut reader = PageReader {
             doc: &doc,
             glyphs: &mut glyphs,
+            rules: &mut rules,
+            path: Vec::new(),
             scratch: Vec::new(),
             fonts: &mut fonts,
         };
@@ -65,7 +72,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
         }
         unmapped += glyphs.iter().filter(|g| g.text == "\u{FFFD}").count();
         let (bottom, top) = page_box(&doc, page);
-        pages_read.push(layout::lines(&mut glyphs, bottom, top));
+        pages_read.push(layout::lines(&mut glyphs, &mut rules, bottom, top));
     }
     let visible = total - unmapped;
     if total == 0 {
@@ -167,6 +174,10 @@ type Fonts<'a> = HashMap<usize, Rc<Font<'a>>>;
 struct PageReader<'a, 'g> {
     doc: &'a Document,
     glyphs: &'g mut Vec<Glyph>,
+    rules: &'g mut Vec<Rule>,
+    /// The path being built, as segments on the page (a point starting a
+    /// subpath is a segment from itself to itself).
+    path: Vec<[(f32, f32); 2]>,
     scratch: Vec<font::Glyph>,
     fonts: &'g mut Fonts<'a>,
 }
@@ -327,6 +338,10 @@ impl<'a> PageReader<'a, '_> {
                         }
                     }
                 }
+                "m" | "l" | "re" | "h" => self.build_path(&op.operator, ops, gs.ctm),
+                "S" | "s" | "B" | "B*" | "b" | "b*" => self.paint_path(true),
+                "f" | "F" | "f*" => self.paint_path(false),
+                "n" => self.path.clear(),
                 "Do" if depth < MAX_FORMS => {
                     let Some(name) = ops.first().and_then(|o| o.as_name().ok()) else {
                         continue;
@@ -378,6 +393,78 @@ impl<'a> PageReader<'a, '_> {
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// Adds to the path: `m` starts a subpath, `l` draws to a point, `re`
+    /// adds a rectangle's four sides, `h` closes the subpath.
+    fn build_path(&mut self, operator: &str, ops: &[Object], ctm: Matrix) {
+        if self.path.len() >= MAX_PATH {
+            return;
+        }
+        let n: Vec<f32> = ops
+            .iter()
+            .filter_map(|o| o.as_float().ok())
+            .filter(|v| v.is_finite())
+            .collect();
+        let at = |x: f32, y: f32| {
+            let m = Matrix::translate(x, y).then(ctm);
+            (m.0[4], m.0[5])
+        };
+        let start = self.path.iter().rev().find(|s| s[0] == s[1]).map(|s| s[0]);
+        match (operator, n.as_slice()) {
+            ("m", &[x, y]) => {
+                let p = at(x, y);
+                self.path.push([p, p]);
+            }
+            ("l", &[x, y]) => {
+                if let Some(&[_, from]) = self.path.last() {
+                    self.path.push([from, at(x, y)]);
+                }
+            }
+            ("re", &[x, y, w, h]) => {
+                let corners = [at(x, y), at(x + w, y), at(x + w, y + h), at(x, y + h)];
+                for i in 0..4 {
+                    self.path.push([corners[i], corners[(i + 1) % 4]]);
+                }
+            }
+            ("h", _) => {
+                if let (Some(&[_, from]), Some(start)) = (self.path.last(), start) {
+                    self.path.push([from, start]);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Paints the path. A stroked path's vertical segments are ruling
+    /// lines; a filled one is a ruling line only when it is a thin upright
+    /// bar (a shaded cell or a highlight behind text is not).
+    fn paint_path(&mut self, stroked: bool) {
+        let path = std::mem::take(&mut self.path);
+        if stroked {
+            for &[(x0, y0), (x1, y1)] in &path {
+                if (x0 - x1).abs() < 1.0 && (y0 - y1).abs() > 4.0 {
+                    self.rule(x0.midpoint(x1), y0.min(y1), y0.max(y1));
+                }
+            }
+        } else if let Some(&[(x, y), _]) = path.first() {
+            let (mut x0, mut x1, mut y0, mut y1) = (x, x, y, y);
+            for &[(a, b), (c, d)] in &path {
+                (x0, x1) = (x0.min(a).min(c), x1.max(a).max(c));
+                (y0, y1) = (y0.min(b).min(d), y1.max(b).max(d));
+            }
+            if x1 - x0 < 2.5 && y1 - y0 > 4.0 {
+                self.rule(x0.midpoint(x1), y0, y1);
+            }
+        }
+        self.path = path;
+        self.path.clear();
+    }
+
+    fn rule(&mut self, x: f32, y0: f32, y1: f32) {
+        if self.rules.len() < MAX_RULES {
+            self.rules.push(Rule { x, y0, y1 });
         }
     }
 
