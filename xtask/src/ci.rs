@@ -21,7 +21,8 @@ const STEPS: &[Step] = &[
         cargo_cmd("clippy --workspace --all-targets -- -D warnings")
     }),
     ("test", test),
-    ("fuzz (one minute)", crate::fuzz::one_minute),
+    ("fuzz (a minute a target)", crate::fuzz::one_minute),
+    ("document reader for wasm", document_for_wasm),
     ("page (dist)", dist::run),
     ("browser tests", browser_tests),
 ];
@@ -62,6 +63,14 @@ fn setup() -> Result<()> {
 /// in their time and memory budgets, which a plain `cargo test` leaves out.
 fn test() -> Result<()> {
     cargo_cmd("test --workspace -- --include-ignored")
+}
+
+/// The document reader, which the page's build does not include, so that
+/// a dependency that does not build for wasm is caught here.
+fn document_for_wasm() -> Result<()> {
+    cargo_cmd(&format!(
+        "build -p nianbao-document --target {WASM_TARGET} --release"
+    ))
 }
 
 /// The page in Debian's Chromium, driven by playwright-core, and the

@@ -13,7 +13,7 @@ use crate::emit::{self, Checked, Format};
 use crate::inputs::{self, Input};
 use crate::progress::Progress;
 use crate::summary::Summary;
-use crate::{decode, pairing, pool};
+use crate::{decode, document, pairing, pool};
 
 /// The arguments of `nianbao check`.
 #[derive(Debug, clap::Args)]
@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> ExitCode {
     // Last year's report named on the command line, read once.
     let last = match &args.previous {
         Some(path) => match read_text(&Input::File(path.clone()), None) {
-            Ok((text, _)) => Some(text),
+            Ok((text, _, _)) => Some(text),
             Err(why) => {
                 eprintln!("error: {}: {why}", path.display());
                 return ExitCode::from(2);
@@ -75,7 +75,7 @@ pub fn run(args: &Args) -> ExitCode {
         pool::ordered(
             n,
             threads,
-            |i| read(i).ok().and_then(|(text, _)| pairing::key_of(&text)),
+            |i| read(i).ok().and_then(|(text, _, _)| pairing::key_of(&text)),
             |i, key| {
                 keys[i] = key;
                 ControlFlow::Continue(())
@@ -90,7 +90,7 @@ pub fn run(args: &Args) -> ExitCode {
 
     let format = args.format;
     let work = |i: usize| -> (Checked, usize) {
-        let (text, encoding) = match read(i) {
+        let (text, encoding, places) = match read(i) {
             Ok(read) => read,
             Err(why) => return (emit::unreadable(format, &names[i], &why), 0),
         };
@@ -107,7 +107,15 @@ pub fn run(args: &Args) -> ExitCode {
                 .retain(|d| d.severity == nianbao::Severity::Error);
         }
         let paired_name = paired.map(|(j, _)| names[j].as_str());
-        let checked = emit::report(format, &names[i], &text, &report, paired_name, encoding);
+        let checked = emit::report(
+            format,
+            &names[i],
+            &text,
+            &places,
+            &report,
+            paired_name,
+            encoding,
+        );
         (checked, text.len())
     };
 
@@ -169,12 +177,13 @@ fn read_stdin() -> Result<Vec<u8>, String> {
         .map_err(|e| format!("cannot read: {e}"))
 }
 
-/// The text of one input and the encoding it was read in, or why it
-/// cannot be had; an empty input, or one of white space only, is said.
+/// The text of one input, the encoding it was read in (or the kind of
+/// document) and, for a document, the place of each of its lines; or why it
+/// cannot be had. An empty input, or one of white space only, is said.
 fn read_text(
     input: &Input,
     stdin: Option<&Result<Vec<u8>, String>>,
-) -> Result<(String, &'static str), String> {
+) -> Result<(String, &'static str, document::Places), String> {
     let owned;
     let bytes: &[u8] = match input {
         Input::Stdin => match stdin {
@@ -191,9 +200,20 @@ fn read_text(
     if bytes.is_empty() {
         return Err("empty: nothing to check".into());
     }
+    let path = match input {
+        Input::File(path) => Some(path.as_path()),
+        _ => None,
+    };
+    if let Some(document) = document::open(bytes, path) {
+        let kind = match nianbao_document::sniff(bytes) {
+            Some(nianbao_document::Kind::Docx) => "DOCX",
+            _ => "PDF",
+        };
+        return document.map(|(text, places)| (text, kind, places));
+    }
     let (text, encoding) = decode::decode(bytes).map_err(|e| format!("cannot decode: {e}"))?;
     if text.trim().is_empty() {
         return Err(format!("only white space ({encoding}): nothing to check"));
     }
-    Ok((text, encoding))
+    Ok((text, encoding, Vec::new()))
 }

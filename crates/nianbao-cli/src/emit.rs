@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 
 use nianbao::{render, LineIndex, Report, Severity};
 
+use crate::document;
+
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -72,20 +74,21 @@ impl Facts {
 }
 
 /// The output for `report`, read from `text` of input `name` (decoded from
-/// `encoding`), checked against the report of input `previous` when there
-/// was one.
+/// `encoding`; a document when `places` holds the place of each line),
+/// checked against the report of input `previous` when there was one.
 pub fn report(
     format: Format,
     name: &str,
     text: &str,
+    places: &[nianbao_document::Place],
     report: &Report,
     previous: Option<&str>,
     encoding: &'static str,
 ) -> Checked {
     let facts = Facts::of(report, previous.is_some(), encoding);
     let out = match format {
-        Format::Text => text_lines(report, text, name, previous, &facts),
-        Format::Json => json_line(report, text, name, previous, encoding),
+        Format::Text => text_lines(report, text, places, name, previous, &facts),
+        Format::Json => json_line(report, text, places, name, previous, encoding),
         Format::Csv => csv_row(&[
             name,
             report.meta.agency.as_ref().map_or("", |a| a.value.as_str()),
@@ -138,6 +141,7 @@ pub fn unreadable(format: Format, name: &str, why: &str) -> Checked {
 fn text_lines(
     report: &Report,
     text: &str,
+    places: &[nianbao_document::Place],
     name: &str,
     previous: Option<&str>,
     facts: &Facts,
@@ -146,7 +150,12 @@ fn text_lines(
     if !report.diagnostics.is_empty() {
         let index = LineIndex::new(text);
         for d in &report.diagnostics {
-            let _ = writeln!(out, "{}", render::diagnostic(d, name, &index));
+            let _ = write!(out, "{}", render::diagnostic(d, name, &index));
+            let line = d.span.map(|s| index.position(s.start).line);
+            if let Some(place) = line.and_then(|l| document::place(places, l)) {
+                let _ = writeln!(out, "  = 位置: {place}");
+            }
+            out.push('\n');
         }
     }
     let template = report.template.map_or("未识别", |t| t.as_str());
@@ -165,14 +174,24 @@ fn text_lines(
 fn json_line(
     report: &Report,
     text: &str,
+    places: &[nianbao_document::Place],
     name: &str,
     previous: Option<&str>,
     encoding: &str,
 ) -> String {
     let output = nianbao::output::Output::new(report, text, Some(name));
     // The output serialises to an object, whatever the report: `Output` is
-    // a plain struct of strings, numbers and maps with string keys.
-    let mut line = serde_json::to_string(&output).unwrap_or_else(|e| {
+    // a plain struct of strings, numbers and maps with string keys. A
+    // document's diagnostics get the place of their line in it.
+    let written = if places.is_empty() {
+        serde_json::to_string(&output)
+    } else {
+        serde_json::to_value(&output).and_then(|mut value| {
+            document::annotate(&mut value, places);
+            serde_json::to_string(&value)
+        })
+    };
+    let mut line = written.unwrap_or_else(|e| {
         serde_json::json!({ "file": name, "error": format!("cannot write JSON: {e}") }).to_string()
     });
     // Keys the core's output does not have, `encoding` and `previous`
@@ -227,6 +246,7 @@ mod tests {
         let line = json_line(
             &report,
             "某局2023年政府信息公开工作年度报告",
+            &[],
             "b.txt",
             Some("a.txt"),
             "GBK",

@@ -10,7 +10,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// Extensions of the files a directory is searched for, compared without case.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "pdf", "docx"];
 
 /// One input of a run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,7 +211,9 @@ mod tests {
             "b/1.md",
             "a.html",
             "c.htm",
-            "skip.pdf",
+            "d.pdf",
+            "e.DOCX",
+            "skip.doc",
             "b/deep/x.txt",
         ] {
             let path = root.join(file);
@@ -227,7 +229,15 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            ["a.html", "b/1.md", "b/2.TXT", "b/deep/x.txt", "c.htm"]
+            [
+                "a.html",
+                "b/1.md",
+                "b/2.TXT",
+                "b/deep/x.txt",
+                "c.htm",
+                "d.pdf",
+                "e.DOCX"
+            ]
         );
         std::fs::remove_dir_all(&root).unwrap();
     }

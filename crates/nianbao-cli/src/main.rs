@@ -2,7 +2,7 @@
 //!
 //! One module per subcommand (`check`; `rules` and `explain` are a line
 //! each, below), and one per part of a batch run: finding the files
-//! (`inputs`), reading them (`decode`), running them on every core in a
+//! (`inputs`), reading them (`decode`, and `document` for PDF and DOCX), running them on every core in a
 //! stable order (`pool`), matching years (`pairing`), writing each report
 //! (`emit`), the progress bar (`progress`) and the closing summary
 //! (`summary`). Exit status: 0 when no report has errors, 1 when one has,
@@ -10,6 +10,7 @@
 
 mod check;
 mod decode;
+mod document;
 mod emit;
 mod inputs;
 mod pairing;

@@ -52,7 +52,7 @@ fn archive(name: &str) -> PathBuf {
         format!("<html><head><meta charset=\"gbk\"></head><body><pre>{text}</pre></body></html>");
     std::fs::write(dir.join("page.HTM"), encoding_rs::GB18030.encode(&html).0).unwrap();
     std::fs::write(dir.join("broken.md"), [b'a', 0xFF, 0xFF, 0xFF, b'b']).unwrap();
-    std::fs::write(dir.join("notes.pdf"), "not a report").unwrap();
+    std::fs::write(dir.join("notes.odt"), "not a report").unwrap();
     dir
 }
 

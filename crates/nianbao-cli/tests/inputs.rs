@@ -155,7 +155,7 @@ fn an_empty_directory_or_file_says_so() {
     assert_eq!(
         stderr(&out),
         format!(
-            "error: {}: no report file in this directory (none named *.txt, *.md, *.html, *.htm)\n",
+            "error: {}: no report file in this directory (none named *.txt, *.md, *.html, *.htm, *.pdf, *.docx)\n",
             dir.display()
         )
     );
