@@ -89,13 +89,22 @@ pub fn locate(
         .filter(|(_, v)| v.is_none())
         .map(|(&(r, c, _), _)| (r, c))
         .collect();
+    let mut by_cell: std::collections::BTreeMap<At, Vec<usize>> = Default::default();
+    for (i, (_, rel, _)) in complete.iter().enumerate() {
+        for &(r, c, _) in &rel.terms {
+            by_cell.entry((r, c)).or_default().push(i);
+        }
+    }
     let mut search = Search {
         known: &known,
+        by_cell,
         empty,
         complete: &complete,
         failed: failed.iter().map(|&i| &relations[i]).collect(),
         tested: 0,
         seen: BTreeSet::new(),
+        touched: Vec::new(),
+        rows: Vec::new(),
         fixes: Vec::new(),
         count: 0,
     };
@@ -132,10 +141,15 @@ fn can_hold(rel: &Relation, values: &[Option<i64>]) -> bool {
 struct Search<'a> {
     known: &'a [(usize, &'a Relation, Vec<Option<i64>>)],
     complete: &'a [(usize, &'a Relation, Vec<i64>)],
+    /// For each cell, the relations of `complete` it stands in.
+    by_cell: std::collections::BTreeMap<At, Vec<usize>>,
     empty: BTreeSet<At>,
     failed: Vec<&'a Relation>,
     tested: usize,
-    seen: BTreeSet<Vec<At>>,
+    seen: BTreeSet<[At; MAX_CELLS]>,
+    /// Scratch: the relations of a set, and its equations.
+    touched: Vec<usize>,
+    rows: Vec<Equation>,
     fixes: Vec<Fix>,
     count: usize,
 }
@@ -154,14 +168,28 @@ impl Search<'_> {
 
         if chosen.len() == size {
             if uncovered.is_none() {
-                let mut key = chosen.clone();
-                key.sort_unstable();
-                if self.seen.insert(key.clone()) {
+                let mut key = [(usize::MAX, usize::MAX); MAX_CELLS];
+                key[..size].copy_from_slice(chosen);
+                key[..size].sort_unstable();
+                if self.seen.insert(key) {
                     self.tested += 1;
-                    if let Some(values) = solve(self.complete, &key) {
+                    // Only the relations of the chosen cells can change:
+                    // the others hold, every failed one being touched.
+                    self.touched.clear();
+                    for at in &key[..size] {
+                        self.touched
+                            .extend(self.by_cell.get(at).into_iter().flatten().copied());
+                    }
+                    self.touched.sort_unstable();
+                    self.touched.dedup();
+                    let relations = self.touched.iter().map(|&i| &self.complete[i]);
+                    if let Some(values) = solve(relations, &key[..size], &mut self.rows) {
                         self.count += 1;
                         if self.fixes.len() < MAX_FIXES {
-                            self.fixes.push(Fix { cells: key, values });
+                            self.fixes.push(Fix {
+                                cells: key[..size].to_vec(),
+                                values,
+                            });
                         }
                     }
                 }
@@ -183,9 +211,24 @@ impl Search<'_> {
         }
         next.sort_unstable();
         next.dedup();
+        // The last cell of a set, taken from a failed relation none of the
+        // others touches, must mend that relation alone: to a count, whole
+        // and not negative, or the set is no fix.
+        let alone = match uncovered {
+            Some(rel) if chosen.len() + 1 == size => self
+                .complete
+                .iter()
+                .find(|(_, r, _)| std::ptr::eq(*r, *rel)),
+            _ => None,
+        };
         for at in next {
             if chosen.contains(&at) || self.empty.contains(&at) {
                 continue;
+            }
+            if let Some((_, rel, values)) = alone {
+                if !mends_alone(rel, values, at) {
+                    continue;
+                }
             }
             chosen.push(at);
             self.grow(chosen, size);
@@ -194,14 +237,40 @@ impl Search<'_> {
     }
 }
 
-/// Whether the relations hold for some counts of `cells`, all others as
-/// read: `None` when they cannot; else the counts where they are fixed.
-fn solve(known: &[(usize, &Relation, Vec<i64>)], cells: &[At]) -> Option<Option<Vec<i64>>> {
+/// Whether changing cell `at` alone can make `rel` hold: the value it
+/// would need is a whole count.
+fn mends_alone(rel: &Relation, values: &[i64], at: At) -> bool {
+    let mut sum: i128 = 0;
+    let mut coefficient: i128 = 0;
+    let mut now: i128 = 0;
+    for (&(r, c, k), &v) in rel.terms.iter().zip(values) {
+        sum += i128::from(k) * i128::from(v);
+        if (r, c) == at {
+            coefficient += i128::from(k);
+            now = i128::from(v);
+        }
+    }
+    // k·(new − now) = −sum.
+    coefficient != 0 && sum % coefficient == 0 && now - sum / coefficient >= 0
+}
+
+/// A row of the equations [`solve`] eliminates: a coefficient for each
+/// cell of a fix, and the right-hand side last.
+type Equation = [i128; MAX_CELLS + 1];
+
+/// Whether `relations` hold for some counts of `cells`, all others as read:
+/// `None` when they cannot; else the counts where they are fixed. `rows` is
+/// scratch space, reused from one set to the next.
+fn solve<'r>(
+    relations: impl Iterator<Item = &'r (usize, &'r Relation, Vec<i64>)>,
+    cells: &[At],
+    rows: &mut Vec<Equation>,
+) -> Option<Option<Vec<i64>>> {
     let n = cells.len();
+    rows.clear();
     // One equation a relation: the unknowns' coefficients = − the rest.
-    let mut rows: Vec<Vec<i128>> = Vec::new();
-    for (_, rel, values) in known {
-        let mut row = vec![0i128; n + 1];
+    for (_, rel, values) in relations {
+        let mut row = [0i128; MAX_CELLS + 1];
         for (&(r, c, k), &v) in rel.terms.iter().zip(values) {
             match cells.iter().position(|&at| at == (r, c)) {
                 Some(j) => row[j] += i128::from(k),
@@ -224,14 +293,14 @@ fn solve(known: &[(usize, &Relation, Vec<i64>)], cells: &[At]) -> Option<Option<
             continue;
         };
         rows.swap(rank, p);
-        let pivot = rows[rank].clone();
+        let pivot = rows[rank];
         for (i, row) in rows.iter_mut().enumerate() {
             if i != rank && row[col] != 0 {
                 let (a, b) = (pivot[col], row[col]);
-                for (x, &p) in row.iter_mut().zip(&pivot) {
+                for (x, &p) in row[..=n].iter_mut().zip(&pivot[..=n]) {
                     *x = *x * a - p * b;
                 }
-                reduce(row);
+                reduce(&mut row[..=n]);
             }
         }
         pivots.push((rank, col));
