@@ -69,6 +69,7 @@ pub fn run(args: &Args) -> ExitCode {
         },
         None => None,
     };
+    let last = last.as_deref().map(nianbao::read);
 
     let (previous, pairing) = if args.pair_years {
         let mut keys = vec![None; n];
@@ -95,11 +96,11 @@ pub fn run(args: &Args) -> ExitCode {
             Err(why) => return (emit::unreadable(format, &names[i], &why), 0),
         };
         let paired = previous[i].and_then(|j| Some((j, read(j).ok()?.0)));
+        let this = nianbao::read(&text);
         let mut report = match (&paired, &last) {
-            (Some((_, previous)), _) | (None, Some(previous)) => {
-                nianbao::check_with_previous(&text, previous)
-            }
-            (None, None) => nianbao::check(&text),
+            (Some((_, previous)), _) => nianbao::check_read(&this, Some(&nianbao::read(previous))),
+            (None, Some(last)) => nianbao::check_read(&this, Some(last)),
+            (None, None) => nianbao::check_read(&this, None),
         };
         if args.errors_only {
             report

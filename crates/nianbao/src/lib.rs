@@ -67,27 +67,54 @@ pub fn check_with_previous(text: &str, previous: &str) -> Report {
 
 /// Reads and checks one report with `options`.
 pub fn check_with(text: &str, options: Options) -> Report {
-    let mut diagnostics = Vec::new();
-    let doc = text::Document::new(text).first_copy(&mut diagnostics);
-    let mut report = read(&doc, diagnostics);
-    let previous = options.previous.map(|p| {
-        let doc = text::Document::new(p).first_copy(&mut Vec::new());
-        let report = read(&doc, Vec::new());
-        (doc, report)
-    });
-    let cx = rules::Context {
-        report: &report,
-        doc: &doc,
-        previous: previous
-            .as_ref()
-            .map(|(doc, report)| rules::Previous { report, doc }),
-    };
-    let mut found = rules::run(&cx);
-    report.diagnostics.append(&mut found);
+    let read_text = read(text);
+    let previous = options.previous.map(read);
+    let mut report = check_read(&read_text, previous.as_ref());
     if let Some(code) = options.only {
         report.diagnostics.retain(|d| d.code == code);
     }
-    // A finding that explains others first, then in the order of the text.
+    report
+}
+
+/// A report read but not yet checked: its normalised text and what was
+/// read from it. Reading is done once: a report checked against several
+/// others, or used as last year's for another, is read once and checked
+/// with [`check_read`] as often as needed.
+#[derive(Debug, Clone)]
+pub struct Read<'a> {
+    doc: text::Document<'a>,
+    /// The report as read, with the reader's notes and before the rules.
+    pub report: Report,
+}
+
+/// Reads one report: normalises it, finds its sections, metadata and
+/// tables. Never panics; linear in the length of `text`.
+///
+/// ```
+/// let read = nianbao::read("某县人民政府2023年政府信息公开工作年度报告");
+/// assert_eq!(read.report.meta.year.map(|y| y.value), Some(2023));
+/// ```
+pub fn read(text: &str) -> Read<'_> {
+    let mut diagnostics = Vec::new();
+    let doc = text::Document::new(text).first_copy(&mut diagnostics);
+    let report = read_doc(&doc, diagnostics);
+    Read { doc, report }
+}
+
+/// Checks a report read by [`read`], against last year's of the same
+/// agency where given: the rules' findings join the reader's, a finding
+/// that explains others first, then in the order of the text.
+pub fn check_read(read: &Read, previous: Option<&Read>) -> Report {
+    let cx = rules::Context::new(
+        &read.report,
+        &read.doc,
+        previous.map(|p| rules::Previous {
+            report: &p.report,
+            doc: &p.doc,
+        }),
+    );
+    let mut report = read.report.clone();
+    report.diagnostics.extend(rules::run(&cx));
     report
         .diagnostics
         .sort_by_key(|d| (!d.root, d.span.map_or(usize::MAX, |s| s.start), d.severity));
@@ -95,7 +122,7 @@ pub fn check_with(text: &str, options: Options) -> Report {
 }
 
 /// Reads a normalised document into a report, before the rules run.
-fn read(doc: &text::Document, mut diagnostics: Vec<Diagnostic>) -> Report {
+fn read_doc(doc: &text::Document, mut diagnostics: Vec<Diagnostic>) -> Report {
     let lines = layout::Lines::new(doc);
     let sections = sections::find(doc, &lines);
     let meta = meta::read(doc, &lines);

@@ -33,6 +33,25 @@ pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     /// Last year's report of the same agency, when given.
     pub previous: Option<Previous<'a>>,
+    /// The prose outside the tables, joined across line breaks: built once,
+    /// when a narrative rule first asks, for all of them.
+    pub(crate) prose: std::cell::OnceCell<Vec<prose::Joined>>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of `report`, read from `doc`.
+    pub fn new(
+        report: &'a Report,
+        doc: &'a Document<'a>,
+        previous: Option<Previous<'a>>,
+    ) -> Context<'a> {
+        Context {
+            report,
+            doc,
+            previous,
+            prose: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 /// Last year's report, as read.

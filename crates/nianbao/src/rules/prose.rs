@@ -61,7 +61,7 @@ pub fn prose(cx: &Context) -> Vec<Range<usize>> {
 
 /// A part of the prose with its line breaks taken out, so that words and
 /// numbers broken over lines by PDF extraction read whole.
-struct Joined {
+pub(crate) struct Joined {
     text: String,
     /// Offset in the normalised text of the part's start.
     base: usize,
@@ -100,8 +100,13 @@ impl Joined {
 /// Every figure matching `pattern` in the prose, in text order.
 pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
     let mut out = Vec::new();
-    for range in prose(cx) {
-        let joined = Joined::new(&cx.doc.text, range);
+    let parts = cx.prose.get_or_init(|| {
+        prose(cx)
+            .into_iter()
+            .map(|range| Joined::new(&cx.doc.text, range))
+            .collect()
+    });
+    for joined in parts {
         let text = joined.text.as_str();
         let mut found: Vec<Figure> = Vec::new();
         for word in pattern.words {
@@ -275,11 +280,7 @@ mod tests {
     fn figures(text: &str, p: &Pattern) -> Vec<f64> {
         let report = crate::check(text);
         let doc = crate::text::Document::new(text);
-        let cx = Context {
-            report: &report,
-            doc: &doc,
-            previous: None,
-        };
+        let cx = Context::new(&report, &doc, None);
         find(&cx, p).iter().map(|f| f.value).collect()
     }
 
