@@ -229,3 +229,21 @@ fn text_that_is_not_a_report_says_so() {
             .all(|d| d.severity != Severity::Error));
     }
 }
+
+#[test]
+fn a_blank_total_is_the_sum_of_its_row_for_the_narrative() {
+    // Some reports fill only the applicants' columns: 收到申请98件 agrees
+    // with 98 + 0 + … of the row, and 97 does not.
+    let blank = edited(
+        "一、本年新收政府信息公开申请数量 | 98 | 0 | 0 | 0 | 0 | 0 | 98 | ||",
+        "一、本年新收政府信息公开申请数量 | 98 | 0 | 0 | 0 | 0 | 0 |  | ||",
+    );
+    check(&blank, &[("requests.new_received.total", None)], &["V005"]);
+    let says_97 = blank.replacen("收到政府信息公开申请98件", "收到政府信息公开申请97件", 1);
+    assert_ne!(says_97, blank);
+    check(
+        &says_97,
+        &[("requests.new_received.natural_person", C(98))],
+        &["V005", "N001", "N007"],
+    );
+}

@@ -32,7 +32,7 @@ use super::{compare, Expected};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::rules::prose::{find, Pattern};
-use crate::rules::table::certain;
+use crate::rules::table::total;
 use crate::rules::Context;
 
 const PATTERN: Pattern = Pattern {
@@ -49,7 +49,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = &cx.report.tables.requests else {
         return;
     };
-    let Some(over) = certain(t, "carried_over", "total") else {
+    let Some(over) = total(t, "carried_over") else {
         return;
     };
     let expected = Expected {

@@ -36,7 +36,7 @@ use super::{compare, Expected};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::rules::prose::{find, Pattern};
-use crate::rules::table::certain;
+use crate::rules::table::total;
 use crate::rules::Context;
 
 const PATTERN: Pattern = Pattern {
@@ -54,8 +54,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let (Some(direct), Some(after)) = (
-        certain(t, "litigation_direct", "total"),
-        certain(t, "litigation_after_review", "total"),
+        total(t, "litigation_direct"),
+        total(t, "litigation_after_review"),
     ) else {
         return;
     };

@@ -16,12 +16,18 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Table;
 use crate::rules::prose::{self, Figure};
-use crate::rules::table::certain;
+use crate::rules::table::{certain, total};
 use crate::rules::Context;
 
-/// The sum of certain cells of one column of `t` over `rows`, if all are known.
+/// The sum of certain cells of one column of `t` over `rows`, if all are
+/// known; of 总计, each row's [`total`], its columns' sum where it is blank.
 pub(crate) fn sum(t: &Table, rows: &[&str], column: &str) -> Option<i64> {
-    rows.iter().map(|r| certain(t, r, column)).sum()
+    rows.iter()
+        .map(|r| match column {
+            "total" => total(t, r),
+            _ => certain(t, r, column),
+        })
+        .sum()
 }
 
 /// What a group of figures is compared with.

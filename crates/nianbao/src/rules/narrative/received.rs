@@ -34,7 +34,7 @@ use super::{compare, Expected};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::rules::prose::{find, Pattern};
-use crate::rules::table::certain;
+use crate::rules::table::total;
 use crate::rules::Context;
 
 const PATTERN: Pattern = Pattern {
@@ -51,10 +51,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = &cx.report.tables.requests else {
         return;
     };
-    let Some(new) = certain(t, "new_received", "total") else {
+    let Some(new) = total(t, "new_received") else {
         return;
     };
-    let over = certain(t, "carried_over", "total").unwrap_or(0);
+    let over = total(t, "carried_over").unwrap_or(0);
     let figures = find(cx, &PATTERN);
     let expected = Expected {
         value: new as f64,

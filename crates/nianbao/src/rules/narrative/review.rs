@@ -35,7 +35,7 @@ use super::{compare, Expected};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::rules::prose::{find, Pattern};
-use crate::rules::table::certain;
+use crate::rules::table::total;
 use crate::rules::Context;
 
 /// Words in the gap that mean a result of the review, not their number.
@@ -57,7 +57,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = &cx.report.tables.appeals else {
         return;
     };
-    let Some(total) = certain(t, "review", "total") else {
+    let Some(total) = total(t, "review") else {
         return;
     };
     let expected = Expected {

@@ -32,6 +32,30 @@ pub(crate) fn certain(t: &Table, row: &str, column: &str) -> Option<i64> {
     cell.value.and_then(|v| v.count())
 }
 
+/// A row's 总计 for the narrative rules: the cell, or where it was left
+/// blank (some reports fill only the applicants' columns), the sum of the
+/// row's other cells, blanks as 0, when they are read with certainty and
+/// one at least holds a count.
+pub(crate) fn total(t: &Table, row: &str) -> Option<i64> {
+    let cell = t.cell(row, "total")?;
+    if cell.doubtful || cell.value.is_some() {
+        return certain(t, row, "total");
+    }
+    let parts = t.row(row)?.cells.iter().filter(|c| c.column != "total");
+    let mut sum = 0i64;
+    let mut any = false;
+    for c in parts {
+        if c.doubtful {
+            return None;
+        }
+        if let Some(v) = c.value {
+            sum = sum.checked_add(v.count()?)?;
+            any = true;
+        }
+    }
+    any.then_some(sum)
+}
+
 /// Cell `at` for the arithmetic: a count, `Some(None)` for an empty cell
 /// (a count left blank, at least 0), `None` where it was read with doubt or
 /// holds no count.
