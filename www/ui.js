@@ -60,6 +60,7 @@ const MARKUP = `
     <span class="nb-key nb-m-warning">有警告</span>
     <span class="nb-key nb-stated">合计一方</span>
     <span class="nb-key nb-part">相加一方</span>
+    <span class="nb-key nb-suspect">应核对</span>
     <span class="nb-key nb-doubtful">读取存疑</span>
     方向键在表内移动，回车查看单元格。
   </p>
@@ -88,17 +89,42 @@ const GROUPS = [
   ["whole", "全文"],
 ];
 
-/**
- * The arithmetic codes and how many of their first cells make one side of
- * the relation; the remaining cells make the other. A sum names its stated
- * total first, then the parts; T001 names 一 and 二, then (七) and 四.
- */
-const SIDES = { T001: 2, T002: 1, T003: 1, T004: 1 };
+/** The words for a cell's roles in a finding, as the legend names them. */
+const ROLE = { stated: "合计一方", part: "相加一方", suspect: "应核对" };
 
-/** The two sides of a failing relation, or null when `d` is not one. */
-function sidesOf(d) {
-  const n = SIDES[d.code];
-  return n && d.cells.length > n ? [d.cells.slice(0, n), d.cells.slice(n)] : null;
+/** The cells a diagnostic is about: its cells, and the cells to check. */
+const namedBy = (d) => [...new Set([...d.cells, ...d.suspects])];
+
+/**
+ * A cell's roles in a finding, as its JSON gives them: a total the others
+ * should add up to (`stated`), a cell to check (`suspects`; a stated total
+ * may be one), else a part of the relation. A finding that states no roles
+ * (cells shifted, a figure of the text) gives its cells none.
+ */
+function rolesOf(d, path) {
+  if (!d.stated.length && !d.suspects.length) return [];
+  const roles = [];
+  if (d.stated.includes(path)) roles.push("stated");
+  if (d.suspects.includes(path)) roles.push("suspect");
+  return roles.length ? roles : ["part"];
+}
+
+/** What a finding says of a cell, for its tooltip and the cell panel. */
+function saying(d, path) {
+  const roles = rolesOf(d, path).map((r) => ROLE[r]);
+  return `${SEVERITY[d.severity]} ${d.code}${roles.length ? `（${roles.join("、")}）` : ""}：${d.message}`;
+}
+
+/**
+ * Which diagnostics explain others. The core lists a finding that explains
+ * others (cells shifted by one) before them, and each points to it in
+ * `related`; a related place of a finding listed earlier (the table cell a
+ * figure of the text is compared with) is no such pointer.
+ */
+function explaining(diagnostics) {
+  return diagnostics.map(
+    (d, i) => d.start != null && diagnostics.some((e, j) => j > i && e.related.some((r) => r.start === d.start && r.end === d.end)),
+  );
 }
 
 /** Where a diagnostic belongs in the list: its table's section, else the section holding its place. */
@@ -118,7 +144,7 @@ function groupOf(d, out) {
 function tablesKey(out) {
   const doubtful = Object.keys(out.cells).filter((path) => out.cells[path].doubtful);
   const templates = Object.values(out.table_info).map((info) => info?.template);
-  const marks = out.diagnostics.filter((d) => d.cells.length).map((d) => [d.code, d.severity, d.message, d.cells]);
+  const marks = out.diagnostics.filter((d) => namedBy(d).length).map((d) => [d.code, d.severity, d.message, d.cells, d.stated, d.suspects]);
   return JSON.stringify([out.tables, templates, doubtful, marks]);
 }
 
@@ -239,6 +265,7 @@ export function mount(root, loading) {
 
   function showDiagnostics(out) {
     const errorsOnly = $("#nb-errors-only").checked;
+    const explains = explaining(out.diagnostics);
     const groups = new Map(GROUPS.map(([key]) => [key, []]));
     out.diagnostics.forEach((d, i) => {
       if (errorsOnly && d.severity !== "error") return;
@@ -248,7 +275,10 @@ export function mount(root, loading) {
     for (const [key, title] of GROUPS) {
       const items = groups.get(key);
       if (!items.length) continue;
-      items.sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1]);
+      // The root cause first, then errors before warnings, else as listed.
+      items.sort(
+        (a, b) => explains[b[1]] - explains[a[1]] || SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1],
+      );
       parts.push(el("section", "nb-group", el("h3", "", title), el("ul", "", ...items.map(([d, i]) => diagnosticItem(d, i)))));
     }
     if (!parts.length) {
@@ -271,20 +301,16 @@ export function mount(root, loading) {
 
   const cellOf = (path) => root.querySelector(`td[data-path="${CSS.escape(path)}"]`);
 
-  /** Marks every cell a diagnostic names, by severity, and the two sides of failing sums. */
+  /** Marks every cell a diagnostic names, by severity, and by its roles in failing relations. */
   function markCells(out) {
     const rank = new Map();
     const said = new Map();
     for (const d of out.diagnostics) {
-      for (const path of d.cells) {
+      for (const path of namedBy(d)) {
         const r = SEVERITY_ORDER[d.severity] ?? 2;
         if (!rank.has(path) || r < rank.get(path)) rank.set(path, r);
-        said.set(path, [...(said.get(path) ?? []), `${SEVERITY[d.severity]} ${d.code}：${d.message}`]);
-      }
-      const sides = d.severity === "error" && sidesOf(d);
-      if (sides) {
-        for (const path of sides[0]) cellOf(path)?.classList.add("nb-stated");
-        for (const path of sides[1]) cellOf(path)?.classList.add("nb-part");
+        said.set(path, [...(said.get(path) ?? []), saying(d, path)]);
+        for (const role of rolesOf(d, path)) cellOf(path)?.classList.add(`nb-${role}`);
       }
     }
     for (const [path, r] of rank) {
@@ -295,24 +321,30 @@ export function mount(root, loading) {
     }
   }
 
-  /** Chooses diagnostic `index`: selects its text, marks its cells and their sides. */
+  /**
+   * Chooses diagnostic `index`: marks its cells by their roles and, unless
+   * only the marks are renewed, selects the text of its first cell to check
+   * (a text box has one selection), else its own place, and scrolls its
+   * cells into view.
+   */
   function choose(index, { select = true } = {}) {
     const out = state.out;
     const d = out?.diagnostics[index];
     state.chosen = d ? index : -1;
-    for (const node of root.querySelectorAll(".nb-chosen, .nb-chosen-a, .nb-chosen-b")) {
-      node.classList.remove("nb-chosen", "nb-chosen-a", "nb-chosen-b");
+    for (const node of root.querySelectorAll("td.nb-chosen")) {
+      node.classList.remove("nb-chosen", ...Object.keys(ROLE).map((r) => `nb-chosen-${r}`));
     }
     for (const node of root.querySelectorAll(".nb-d-main[aria-current]")) node.removeAttribute("aria-current");
     if (!d) return;
     root.querySelector(`.nb-d-main[data-index="${index}"]`)?.setAttribute("aria-current", "true");
-    const sides = sidesOf(d) ?? [d.cells, []];
-    sides.forEach((paths, side) => {
-      for (const path of paths) cellOf(path)?.classList.add("nb-chosen", side ? "nb-chosen-b" : "nb-chosen-a");
-    });
+    for (const path of namedBy(d)) {
+      cellOf(path)?.classList.add("nb-chosen", ...rolesOf(d, path).map((r) => `nb-chosen-${r}`));
+    }
     if (!select) return;
-    const place = d.start != null ? d : out.cells[d.cells[0]];
+    const place = d.suspects.map((path) => out.cells[path]).find(Boolean) ?? (d.start != null ? d : out.cells[d.cells[0]]);
     if (place) selectSpan(text, place.start, place.end);
+    const first = [...d.suspects, ...d.cells].map(cellOf).find(Boolean);
+    first?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
 
   /** Chooses a cell: lists what is said about it. */
@@ -337,14 +369,14 @@ export function mount(root, loading) {
     const body = [
       el("p", "", cellName(state.schema, out, path), "：", el("strong", "", value == null ? "空" : shown(value)), info?.doubtful ? "（读取存疑）" : ""),
     ];
-    const about = out.diagnostics.map((d, i) => [d, i]).filter(([d]) => d.cells.includes(path));
+    const about = out.diagnostics.map((d, i) => [d, i]).filter(([d]) => namedBy(d).includes(path));
     if (about.length) {
       body.push(
         el(
           "ul",
           "nb-cell-list",
           ...about.map(([d, i]) => {
-            const b = el("button", "nb-link", `${SEVERITY[d.severity]} ${d.code}：${d.message}`);
+            const b = el("button", "nb-link", saying(d, path));
             b.type = "button";
             b.addEventListener("click", () => choose(i));
             return el("li", `nb-${d.severity}`, b);

@@ -71,17 +71,33 @@ describe("<nianbao-validator> in a portal page", () => {
     await checkSeeds(page, "nianbao-validator");
   });
 
-  it("selects the text of the diagnostic chosen", async () => {
-    const seed = SEEDS.find((s) => JSON.parse(cliJson(s)).diagnostics.some((d) => d.start != null));
+  it("selects the text of the diagnostic chosen, or of its first cell to check", async () => {
+    for (const suspects of [false, true]) {
+      const has = (d) => d.start != null && Boolean(d.suspects.length) === suspects;
+      const seed = SEEDS.find((s) => JSON.parse(cliJson(s)).diagnostics.some(has));
+      const expected = JSON.parse(cliJson(seed));
+      await enter(page, "nianbao-validator", read(seed));
+      const i = expected.diagnostics.findIndex(has);
+      const d = expected.diagnostics[i];
+      const place = suspects ? expected.cells[d.suspects[0]] : d;
+      await page.click(`nianbao-validator .nb-d-main[data-index="${i}"]`);
+      const range = await page.evaluate(() => {
+        const area = document.querySelector("nianbao-validator").shadowRoot.querySelector("#nb-text");
+        return [area.selectionStart, area.selectionEnd];
+      });
+      assert.deepEqual(range, [place.start, place.end], `${seed} ${d.code}`);
+    }
+  });
+
+  it("lists seed 004's shifted cells before the sums they explain", async () => {
+    const seed = SEEDS.find((s) => s.includes("/004_"));
     const expected = JSON.parse(cliJson(seed));
+    const root = expected.diagnostics.findIndex((d) => d.code === "T005");
+    const explained = expected.diagnostics.flatMap((d, i) => (d.code === "T004" ? [i] : []));
+    assert.ok(root >= 0 && explained.length, "seed 004 has T005 and T004");
     await enter(page, "nianbao-validator", read(seed));
-    const i = expected.diagnostics.findIndex((d) => d.start != null);
-    await page.click(`nianbao-validator .nb-d-main[data-index="${i}"]`);
-    const range = await page.evaluate(() => {
-      const area = document.querySelector("nianbao-validator").shadowRoot.querySelector("#nb-text");
-      return [area.selectionStart, area.selectionEnd];
-    });
-    assert.deepEqual(range, [expected.diagnostics[i].start, expected.diagnostics[i].end]);
+    const listed = await page.$$eval("nianbao-validator .nb-d-main", (bs) => bs.map((b) => Number(b.dataset.index)));
+    for (const i of explained) assert.ok(listed.indexOf(root) < listed.indexOf(i), `T005 before T004 ${i}: ${listed}`);
   });
 
   it("keeps its styles and the portal's apart", async () => {

@@ -21,8 +21,14 @@ export interface Diagnostic {
   end: number | null;
   note: string | null;
   help: string | null;
-  /** Other places that take part, each with a word on its role. */
+  /** Other places that take part, each with a word on its role; a finding
+   * explained by another (cells shifted by one) points to it here. */
   related: (Location & { message: string })[];
+  /** Among `cells`, those that state a total the others should add up to. */
+  stated: string[];
+  /** The cells to check: the fewest whose change makes every relation of
+   * the table hold (cell paths). */
+  suspects: string[];
 }
 /** What `validate` returns: the object `nianbao check --format json` prints. */
 export interface Output {
