@@ -10,8 +10,6 @@
 //! 结转下年 0, so changing it alone breaks the balance: the fixes lie among
 //! the outcome rows, whose sum 35 is what is wrong.
 
-use std::collections::BTreeSet;
-
 use super::relations::Relation;
 
 /// A cell: row and column index.
@@ -83,18 +81,21 @@ pub fn locate(
         .collect();
     // An empty cell is no fix: a relation that fails with it fails for any
     // count in it.
-    let empty: BTreeSet<At> = known
+    let mut empty: Vec<At> = known
         .iter()
         .flat_map(|(_, rel, values)| rel.terms.iter().zip(values))
         .filter(|(_, v)| v.is_none())
         .map(|(&(r, c, _), _)| (r, c))
         .collect();
-    let mut by_cell: std::collections::BTreeMap<At, Vec<usize>> = Default::default();
-    for (i, (_, rel, _)) in complete.iter().enumerate() {
-        for &(r, c, _) in &rel.terms {
-            by_cell.entry((r, c)).or_default().push(i);
-        }
-    }
+    empty.sort_unstable();
+    empty.dedup();
+    // Each cell with a relation of `complete` it stands in, sorted by cell.
+    let mut by_cell: Vec<(At, usize)> = complete
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, rel, _))| rel.terms.iter().map(move |&(r, c, _)| ((r, c), i)))
+        .collect();
+    by_cell.sort_unstable();
     let mut search = Search {
         known: &known,
         by_cell,
@@ -102,7 +103,7 @@ pub fn locate(
         complete: &complete,
         failed: failed.iter().map(|&i| &relations[i]).collect(),
         tested: 0,
-        seen: BTreeSet::new(),
+        seen: Vec::new(),
         touched: Vec::new(),
         rows: Vec::new(),
         fixes: Vec::new(),
@@ -126,11 +127,15 @@ pub fn locate(
 /// holds, or what is missing can be made up by an empty cell on the side
 /// that lacks it.
 fn can_hold(rel: &Relation, values: &[Option<i64>]) -> bool {
-    let mut sum: i128 = 0;
+    let mut sum: i64 = 0;
     let (mut up, mut down) = (false, false);
     for (&(_, _, k), v) in rel.terms.iter().zip(values) {
         match v {
-            Some(v) => sum += i128::from(k) * i128::from(*v),
+            // A sum too large to add up says nothing: it may hold.
+            Some(v) => match k.checked_mul(*v).and_then(|x| sum.checked_add(x)) {
+                Some(next) => sum = next,
+                None => return true,
+            },
             None if k > 0 => up = true,
             None => down = true,
         }
@@ -141,12 +146,14 @@ fn can_hold(rel: &Relation, values: &[Option<i64>]) -> bool {
 struct Search<'a> {
     known: &'a [(usize, &'a Relation, Vec<Option<i64>>)],
     complete: &'a [(usize, &'a Relation, Vec<i64>)],
-    /// For each cell, the relations of `complete` it stands in.
-    by_cell: std::collections::BTreeMap<At, Vec<usize>>,
-    empty: BTreeSet<At>,
+    /// Each cell with a relation of `complete` it stands in, by cell.
+    by_cell: Vec<(At, usize)>,
+    /// The empty cells, sorted.
+    empty: Vec<At>,
     failed: Vec<&'a Relation>,
     tested: usize,
-    seen: BTreeSet<[At; MAX_CELLS]>,
+    /// The sets tested, sorted.
+    seen: Vec<[At; MAX_CELLS]>,
     /// Scratch: the relations of a set, and its equations.
     touched: Vec<usize>,
     rows: Vec<Equation>,
@@ -171,14 +178,16 @@ impl Search<'_> {
                 let mut key = [(usize::MAX, usize::MAX); MAX_CELLS];
                 key[..size].copy_from_slice(chosen);
                 key[..size].sort_unstable();
-                if self.seen.insert(key) {
+                if let Err(at) = self.seen.binary_search(&key) {
+                    self.seen.insert(at, key);
                     self.tested += 1;
                     // Only the relations of the chosen cells can change:
                     // the others hold, every failed one being touched.
                     self.touched.clear();
                     for at in &key[..size] {
-                        self.touched
-                            .extend(self.by_cell.get(at).into_iter().flatten().copied());
+                        let from = self.by_cell.partition_point(|(c, _)| c < at);
+                        let of_cell = self.by_cell[from..].iter().take_while(|(c, _)| c == at);
+                        self.touched.extend(of_cell.map(|&(_, i)| i));
                     }
                     self.touched.sort_unstable();
                     self.touched.dedup();
@@ -222,7 +231,7 @@ impl Search<'_> {
             _ => None,
         };
         for at in next {
-            if chosen.contains(&at) || self.empty.contains(&at) {
+            if chosen.contains(&at) || self.empty.binary_search(&at).is_ok() {
                 continue;
             }
             if let Some((_, rel, values)) = alone {
@@ -240,14 +249,15 @@ impl Search<'_> {
 /// Whether changing cell `at` alone can make `rel` hold: the value it
 /// would need is a whole count.
 fn mends_alone(rel: &Relation, values: &[i64], at: At) -> bool {
-    let mut sum: i128 = 0;
-    let mut coefficient: i128 = 0;
-    let mut now: i128 = 0;
+    let (mut sum, mut coefficient, mut now) = (0i64, 0i64, 0i64);
     for (&(r, c, k), &v) in rel.terms.iter().zip(values) {
-        sum += i128::from(k) * i128::from(v);
+        let Some(next) = k.checked_mul(v).and_then(|x| sum.checked_add(x)) else {
+            return true;
+        };
+        sum = next;
         if (r, c) == at {
-            coefficient += i128::from(k);
-            now = i128::from(v);
+            coefficient += k;
+            now = v;
         }
     }
     // k·(new − now) = −sum.
@@ -256,7 +266,7 @@ fn mends_alone(rel: &Relation, values: &[i64], at: At) -> bool {
 
 /// A row of the equations [`solve`] eliminates: a coefficient for each
 /// cell of a fix, and the right-hand side last.
-type Equation = [i128; MAX_CELLS + 1];
+type Equation = [i64; MAX_CELLS + 1];
 
 /// Whether `relations` hold for some counts of `cells`, all others as read:
 /// `None` when they cannot; else the counts where they are fixed. `rows` is
@@ -270,11 +280,11 @@ fn solve<'r>(
     rows.clear();
     // One equation a relation: the unknowns' coefficients = − the rest.
     for (_, rel, values) in relations {
-        let mut row = [0i128; MAX_CELLS + 1];
+        let mut row = [0i64; MAX_CELLS + 1];
         for (&(r, c, k), &v) in rel.terms.iter().zip(values) {
             match cells.iter().position(|&at| at == (r, c)) {
-                Some(j) => row[j] += i128::from(k),
-                None => row[n] -= i128::from(k) * i128::from(v),
+                Some(j) => row[j] += k,
+                None => row[n] = row[n].checked_sub(k.checked_mul(v)?)?,
             }
         }
         if row[..n].iter().all(|&x| x == 0) {
@@ -298,7 +308,8 @@ fn solve<'r>(
             if i != rank && row[col] != 0 {
                 let (a, b) = (pivot[col], row[col]);
                 for (x, &p) in row[..=n].iter_mut().zip(&pivot[..=n]) {
-                    *x = *x * a - p * b;
+                    // Numbers too large to eliminate: no fix is claimed.
+                    *x = x.checked_mul(a)?.checked_sub(p.checked_mul(b)?)?;
                 }
                 reduce(&mut row[..=n]);
             }
@@ -319,22 +330,22 @@ fn solve<'r>(
         if b % a != 0 || b / a < 0 {
             return None;
         }
-        values[col] = i64::try_from(b / a).ok()?;
+        values[col] = b / a;
     }
     Some(Some(values))
 }
 
 /// Divides a row by the gcd of its entries.
-fn reduce(row: &mut [i128]) {
-    let g = row.iter().fold(0i128, |g, &x| gcd(g, x.abs()));
-    if g > 1 {
+fn reduce(row: &mut [i64]) {
+    let g = row.iter().fold(0u64, |g, &x| gcd(g, x.unsigned_abs()));
+    if let Ok(g @ 2..) = i64::try_from(g) {
         for x in row.iter_mut() {
             *x /= g;
         }
     }
 }
 
-fn gcd(a: i128, b: i128) -> i128 {
+fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 {
         a
     } else {
