@@ -3,9 +3,11 @@
 //!
 //! Every number in a table's region ends up in a cell or in a diagnostic
 //! (R003); a row read with doubt has its cells marked doubtful (R002, R007)
-//! so that no arithmetic error is reported on a misreading.
+//! so that no arithmetic error is reported on a misreading. The reader's
+//! diagnostics are built by their rule files, under `rules/reading/` and
+//! `rules/value/`, beside their pages.
 
-mod fit;
+pub(crate) mod fit;
 pub mod labels;
 pub mod locate;
 mod regions;
@@ -15,10 +17,13 @@ pub mod schema;
 mod solve;
 mod stream;
 
-use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::layout::{layout_of, Lines};
 use crate::report::{Cell, Row, Table, TableKind, Tables, Template, Value};
+use crate::rules::reading::{
+    digits_split, row_not_found, row_shape, unit_in_cell, unplaced_number,
+};
+use crate::rules::value::{amount_unit, number_too_large};
 use crate::text::Document;
 use fit::{fit, groups_of_five_sum, total_is_sum, Fitted, Settled};
 use regions::Region;
@@ -49,10 +54,7 @@ pub fn read(doc: &Document, lines: &Lines, diagnostics: &mut Vec<Diagnostic>) ->
     };
     if reader.unplaced > MAX_UNPLACED {
         let more = reader.unplaced - MAX_UNPLACED;
-        reader.diagnostics.push(Diagnostic::new(
-            codes::UNPLACED_NUMBER,
-            format!("表格区域内另有 {more} 个数字未能归入单元格，未逐一列出"),
-        ));
+        reader.diagnostics.push(unplaced_number::more(more));
     }
     tables
 }
@@ -384,12 +386,9 @@ impl<'a> Reader<'a, '_> {
                 })
                 .collect();
             self.diagnostics.push(
-                Diagnostic::new(
-                    codes::ROW_SHAPE,
-                    format!("{}读到 {read} 个数字，而该表应有 {width} 个单元格，读取结果存疑，不据此核对勾稽关系", TableKind::Appeals.name()),
-                )
-                .with_span(span)
-                .with_cells(cells),
+                row_shape::table(TableKind::Appeals.name(), read, width)
+                    .with_span(span)
+                    .with_cells(cells),
             );
         }
         if let Some(settled) = fitted.split {
@@ -464,13 +463,10 @@ impl<'a> Reader<'a, '_> {
                 if s.too_large {
                     let digits = &self.doc.text[s.range.0..s.range.1];
                     self.diagnostics.push(
-                        Diagnostic::new(
-                            codes::NUMBER_TOO_LARGE,
-                            format!(
-                                "{}·{} 的数字 {digits} 过大，无法作为数量读取",
-                                spec.label,
-                                schema::column_label(column)
-                            ),
+                        number_too_large::diagnostic(
+                            spec.label,
+                            schema::column_label(column),
+                            digits,
                         )
                         .with_span(span)
                         .with_cells([path(column)]),
@@ -479,13 +475,11 @@ impl<'a> Reader<'a, '_> {
                 if let Some(unit) = s.unit {
                     let digits = &self.doc.text[s.range.0..s.range.1];
                     self.diagnostics.push(
-                        Diagnostic::new(
-                            codes::UNIT_IN_CELL,
-                            format!(
-                                "{}·{} 写作「{digits}」，已按数字读取，单位「{unit}」已忽略",
-                                spec.label,
-                                schema::column_label(column)
-                            ),
+                        unit_in_cell::diagnostic(
+                            spec.label,
+                            schema::column_label(column),
+                            digits,
+                            unit,
                         )
                         .with_span(span)
                         .with_cells([path(column)]),
@@ -509,12 +503,9 @@ impl<'a> Reader<'a, '_> {
         if fitted.doubtful {
             let read = fitted.slots.iter().flatten().count() + fitted.extra_count;
             self.diagnostics.push(
-                Diagnostic::new(
-                    codes::ROW_SHAPE,
-                    format!("{}「{}」读到 {read} 个数字，而该行应有 {} 个单元格，读取结果存疑，不据此核对勾稽关系", table.name(), spec.label, spec.columns.len()),
-                )
-                .with_span(row_span.or_else(|| label.map(|(s, e)| self.doc.span(s, e))))
-                .with_cells(spec.columns.iter().map(|c| path(c))),
+                row_shape::row(table.name(), spec.label, read, spec.columns.len())
+                    .with_span(row_span.or_else(|| label.map(|(s, e)| self.doc.span(s, e))))
+                    .with_cells(spec.columns.iter().map(|c| path(c))),
             );
         }
         if let Some(settled) = fitted.split {
@@ -535,16 +526,13 @@ impl<'a> Reader<'a, '_> {
         table_span: crate::span::Span,
     ) -> Row {
         self.diagnostics.push(
-            Diagnostic::new(
-                codes::ROW_NOT_FOUND,
-                format!("{}中未找到「{}」这一行", table.name(), spec.label),
-            )
-            .with_span(crate::span::Span::new(table_span.start, table_span.start))
-            .with_cells(
-                spec.columns
-                    .iter()
-                    .map(|c| format!("{}.{}.{}", table.key(), spec.key, c)),
-            ),
+            row_not_found::diagnostic(table.name(), spec.label)
+                .with_span(crate::span::Span::new(table_span.start, table_span.start))
+                .with_cells(
+                    spec.columns
+                        .iter()
+                        .map(|c| format!("{}.{}.{}", table.key(), spec.key, c)),
+                ),
         );
         let cells = spec
             .columns
@@ -577,23 +565,7 @@ impl<'a> Reader<'a, '_> {
             .flatten()
             .map(|s| s.range)
             .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
-        let note = Diagnostic::new(
-                codes::DIGITS_SPLIT,
-                match settled {
-                    Settled::Row => format!(
-                        "「{what}」的数字连在一起，按勾稽关系只有一种拆法：{}",
-                        values.join(" ")
-                    ),
-                    Settled::Table => format!(
-                        "「{what}」的数字连在一起，本行有多种拆法，与表中其他行的勾稽关系相符的只有一种：{}",
-                        values.join(" ")
-                    ),
-                    Settled::Fewest => format!(
-                        "「{what}」的数字连在一起，没有一种拆法能使勾稽关系全部成立，按违反最少的拆法读作：{}",
-                        values.join(" ")
-                    ),
-                },
-            )
+        let note = digits_split::row(what, &values.join(" "), settled)
             .with_span(span.map(|(s, e)| self.doc.span(s, e)));
         if settled == Settled::Row {
             self.row_splits.push(note);
@@ -610,15 +582,7 @@ impl<'a> Reader<'a, '_> {
             [] => {}
             [_] => self.diagnostics.extend(notes),
             [first, ..] => self.diagnostics.push(
-                Diagnostic::new(
-                    codes::DIGITS_SPLIT,
-                    format!(
-                        "{}中有 {} 行的数字连在一起，每行都只有一种拆法能使本行的勾稽关系成立，已按此拆分",
-                        kind.name(),
-                        notes.len()
-                    ),
-                )
-                .with_span(first.span.or(Some(table))),
+                digits_split::rows(kind.name(), notes.len()).with_span(first.span.or(Some(table))),
             ),
         }
     }
@@ -645,13 +609,8 @@ impl<'a> Reader<'a, '_> {
         self.unplaced += 1;
         if self.unplaced <= MAX_UNPLACED {
             let digits = &self.doc.text[range.0..range.1];
-            self.diagnostics.push(
-                Diagnostic::new(
-                    codes::UNPLACED_NUMBER,
-                    format!("表格区域内的数字「{digits}」未能归入任何单元格"),
-                )
-                .with_span(self.doc.span(range.0, range.1)),
-            );
+            self.diagnostics
+                .push(unplaced_number::one(digits).with_span(self.doc.span(range.0, range.1)));
         }
     }
 
@@ -672,15 +631,9 @@ impl<'a> Reader<'a, '_> {
         slot.value = Some(Value::Amount(wan));
         slot.unit = None;
         self.diagnostics.push(
-            Diagnostic::new(
-                codes::AMOUNT_UNIT,
-                format!(
-                    "{}的金额以元为单位填写为「{written}」，格式要求以万元填写；已换算为 {wan} 万元",
-                    spec.label
-                ),
-            )
-            .with_span(self.doc.span(slot.range.0, slot.range.1))
-            .with_cells([format!("active.{}.amount_wan_yuan", spec.key)]),
+            amount_unit::diagnostic(spec.label, written, wan)
+                .with_span(self.doc.span(slot.range.0, slot.range.1))
+                .with_cells([format!("active.{}.amount_wan_yuan", spec.key)]),
         );
         fitted
     }

@@ -37,3 +37,14 @@
 //! 信息内容 | 本年收费金额(单位:万元)
 //! 行政事业性收费 | 0
 //! ```
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+
+/// Row `row` of `table` not found.
+pub(crate) fn diagnostic(table: &str, row: &str) -> Diagnostic {
+    Diagnostic::new(
+        codes::ROW_NOT_FOUND,
+        format!("{table}中未找到「{row}」这一行"),
+    )
+}

@@ -23,3 +23,22 @@
 //! 三、收到和处理政府信息公开申请情况
 //! (七)总计 | 98 | 0 | 0 | 0 | 0 | 0 | 98 |
 //! ```
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+
+/// A row of `table` (its label `row`) read with `read` numbers for `width` cells.
+pub(crate) fn row(table: &str, row: &str, read: usize, width: usize) -> Diagnostic {
+    Diagnostic::new(
+        codes::ROW_SHAPE,
+        format!("{table}「{row}」读到 {read} 个数字，而该行应有 {width} 个单元格，读取结果存疑，不据此核对勾稽关系"),
+    )
+}
+
+/// A table read as one row (table 四) with `read` numbers for `width` cells.
+pub(crate) fn table(table: &str, read: usize, width: usize) -> Diagnostic {
+    Diagnostic::new(
+        codes::ROW_SHAPE,
+        format!("{table}读到 {read} 个数字，而该表应有 {width} 个单元格，读取结果存疑，不据此核对勾稽关系"),
+    )
+}

@@ -23,3 +23,14 @@
 //! 信息内容 | 本年处理决定数量
 //! 行政许可 | 12
 //! ```
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+
+/// Cell `row·column`, written `written` with the unit `unit`.
+pub(crate) fn diagnostic(row: &str, column: &str, written: &str, unit: &str) -> Diagnostic {
+    Diagnostic::new(
+        codes::UNIT_IN_CELL,
+        format!("{row}·{column} 写作「{written}」，已按数字读取，单位「{unit}」已忽略"),
+    )
+}

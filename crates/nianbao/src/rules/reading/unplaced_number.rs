@@ -28,3 +28,22 @@
 //! 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
 //! 规章 | 0 | 0 | 0
 //! ```
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+
+/// The number `digits` of a table region, in no cell.
+pub(crate) fn one(digits: &str) -> Diagnostic {
+    Diagnostic::new(
+        codes::UNPLACED_NUMBER,
+        format!("表格区域内的数字「{digits}」未能归入任何单元格"),
+    )
+}
+
+/// `more` numbers beyond those said one by one.
+pub(crate) fn more(more: usize) -> Diagnostic {
+    Diagnostic::new(
+        codes::UNPLACED_NUMBER,
+        format!("表格区域内另有 {more} 个数字未能归入单元格，未逐一列出"),
+    )
+}

@@ -26,3 +26,16 @@
 //! 信息内容 | 本年收费金额(单位:万元)
 //! 行政事业性收费 | 5.275
 //! ```
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+
+/// Row `row`'s amount written `written` in 元, read as `wan` 万元.
+pub(crate) fn diagnostic(row: &str, written: &str, wan: f64) -> Diagnostic {
+    Diagnostic::new(
+        codes::AMOUNT_UNIT,
+        format!(
+            "{row}的金额以元为单位填写为「{written}」，格式要求以万元填写；已换算为 {wan} 万元"
+        ),
+    )
+}

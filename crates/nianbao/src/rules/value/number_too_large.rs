@@ -24,3 +24,14 @@
 //! 信息内容 | 本年处理决定数量
 //! 行政许可 | 447228
 //! ```
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+
+/// Cell `row·column` holding `digits`, too many for a count.
+pub(crate) fn diagnostic(row: &str, column: &str, digits: &str) -> Diagnostic {
+    Diagnostic::new(
+        codes::NUMBER_TOO_LARGE,
+        format!("{row}·{column} 的数字 {digits} 过大，无法作为数量读取"),
+    )
+}
