@@ -3,6 +3,9 @@
 //! document it is, and what cannot be read (.doc, a password, a scan, a
 //! broken file) gets a line of its own saying why, the run going on.
 
+#[path = "../../nianbao/tests/common/mod.rs"]
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -19,12 +22,9 @@ fn nianbao(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The JSON objects `nianbao` printed, one a line.
 fn json_lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::json_lines(&out.stdout)
 }
 
 #[test]

@@ -5,6 +5,9 @@
 //! declared GBK pages included.
 #![cfg(unix)]
 
+#[path = "../../nianbao/tests/common/mod.rs"]
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
@@ -37,11 +40,9 @@ fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
 }
 
+/// The JSON objects `nianbao` printed, one a line.
 fn json_lines(out: &Output) -> Vec<serde_json::Value> {
-    stdout(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::json_lines(&out.stdout)
 }
 
 /// A fresh directory for one test.

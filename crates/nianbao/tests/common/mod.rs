@@ -46,3 +46,11 @@ pub fn files(dir: &str) -> Vec<String> {
 pub fn seeds() -> Vec<String> {
     files("seeds").iter().map(|rel| read(rel)).collect()
 }
+
+/// The objects of JSON Lines output (`nianbao check --format json`), one a line.
+pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
