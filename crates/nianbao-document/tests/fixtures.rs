@@ -49,13 +49,7 @@ fn each_docx_reads_to_the_tables_and_findings_of_its_seed() {
             got["meta"]["published"], want["meta"]["published"],
             "{stem}"
         );
-        // 003 opens with a portal's metadata table (索引号, 发文机关, 标题):
-        // the core takes the agency from its cells when they are tab-separated
-        // (as from Word) but not when piped, a difference of the core's
-        // reading of text, not of this document.
-        if !stem.starts_with("003") {
-            assert_eq!(got["meta"]["agency"], want["meta"]["agency"], "{stem}");
-        }
+        assert_eq!(got["meta"]["agency"], want["meta"]["agency"], "{stem}");
         assert_eq!(codes(&got), codes(&want), "{stem}");
         // （七）总计 is in the same table as 一、本年新收, 21 rows (2019) or
         // 23 (2021) below it: merged rows are counted, not skipped.

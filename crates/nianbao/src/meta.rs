@@ -84,12 +84,13 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
 }
 
 /// The title as a range of the normalised text: the first short line near
-/// the top naming the report, with the line before it when the title was
-/// broken over two lines.
+/// the top naming the report, not a row of cells (a portal's metadata
+/// table, piped or tab-separated), with the line before it when the title
+/// was broken over two lines.
 fn title(texts: &[(usize, &str)]) -> Option<(usize, usize)> {
     let head = &texts[..texts.len().min(TITLE_LINES)];
     let i = head.iter().position(|(_, t)| {
-        !t.contains(['|', '>', '。'])
+        !t.contains(['|', '\t', '>', '。'])
             && t.chars().count() <= SHORT_LINE
             && (t.contains("报告") || t.contains("年报"))
     })?;
