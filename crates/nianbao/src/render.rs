@@ -1,6 +1,6 @@
 //! Diagnostics rendered as a compiler renders them: severity and code, the
 //! message, `--> file:line:column`, the line of text and a caret under the
-//! span, then the cells, note and help.
+//! span, then the cells to check (suspects), the cells, note and help.
 
 use std::fmt::Write;
 
@@ -75,6 +75,9 @@ pub fn diagnostic(d: &Diagnostic, file: &str, index: &LineIndex) -> String {
     for r in &d.related {
         let p = index.position(r.span.start);
         let _ = writeln!(out, "  = {}: {file}:{}:{}", r.message, p.line, p.column);
+    }
+    if !d.suspects.is_empty() {
+        let _ = writeln!(out, "  = suspects: {}", d.suspects.join(", "));
     }
     if !d.cells.is_empty() {
         let _ = writeln!(out, "  = cells: {}", d.cells.join(", "));
