@@ -20,6 +20,26 @@ fn output(text: &str) -> Json {
     serde_json::to_value(nianbao::output::Output::new(&report, text, None)).unwrap()
 }
 
+/// Each seed's document of kind `ext`, read: its stem, the document, its
+/// output and the seed's; the tables, template and year already compared.
+fn read_beside_seeds(ext: &str) -> Vec<(String, nianbao_document::Extracted, Json, Json)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir("seeds")).unwrap() {
+        let seed = entry.unwrap().path();
+        let stem = seed.file_stem().unwrap().to_string_lossy().to_string();
+        let path = dir("documents").join(format!("{stem}.{ext}"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let doc = nianbao_document::read(&bytes).unwrap();
+        let want = output(&std::fs::read_to_string(&seed).unwrap());
+        let got = output(&doc.text);
+        assert_eq!(got["tables"], want["tables"], "{stem}");
+        assert_eq!(got["template"], want["template"], "{stem}");
+        assert_eq!(got["meta"]["year"], want["meta"]["year"], "{stem}");
+        out.push((stem, doc, got, want));
+    }
+    out
+}
+
 fn codes(out: &Json) -> Vec<String> {
     let mut codes: Vec<String> = out["diagnostics"]
         .as_array()
@@ -34,17 +54,7 @@ fn codes(out: &Json) -> Vec<String> {
 #[test]
 fn each_docx_reads_to_the_tables_and_findings_of_its_seed() {
     let mut seen = 0;
-    for entry in std::fs::read_dir(dir("seeds")).unwrap() {
-        let seed = entry.unwrap().path();
-        let stem = seed.file_stem().unwrap().to_string_lossy().to_string();
-        let docx = dir("documents").join(format!("{stem}.docx"));
-        let bytes = std::fs::read(&docx).unwrap_or_else(|e| panic!("{}: {e}", docx.display()));
-        let doc = nianbao_document::read(&bytes).unwrap();
-        let want = output(&std::fs::read_to_string(&seed).unwrap());
-        let got = output(&doc.text);
-        assert_eq!(got["tables"], want["tables"], "{stem}");
-        assert_eq!(got["template"], want["template"], "{stem}");
-        assert_eq!(got["meta"]["year"], want["meta"]["year"], "{stem}");
+    for (stem, doc, got, want) in read_beside_seeds("docx") {
         assert_eq!(
             got["meta"]["published"], want["meta"]["published"],
             "{stem}"
@@ -77,17 +87,7 @@ fn each_docx_reads_to_the_tables_and_findings_of_its_seed() {
 #[test]
 fn each_cid_pdf_reads_to_the_tables_and_findings_of_its_seed() {
     let mut seen = 0;
-    for entry in std::fs::read_dir(dir("seeds")).unwrap() {
-        let seed = entry.unwrap().path();
-        let stem = seed.file_stem().unwrap().to_string_lossy().to_string();
-        let pdf = dir("documents").join(format!("{stem}.pdf"));
-        let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
-        let doc = nianbao_document::read(&bytes).unwrap();
-        let want = output(&std::fs::read_to_string(&seed).unwrap());
-        let got = output(&doc.text);
-        assert_eq!(got["tables"], want["tables"], "{stem}");
-        assert_eq!(got["template"], want["template"], "{stem}");
-        assert_eq!(got["meta"]["year"], want["meta"]["year"], "{stem}");
+    for (stem, doc, got, want) in read_beside_seeds("pdf") {
         assert_eq!(codes(&got), codes(&want), "{stem}");
         // The page numbers (- N -) are gone, every page is counted.
         assert!(!doc.text.lines().any(|l| l.starts_with("- ")), "{stem}");
