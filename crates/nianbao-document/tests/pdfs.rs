@@ -4,7 +4,10 @@
 //! broken file, and hostile ones (a cyclic page tree, a stream claiming
 //! 1 GB, deep nesting, 10^5 objects), each ending in a message, in time.
 
-use std::time::{Duration, Instant};
+mod common;
+
+use common::within;
+use std::time::Duration;
 
 use nianbao_document::{read, Error, Place};
 
@@ -178,14 +181,6 @@ fn a_wrong_xref_offset_is_repaired() {
     bytes[at] = b'9';
     bytes[at + 1] = b'9';
     assert_eq!(text(&bytes), "Total 98\n");
-}
-
-/// Runs `f` and fails if it takes longer than `limit`.
-fn within<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    assert!(start.elapsed() < limit, "took {:?}", start.elapsed());
-    out
 }
 
 #[test]
