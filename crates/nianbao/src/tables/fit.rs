@@ -158,11 +158,9 @@ pub fn fit(
                 .collect();
             values.len() == width && holds(&values)
         });
-        if keep.len() == 1 {
-            let mut fitted = Fitted::certain(Vec::new());
-            fitted.readings = keep;
-            fitted.choose(0, Settled::Row);
-            fitted.readings.clear();
+        if let [only] = keep.as_slice() {
+            let mut fitted = Fitted::certain(only.iter().copied().map(Some).collect());
+            fitted.split = Some(Settled::Row);
             return fitted;
         }
         // Which reading is right, if any, is for the table to say; until it
