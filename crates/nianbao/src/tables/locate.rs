@@ -169,8 +169,7 @@ impl Search<'_> {
         if self.tested >= MAX_TESTS {
             return;
         }
-        let touches =
-            |rel: &Relation, set: &[At]| rel.terms.iter().any(|&(r, c, _)| set.contains(&(r, c)));
+        let touches = |rel: &Relation, set: &[At]| set.iter().any(|&at| rel.has(at));
         let uncovered = self.failed.iter().find(|rel| !touches(rel, chosen));
 
         if chosen.len() == size {

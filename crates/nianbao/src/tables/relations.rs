@@ -36,6 +36,11 @@ pub struct Relation {
 }
 
 impl Relation {
+    /// Whether cell `at` (row, column) is one of the relation's.
+    pub fn has(&self, at: (usize, usize)) -> bool {
+        self.terms.iter().any(|&(r, c, _)| (r, c) == at)
+    }
+
     /// The cell that states the total: the first with coefficient −1.
     pub fn stated(&self) -> (usize, usize) {
         self.terms

@@ -133,7 +133,6 @@ fn report(
     value: &dyn Fn(At) -> Option<Option<i64>>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let has = |rel: &Relation, at: At| rel.terms.iter().any(|&(r, c, _)| (r, c) == at);
     // Failed relations are one inconsistency when they share a cell, or
     // when one fix changes a cell of each and those cells stand in one
     // relation together (a row's part and its total); two errors far
@@ -141,12 +140,12 @@ fn report(
     let n = found.failed.len();
     let linked = |i: usize, j: usize| {
         let (a, b) = (&rels[found.failed[i]], &rels[found.failed[j]]);
-        a.terms.iter().any(|&(r, c, _)| has(b, (r, c)))
+        a.terms.iter().any(|&(r, c, _)| b.has((r, c)))
             || found.fixes.iter().any(|fix| {
                 fix.cells.iter().any(|&x| {
-                    has(a, x)
+                    a.has(x)
                         && fix.cells.iter().any(|&y| {
-                            y != x && has(b, y) && rels.iter().any(|rel| has(rel, x) && has(rel, y))
+                            y != x && b.has(y) && rels.iter().any(|rel| rel.has(x) && rel.has(y))
                         })
                 })
             })
@@ -185,7 +184,7 @@ fn report(
                 values: f.values.as_ref().map(|_| Vec::new()),
             };
             for (k, &at) in f.cells.iter().enumerate() {
-                if members.iter().any(|rel| has(rel, at)) {
+                if members.iter().any(|rel| rel.has(at)) {
                     part.cells.push(at);
                     if let (Some(all), Some(v)) = (&f.values, &mut part.values) {
                         v.push(all[k]);
