@@ -39,6 +39,7 @@ use crate::diagnostic::Diagnostic;
 use crate::report::Value;
 use crate::rules::prose::{find, Figure, Pattern};
 use crate::rules::Context;
+use crate::tables::schema::{column, row};
 
 /// Words that make a count of 行政许可 or 行政处罚 a count of decisions.
 const DECIDED: &[&str] = &["办理", "作出", "办结", "决定", "审批"];
@@ -49,9 +50,14 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let rows = [
-        ("licensing", "decisions", "行政许可", &["件"][..]),
-        ("penalty", "decisions", "行政处罚", &["件"][..]),
-        ("fees", "amount_wan_yuan", "行政事业性收费", &["万元"][..]),
+        (row::LICENSING, column::DECISIONS, "行政许可", &["件"][..]),
+        (row::PENALTY, column::DECISIONS, "行政处罚", &["件"][..]),
+        (
+            row::FEES,
+            column::AMOUNT_WAN_YUAN,
+            "行政事业性收费",
+            &["万元"][..],
+        ),
     ];
     for (row, column, words, units) in rows {
         let Some(cell) = t.cell(row, column).filter(|c| !c.doubtful) else {
@@ -70,7 +76,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let figures: Vec<Figure> = find(cx, &pattern)
             .into_iter()
-            .filter(|f| row == "fees" || decided(cx, f))
+            .filter(|f| row == row::FEES || decided(cx, f))
             .collect();
         let expected = Expected {
             value,
@@ -85,7 +91,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             &figures,
             expected,
             |n, v| {
-                let unit = if row == "fees" { "万元" } else { "件" };
+                let unit = if row == row::FEES { "万元" } else { "件" };
                 format!("正文称{words} {n} {unit}，而表二「{words}」为 {v}")
             },
         );

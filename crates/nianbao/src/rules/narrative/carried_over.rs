@@ -34,6 +34,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::prose::{find, Pattern};
 use crate::rules::table::total;
 use crate::rules::Context;
+use crate::tables::schema::{column, row};
 
 const PATTERN: Pattern = Pattern {
     words: &["上一年度结转", "上年度结转", "上年结转"],
@@ -49,14 +50,16 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = &cx.report.tables.requests else {
         return;
     };
-    let Some(over) = total(t, "carried_over") else {
+    let Some(over) = total(t, row::CARRIED_OVER) else {
         return;
     };
     let expected = Expected {
         value: over as f64,
         also: &[],
-        cells: vec![t.path("carried_over", "total")],
-        span: t.cell("carried_over", "total").and_then(|c| c.span),
+        cells: vec![t.path(row::CARRIED_OVER, column::TOTAL)],
+        span: t
+            .cell(row::CARRIED_OVER, column::TOTAL)
+            .and_then(|c| c.span),
     };
     compare(
         cx,

@@ -18,14 +18,18 @@ use crate::report::Table;
 use crate::rules::prose::{self, Figure};
 use crate::rules::table::{certain, total};
 use crate::rules::Context;
+use crate::tables::schema::{self, ColumnKey, RowKey};
 
 /// The sum of certain cells of one column of `t` over `rows`, if all are
 /// known; of 总计, each row's [`total`], its columns' sum where it is blank.
-pub(crate) fn sum(t: &Table, rows: &[&str], column: &str) -> Option<i64> {
+pub(crate) fn sum(t: &Table, rows: &[RowKey], column: ColumnKey) -> Option<i64> {
     rows.iter()
-        .map(|r| match column {
-            "total" => total(t, r),
-            _ => certain(t, r, column),
+        .map(|&r| {
+            if column == schema::column::TOTAL {
+                total(t, r)
+            } else {
+                certain(t, r, column)
+            }
         })
         .sum()
 }
