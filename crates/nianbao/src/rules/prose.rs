@@ -1,9 +1,12 @@
 //! Figures in the prose: a number with its unit, found after the words
-//! that say what it counts (`收到政府信息公开申请98件`), outside the tables.
+//! that say what it counts (`收到政府信息公开申请98件`) or, where none
+//! follows them, right before them (`另有 103 件顺延到下年度`,
+//! `12件行政复议案件`), outside the tables.
 //!
 //! A figure belongs to its words only within one clause: the scan from the
 //! words to the number stops at punctuation, at another number, or after a
-//! few characters, so a count is never tied to words it does not follow.
+//! few characters, so a count is never tied to words it does not follow
+//! or directly precede.
 
 use std::ops::Range;
 
@@ -33,7 +36,8 @@ pub struct Pattern<'p> {
     pub gap: usize,
     /// Units the number must carry, such as `件`.
     pub units: &'p [&'p str],
-    /// Words the gap must contain one of, if any.
+    /// Words the gap, or the rest of the clause after the figure
+    /// (`收到2份以信函形式提出的信息公开申请`), must contain one of, if any.
     pub gap_needs: &'p [&'p str],
     /// Words that, found in the gap, mean the figure counts something else.
     pub gap_excludes: &'p [&'p str],
@@ -126,7 +130,10 @@ pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
                 if before > 0 && start < found[before - 1].range.0 {
                     continue;
                 }
-                if let Some(f) = after(text, start, start + word.len(), text.len(), pattern) {
+                let end = start + word.len();
+                let figure = after(text, start, end, text.len(), pattern)
+                    .or_else(|| preceding(text, start, end, pattern));
+                if let Some(f) = figure {
                     found.push(f);
                 }
             }
@@ -148,15 +155,12 @@ fn after(text: &str, words_start: usize, from: usize, end: usize, p: &Pattern) -
     let digit = rest
         .char_indices()
         .take(p.gap + 1)
-        .find(|(_, c)| c.is_ascii_digit() || BREAKS.contains(c));
+        .find(|&(i, c)| c.is_ascii_digit() || (BREAKS.contains(&c) && !in_term(rest, i)));
     let (offset, c) = digit?;
     if !c.is_ascii_digit() {
         return None;
     }
     let gap = &rest[..offset];
-    if !p.gap_needs.is_empty() && !p.gap_needs.iter().any(|w| gap.contains(w)) {
-        return None;
-    }
     if p.gap_excludes.iter().any(|w| gap.contains(w)) {
         return None;
     }
@@ -174,11 +178,75 @@ fn after(text: &str, words_start: usize, from: usize, end: usize, p: &Pattern) -
         .units
         .iter()
         .find(|u| text[unit_at..end].starts_with(*u))?;
+    let unit_end = unit_at + unit.len();
+    let tail_end = floor_boundary(text, (unit_end + TAIL).min(end));
+    if !needed(p, gap, &text[unit_end..tail_end]) {
+        return None;
+    }
     Some(Figure {
         value,
-        range: (num_start, unit_at + unit.len()),
+        range: (num_start, unit_end),
         words_start,
     })
+}
+
+/// Whether the break at `i` of `s` is inside the regulation's name for
+/// applicants, `公民、法人或者其他组织`, one noun and no list.
+fn in_term(s: &str, i: usize) -> bool {
+    s[..i].ends_with("公民") && s[i..].starts_with("、法人")
+}
+
+/// How far after a figure, in bytes, the rest of its clause is looked at.
+const TAIL: usize = 72;
+
+/// How many characters may stand between a figure and the words it comes
+/// before (`12件行政复议案件`, `103 件顺延到下年度`).
+const BEFORE_GAP: usize = 2;
+
+/// The figure right before words at `words_start..from`: a number and its
+/// unit, at most [`BEFORE_GAP`] characters before them in the same clause.
+fn preceding(text: &str, words_start: usize, from: usize, p: &Pattern) -> Option<Figure> {
+    let head = &text[..words_start];
+    let mut unit_end = words_start;
+    for (skipped, (i, c)) in head.char_indices().rev().enumerate() {
+        if let Some(unit) = p.units.iter().find(|u| head[..unit_end].ends_with(*u)) {
+            let number_part = head[..unit_end - unit.len()].trim_end();
+            let digits = number_part.len()
+                - number_part
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            let num_start = number_part.len() - digits;
+            let lone = !number_part[..num_start].ends_with(['.', '%']);
+            let gap = &head[unit_end..];
+            if digits == 0 || !lone || p.gap_excludes.iter().any(|w| gap.contains(w)) {
+                return None;
+            }
+            let tail_end = floor_boundary(text, from + TAIL);
+            if !needed(p, gap, &text[from..tail_end]) {
+                return None;
+            }
+            return Some(Figure {
+                value: number_part[num_start..].parse().ok()?,
+                range: (num_start, unit_end),
+                words_start,
+            });
+        }
+        if skipped >= BEFORE_GAP || c.is_ascii_digit() || BREAKS.contains(&c) {
+            return None;
+        }
+        unit_end = i;
+    }
+    None
+}
+
+/// Whether the gap, or the rest of the clause after the figure, holds one
+/// of the words the pattern needs.
+fn needed(p: &Pattern, gap: &str, tail: &str) -> bool {
+    let clause = tail.find(BREAKS).map_or(tail, |i| &tail[..i]);
+    p.gap_needs.is_empty()
+        || p.gap_needs
+            .iter()
+            .any(|w| gap.contains(w) || clause.contains(w))
 }
 
 /// Whether a line is a heading (`一、…`, `(二)…`, `# …`): prose does not run across it.

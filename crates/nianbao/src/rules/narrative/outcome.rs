@@ -124,7 +124,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let pattern = Pattern {
             words: o.words,
             gap: 8,
-            units: &["件", "起"],
+            units: &["件", "起", "宗"],
             gap_needs: &[],
             gap_excludes: o.gap_excludes,
             not_after: o.not_after,

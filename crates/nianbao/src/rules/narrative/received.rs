@@ -40,8 +40,8 @@ use crate::tables::schema::{column, row};
 
 const PATTERN: Pattern = Pattern {
     words: &["收到", "受理", "新收", "接收"],
-    gap: 16,
-    units: &["件", "起", "个", "条"],
+    gap: 24,
+    units: &["件", "起", "个", "条", "份", "宗"],
     gap_needs: &["申请"],
     gap_excludes: &["结转", "复议", "诉讼", "答复", "办结", "办理"],
     not_after: &[],
