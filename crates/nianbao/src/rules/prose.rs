@@ -11,6 +11,7 @@
 use std::ops::Range;
 
 use crate::rules::Context;
+use crate::sections::is_heading;
 use crate::span::Span;
 
 /// Characters that end a clause. Line breaks do not: PDF text breaks lines
@@ -247,22 +248,6 @@ fn needed(p: &Pattern, gap: &str, tail: &str) -> bool {
         || p.gap_needs
             .iter()
             .any(|w| gap.contains(w) || clause.contains(w))
-}
-
-/// Whether a line is a heading (`一、…`, `(二)…`, `# …`): prose does not run across it.
-pub fn is_heading(line: &str) -> bool {
-    let t = line.trim_start();
-    let mut chars = t.chars();
-    match chars.next() {
-        Some('#') => true,
-        Some('(') => chars
-            .next()
-            .is_some_and(|c| "一二三四五六七八九十".contains(c)),
-        Some(c) if "一二三四五六七八九十".contains(c) => {
-            chars.find(|c| !"一二三四五六七八九十".contains(*c)) == Some('、')
-        }
-        _ => false,
-    }
 }
 
 /// How far a paragraph is followed from a point, in bytes: enough for any
