@@ -8,6 +8,7 @@
 //! few characters, so a count is never tied to words it does not follow
 //! or directly precede.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::rules::Context;
@@ -72,6 +73,10 @@ pub(crate) struct Joined {
     base: usize,
     /// Offsets in `text` before which a line break was taken out.
     breaks: Vec<usize>,
+    /// Where each character other than ASCII stands in `text`, in order:
+    /// where a word may start, so that the many words of the patterns are
+    /// looked up, not each searched for through the whole text.
+    starts: HashMap<char, Vec<usize>>,
 }
 
 impl Joined {
@@ -84,11 +89,32 @@ impl Joined {
             }
             joined.push_str(piece);
         }
+        let mut starts: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, c) in joined.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            starts.entry(c).or_default().push(i);
+        }
         Joined {
             text: joined,
             base: range.start,
             breaks,
+            starts,
         }
+    }
+
+    /// Where `word` starts in the text, in order, without overlaps.
+    fn matches(&self, word: &str) -> Vec<usize> {
+        let Some(first) = word.chars().next().filter(|c| !c.is_ascii()) else {
+            return self.text.match_indices(word).map(|(i, _)| i).collect();
+        };
+        let mut out = Vec::new();
+        for &i in self.starts.get(&first).into_iter().flatten() {
+            if out.last().is_none_or(|&last| i >= last + word.len())
+                && self.text[i..].starts_with(word)
+            {
+                out.push(i);
+            }
+        }
+        out
     }
 
     /// The offset in the normalised text of the character at `at` here.
@@ -119,7 +145,7 @@ pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
             // again: look up the figure of a longer word just before.
             found.sort_by_key(|f| f.words_start);
             let longer = found.len();
-            for (start, _) in text.match_indices(word) {
+            for start in joined.matches(word) {
                 if text[..start]
                     .chars()
                     .next_back()
