@@ -66,7 +66,7 @@ pub fn chromium() -> Result<()> {
 /// `apt-get update` and `apt-get install` of `packages`, each waiting up to
 /// ten minutes for another apt or dpkg to release its lock, and tried a
 /// second time when it fails (a download cut off, a mirror in sync).
-fn apt_install(packages: &[&str]) -> Result<()> {
+pub fn apt_install(packages: &[&str]) -> Result<()> {
     const LOCK: [&str; 2] = ["-o", "DPkg::Lock::Timeout=600"];
     let twice = |args: &[&str]| {
         let run = || {
