@@ -10,12 +10,41 @@ import path from "node:path";
 import test from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import wabt from "wabt";
 import { DIST } from "./lib.mjs";
 
 /** The WebAssembly features of Chromium 86, as wasm-opt names them (xtask's `dist::FLOOR`). */
 const FLOOR = ["mutable-globals", "sign-ext", "nontrapping-float-to-int", "bulk-memory", "multivalue"];
 /** Enabled by wasm-opt with bulk-memory: memory.copy and memory.fill, which bulk-memory holds. */
 const IMPLIED = ["bulk-memory-opt"];
+
+/**
+ * The same floor for wabt's decoder and validator, every feature named:
+ * unlike binaryen, wabt refuses the long encoding of call_indirect's table
+ * index that reference types bring, which Chromium 86 refuses too.
+ */
+const WABT_FLOOR = {
+  ...Object.fromEntries(
+    ["exceptions", "simd", "threads", "function_references", "tail_call", "reference_types", "annotations"]
+      .concat(["code_metadata", "gc", "memory64", "extended_const", "relaxed_simd"])
+      .map((f) => [f, false]),
+  ),
+  ...Object.fromEntries(
+    ["mutable_globals", "sat_float_to_int", "sign_extension", "multi_value", "bulk_memory"].map((f) => [f, true]),
+  ),
+};
+const WABT = await wabt();
+
+/** wabt's complaint about `bytes` read and validated at the floor, or undefined. */
+function wabtError(bytes) {
+  try {
+    const module = WABT.readWasm(bytes, { readDebugNames: false, check: true, ...WABT_FLOOR });
+    module.validate();
+    module.destroy();
+  } catch (err) {
+    return String(err.message || err);
+  }
+}
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const bin = (name) => path.join(HERE, "node_modules/.bin", name);
@@ -48,10 +77,11 @@ test("every module in dist/ keeps to Chromium 86's WebAssembly features", () => 
     assert.equal(read.error, undefined, `${path.relative(DIST, module)}: ${read.error}`);
     const newer = read.features.filter((f) => !FLOOR.includes(f) && !IMPLIED.includes(f));
     assert.deepEqual(newer, [], `${path.relative(DIST, module)} uses features newer than Chromium 86`);
+    assert.equal(wabtError(fs.readFileSync(module)), undefined, path.relative(DIST, module));
   }
 });
 
-test("the feature check fails on reference types, SIMD and a target_features section", () => {
+test("the feature check fails on reference types, SIMD, a target_features section and a long call_indirect", () => {
   const dir = fs.mkdtempSync(path.join(HERE, ".floor-"));
   try {
     const write = (name, text) => fs.writeFileSync(path.join(dir, name), text);
@@ -69,6 +99,17 @@ test("the feature check fails on reference types, SIMD and a target_features sec
     assert.match(features(path.join(dir, "externref.wat")).error, /reference/);
     assert.ok(features(path.join(dir, "simd.wat")).error);
     assert.ok(features(path.join(dir, "section.wasm")).features.includes("reference-types"));
+
+    // call_indirect (0x11) of type 0 through table 0, its index written in
+    // one byte, then in five (0x80 0x80 0x80 0x80 0x00) as rustc writes it.
+    const module = (index) => {
+      const body = [0, 0x41, 0, 0x11, 0, ...index, 0x0b];
+      const sections = [[1, 1, 0x60, 0, 0], [3, 1, 0], [4, 1, 0x70, 0, 0], [10, 1, body.length, ...body]];
+      const bytes = sections.flatMap(([id, ...content]) => [id, content.length, ...content]);
+      return new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...bytes]);
+    };
+    assert.equal(wabtError(module([0])), undefined);
+    assert.match(wabtError(module([0x80, 0x80, 0x80, 0x80, 0])), /call_indirect/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 //! The JavaScript side of the toolchain, installed on demand and only when
 //! missing: the npm packages of `tests/browser/` (esbuild, binaryen for
-//! wasm-opt, playwright-core, axe-core) by `npm ci`, and Debian's Chromium,
+//! wasm-opt, playwright-core, axe-core, wabt) by `npm ci`, and Debian's Chromium,
 //! which playwright-core drives. No browser or binary is downloaded from anywhere
 //! but the npm registry and Debian's archive.
 
