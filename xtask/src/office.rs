@@ -37,7 +37,7 @@ pub fn build(dist: &Path) -> Result<()> {
     fs::create_dir_all(&cli)?;
     for (target, file) in BINARIES {
         fs::copy(
-            target_dir().join(target).join("release").join(file),
+            target_dir().join(format!("{target}/release/{file}")),
             cli.join(file),
         )?;
     }
