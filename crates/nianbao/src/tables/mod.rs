@@ -143,9 +143,22 @@ impl<'a> Reader<'a, '_> {
         std::ops::Range<usize>,
     ) {
         let layout = layout_of(self.doc, region.lines(self.lines).map(|(_, l)| l));
-        let (start, end) = match region.lines.len() {
-            0 => (0, 0),
-            _ => (region.from, self.lines.get(region.lines.end - 1).end),
+        // The table ends with its last line that holds anything: not with
+        // blank lines after it, nor the `## ` of the next heading's line.
+        let holds = |l: &crate::layout::Line| {
+            self.doc.text[l.start..l.end]
+                .chars()
+                .any(crate::text::is_word_char)
+        };
+        let last = region
+            .lines(self.lines)
+            .map(|(_, l)| l)
+            .filter(holds)
+            .last();
+        let (start, end) = match (last, region.lines.len()) {
+            (_, 0) => (0, 0),
+            (Some(last), _) => (region.from, last.end),
+            (None, _) => (region.from, self.lines.get(region.lines.end - 1).end),
         };
         (layout, self.doc.span(start, end), start..end)
     }
