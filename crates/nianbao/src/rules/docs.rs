@@ -38,7 +38,7 @@ pub struct Page {
 
 /// Every page, in registry order.
 pub fn pages() -> Vec<Page> {
-    crate::codes::SOURCES
+    crate::codes::PAGES
         .iter()
         .filter_map(|s| page_of(s))
         .collect()
@@ -47,6 +47,39 @@ pub fn pages() -> Vec<Page> {
 /// The page of `code`.
 pub fn page(code: &str) -> Option<Page> {
     pages().into_iter().find(|p| p.code == code)
+}
+
+/// The length of the leading `//!` lines of a rule file's `source`, its
+/// page (for `codes::PAGES`, at compile time).
+pub(crate) const fn page_len(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let mut at = 0;
+    while at + 3 <= bytes.len()
+        && bytes[at] == b'/'
+        && bytes[at + 1] == b'/'
+        && bytes[at + 2] == b'!'
+    {
+        while at < bytes.len() && bytes[at] != b'\n' {
+            at += 1;
+        }
+        if at < bytes.len() {
+            at += 1;
+        }
+    }
+    at
+}
+
+/// The first `N` bytes of `source`, as an array of their own (for
+/// `codes::PAGES`: a slice would keep the whole file in the binary).
+pub(crate) const fn head<const N: usize>(source: &str) -> [u8; N] {
+    let bytes = source.as_bytes();
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = bytes[i];
+        i += 1;
+    }
+    out
 }
 
 /// The page in a rule file's leading `//!` lines.
