@@ -1,8 +1,10 @@
 //! The rules' pages of documentation, taken from the doc comments at the
-//! top of their files, for `nianbao explain` and `docs/rules/`.
+//! top of their files, for `nianbao explain`, the page's `explain()` and
+//! `docs/rules/`.
 //!
-//! Only built with the `docs` feature: the pages are text the page's wasm
-//! does not need to carry.
+//! Only built with the `docs` feature: the CLI and the wasm binding carry
+//! the pages (the comments alone, cut at compile time, see `codes::PAGES`),
+//! other users of the core need not.
 
 /// The catalogue as `nianbao rules` prints it: one line a code, by area.
 ///
