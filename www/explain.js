@@ -27,7 +27,10 @@ export function pageNodes(markdown) {
   for (const line of markdown.split("\n")) {
     if (block) {
       if (line === "```") {
-        body.push(el("pre", "nb-example", block.join("\n")));
+        // An example scrolls sideways; focusable, so the keyboard can scroll it.
+        const pre = el("pre", "nb-example", block.join("\n"));
+        pre.tabIndex = 0;
+        body.push(pre);
         block = null;
       } else block.push(line);
     } else if (line.startsWith("```")) {

@@ -6,9 +6,14 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ROOT, SEEDS, SINGLE_FILE_URL, cliJson, launch, read, serveDist, watch } from "./lib.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const CLI = process.env.NIANBAO_CLI || path.join(ROOT, "target/debug/nianbao");
 
@@ -111,6 +116,23 @@ describe("codes that explain themselves", () => {
       assert.equal(await page.$eval("dialog.nb-explain", (d) => d.open), false);
     }
     assert.deepEqual(seen.errors, []);
+  });
+
+  it("passes the axe-core accessibility audit with an explanation open", async () => {
+    // axe is injected by the test; the page's own policy would refuse it.
+    const audited = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const p = await audited.newPage();
+    await p.goto(SINGLE_FILE_URL);
+    await p.waitForSelector("#nianbao[data-ready]");
+    await p.click('[data-act="sample"]');
+    await p.locator(".nb-d [data-explain]").first().click();
+    await p.addScriptTag({ content: AXE });
+    const result = await p.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    assert.deepEqual(
+      result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`),
+      [],
+    );
+    await audited.close();
   });
 
   it("does the same inside the embedded element", async () => {

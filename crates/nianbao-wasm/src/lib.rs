@@ -1,7 +1,6 @@
 //! The JavaScript binding of nianbao for the page: `validate`,
 //! `validate_with_previous`, `rules`, `explain`, `schema`, `html_text` and
-//! `version`, each calling
-//! the core and handing its output over. Anything more belongs in the core.
+//! `version`, each calling the core and handing its output over, no more.
 //!
 //! Values cross into JavaScript as JSON, written by serde_json as the CLI
 //! writes it and read by the engine's own `JSON.parse`: `validate` returns
