@@ -4,6 +4,11 @@
 // leak out; its only request is its WebAssembly module, beside this file.
 // esbuild bundles it with what it imports, style.css as a string.
 //
+// Printing is the one thing the shadow root cannot do alone: its styles
+// cannot hide the portal around it. So the element marks itself and its
+// ancestors, and adds to the document one sheet that, in print only, hides
+// everything else on that path and lays the page out as the review sheet.
+//
 // Usage: <script type="module" src="nianbao-validator.js"></script>
 //        <nianbao-validator></nianbao-validator>
 
@@ -13,6 +18,32 @@ import { mount } from "./ui.js";
 
 /** The module, instantiated once however many elements the page has. */
 let loading = null;
+
+/** The attribute marking the element and its ancestors, for the print sheet. */
+const MARK = "data-nianbao-print";
+
+/** The document's print sheet: only the marked path is printed, on landscape A4. */
+const PRINT = `
+@page { size: A4 landscape; margin: 10mm; }
+@media print {
+  [${MARK}] > :not([${MARK}]) { display: none !important; }
+  [${MARK}] {
+    display: block !important; position: static !important; float: none !important;
+    width: auto !important; max-width: none !important; min-width: 0 !important;
+    height: auto !important; margin: 0 !important; padding: 0 !important;
+    border: 0 !important; box-shadow: none !important; background: #fff !important;
+  }
+}`;
+
+let printSheet = null;
+
+/** Adds the print sheet to the document, once. */
+function addPrintSheet() {
+  if (printSheet) return;
+  printSheet = new CSSStyleSheet();
+  printSheet.replaceSync(PRINT);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+}
 
 class NianbaoValidator extends HTMLElement {
   connectedCallback() {
@@ -25,6 +56,8 @@ class NianbaoValidator extends HTMLElement {
     shadow.append(root);
     loading ??= nb.default().then(() => nb);
     mount(root, loading);
+    for (let node = this; node instanceof Element; node = node.parentElement) node.setAttribute(MARK, "");
+    addPrintSheet();
   }
 }
 

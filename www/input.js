@@ -1,10 +1,8 @@
 // What comes in: files opened or dropped, decoded by the browser's own
-// TextDecoder, and HTML (a saved page, or a table copied from a portal page
-// or Word) turned into text whose table rows are lines and whose cells are
-// separated by tabs, the layout nianbao reads best.
-//
-// HTML is parsed by DOMParser into an inert document: its scripts never run
-// and its images never load, and only its text comes out.
+// TextDecoder; HTML (a saved page) is turned into text whose table rows are
+// lines and whose cells are separated by tabs by the core's HTML reader,
+// the one the CLI uses. No markup is ever parsed by the browser, so none of
+// it runs, loads or breaks the page's Content-Security-Policy.
 
 /** Whether a file name or a text says HTML. */
 export function isHtml(name, text) {
@@ -40,84 +38,12 @@ function declaredCharset(bytes) {
   return match ? match[1].toLowerCase() : null;
 }
 
-/** The text of a file, decoded, with HTML turned into lines and cells. */
-export async function readFile(file) {
+/**
+ * The text of a file, decoded, with HTML turned into lines and cells by
+ * `htmlText`, the core's HTML reader (the module's html_text), so the page
+ * reads a saved page as the CLI does.
+ */
+export async function readFile(file, htmlText) {
   const text = decodeBytes(new Uint8Array(await file.arrayBuffer()));
-  return isHtml(file.name, text) ? htmlToText(text) : text;
-}
-
-/** Elements whose content is not text of the page. */
-const SKIPPED = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "HEAD", "SVG", "OBJECT", "IFRAME", "TITLE"]);
-
-/** Elements that stand on lines of their own. */
-const BLOCKS = new Set([
-  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "CAPTION", "DD", "DIV", "DL", "DT", "FIGURE",
-  "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P",
-  "PRE", "SECTION", "TABLE", "TBODY", "THEAD", "TFOOT", "UL",
-]);
-
-/**
- * HTML as text: each table row a line with its cells separated by tabs,
- * each block on its own line, runs of white space as one space.
- */
-export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(defuse(html), "text/html");
-  const lines = [];
-  let line = "";
-  const flush = () => {
-    const trimmed = line.replace(/[ \u00a0]+/g, " ").trim();
-    if (trimmed) lines.push(trimmed);
-    line = "";
-  };
-  const walk = (node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        line += child.data.replace(/\s+/g, " ");
-        continue;
-      }
-      if (child.nodeType !== Node.ELEMENT_NODE || SKIPPED.has(child.tagName.toUpperCase())) continue;
-      const tag = child.tagName.toUpperCase();
-      if (tag === "TR") {
-        flush();
-        const cells = [...child.children].filter((c) => c.tagName === "TD" || c.tagName === "TH");
-        lines.push(cells.map(cellText).join("\t"));
-      } else if (BLOCKS.has(tag)) {
-        flush();
-        walk(child);
-        flush();
-      } else {
-        walk(child);
-      }
-    }
-  };
-  walk(doc.body ?? doc.documentElement);
-  flush();
-  return lines.join("\n");
-}
-
-/**
- * `html` with the attributes that make a parser load or fire anything
- * (`src`, `srcset`, `on…`) renamed, so that even an inert document neither
- * tries to load an image nor compiles a handler for its error event.
- */
-function defuse(html) {
-  return html.replace(/<[a-z](?:[^>"']|"[^"]*"|'[^']*')*>/gi, (tag) =>
-    tag.replace(/([\s/"'])(on[a-z]+|src|srcset|href|background|poster)(\s*=)/gi, "$1data-defused-$2$3"),
-  );
-}
-
-/** A table cell's text on one line: its blocks and line breaks become spaces. */
-function cellText(cell) {
-  let text = "";
-  const walk = (node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) text += child.data;
-      else if (child.nodeType === Node.ELEMENT_NODE && !SKIPPED.has(child.tagName.toUpperCase())) {
-        if (BLOCKS.has(child.tagName.toUpperCase())) text += " ";
-        walk(child);
-      }
-    }
-  };
-  walk(cell);
-  return text.replace(/[\s\u00a0]+/g, " ").trim();
+  return isHtml(file.name, text) ? htmlText(text) : text;
 }

@@ -1,7 +1,8 @@
 // The validator's interface, mounted into an element of the page or of the
 // <nianbao-validator> element's shadow root: the paste area, the summary,
 // the diagnostics grouped by section, the three tables, the cell panel,
-// files, export and print. It checks the text on every edit, with no button.
+// the explanation of each code, files, export and print. It checks the text
+// on every edit, with no button.
 //
 // Everything taken from a report reaches the page as text (el() and
 // textContent), never as HTML, so pasted markup shows as what it is.
@@ -9,12 +10,14 @@
 // aliases it.
 
 import { el } from "./dom.js";
-import { htmlToText, readFile } from "./input.js";
+import { codeButton, explainer } from "./explain.js";
+import { readFile } from "./input.js";
 import SAMPLE from "nianbao-sample";
 import { TABLES, cellName, drawTable, shown, tablesCsv, tablesJson } from "./tables.js";
 
 /** The interface's fixed markup. It holds no text from a report. */
 const MARKUP = `
+<p class="nb-sheet">审阅单 · 文件：<span class="nb-sheet-file"></span> · 检查日期：<span class="nb-sheet-date"></span> · nianbao <span class="nb-version"></span></p>
 <div class="nb-bar">
   <button type="button" data-act="open">打开文件…</button>
   <button type="button" data-act="sample">载入示例报告</button>
@@ -175,7 +178,7 @@ export function mount(root, loading) {
   // The cell panel moves below the table of the cell chosen; kept here, as
   // redrawing the tables may take it out of the page.
   const panel = $(".nb-cell");
-  const state = { nb: null, schema: null, out: null, chosen: -1, cell: null, drawn: null };
+  const state = { nb: null, schema: null, out: null, chosen: -1, cell: null, drawn: null, file: null, explain: null };
 
   /** Selects `[start, end)` (UTF-16 units) in `area` and scrolls it into view. */
   function selectSpan(area, start, end) {
@@ -229,13 +232,27 @@ export function mount(root, loading) {
   /** The place of a diagnostic or related place, as people read it. */
   const where = (d) => (d.line != null ? `第 ${d.line} 行第 ${d.column} 列` : "");
 
+  /**
+   * The line of the text a diagnostic is on, as it is quoted under it (a
+   * long line, such as a whole report on one, only around the place).
+   */
+  function lineAt(d) {
+    if (d.start == null) return "";
+    const value = text.value;
+    const from = value.lastIndexOf("\n", d.start - 1) + 1;
+    let to = value.indexOf("\n", d.start);
+    if (to < 0) to = value.length;
+    const start = Math.max(from, d.start - 20);
+    const end = Math.min(to, Math.max(d.end, d.start) + 40);
+    const quoted = value.slice(start, end).replace(/\t/g, " ").trim();
+    return quoted && `${start > from ? "…" : ""}${quoted}${end < to ? "…" : ""}`;
+  }
+
   function diagnosticItem(d, index) {
     const button = el(
       "button",
       "nb-d-main",
       el("span", "nb-sev", SEVERITY[d.severity] ?? d.severity),
-      " ",
-      el("code", "", d.code),
       " ",
       el("span", "nb-msg", d.message),
       " ",
@@ -243,7 +260,9 @@ export function mount(root, loading) {
     );
     button.type = "button";
     button.dataset.index = String(index);
-    const item = el("li", `nb-d nb-${d.severity}`, button);
+    const item = el("li", `nb-d nb-${d.severity}`, el("div", "nb-d-row", codeButton(d.code), button));
+    const line = lineAt(d);
+    if (line) item.append(el("p", "nb-quote", `第 ${d.line} 行：`, el("q", "", line)));
     if (d.note) item.append(el("p", "nb-note", d.note));
     if (d.help) item.append(el("p", "nb-help", d.help));
     if (d.related?.length) {
@@ -398,6 +417,14 @@ export function mount(root, loading) {
     panel.hidden = false;
   }
 
+  /** The review sheet's head: the file checked and today's date (the version is set once). */
+  function showSheet() {
+    $(".nb-sheet-file").textContent = state.file ?? "粘贴的文本";
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    $(".nb-sheet-date").textContent = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
   function clearResults() {
     state.out = null;
     state.drawn = null;
@@ -434,6 +461,7 @@ export function mount(root, loading) {
     state.chosen = chosen;
     state.out = out;
     showSummary(out);
+    showSheet();
     showDiagnostics(out);
     // Typing in the prose moves places but seldom changes the tables or
     // what is said of their cells; the tables are drawn again only then.
@@ -459,13 +487,14 @@ export function mount(root, loading) {
   }
 
   async function load(area, file) {
-    if (!file) return;
+    if (!file || !state.nb) return;
     try {
-      area.value = await readFile(file);
+      area.value = await readFile(file, state.nb.html_text);
     } catch (err) {
       status.textContent = `无法读取文件：${err}`;
       return;
     }
+    if (area === text) state.file = file.name;
     update();
   }
 
@@ -473,11 +502,13 @@ export function mount(root, loading) {
     open: () => $('[data-file="text"]').click(),
     "open-previous": () => $('[data-file="previous"]').click(),
     sample: () => {
+      state.file = "示例报告";
       text.value = SAMPLE;
       update();
       text.focus();
     },
     clear: () => {
+      state.file = null;
       text.value = "";
       previous.value = "";
       update();
@@ -485,13 +516,21 @@ export function mount(root, loading) {
     },
     csv: () => state.out && download(fileName(state.out, "csv"), "text/csv;charset=utf-8", tablesCsv(state.schema, state.out)),
     json: () => state.out && download(fileName(state.out, "json"), "application/json", tablesJson(state.out)),
-    print: () => window.print(),
+    print: () => {
+      showSheet();
+      window.print();
+    },
   };
 
   root.addEventListener("click", (e) => {
     const act = e.target.closest?.("[data-act]");
     if (act && root.contains(act) && actions[act.dataset.act]) {
       actions[act.dataset.act]();
+      return;
+    }
+    const code = e.target.closest?.("[data-explain]");
+    if (code) {
+      state.explain?.(code.dataset.explain);
       return;
     }
     const item = e.target.closest?.(".nb-d-main");
@@ -552,16 +591,14 @@ export function mount(root, loading) {
     });
     // A table copied from a portal page or Word comes with its HTML; its
     // rows and cells say more than the plain text the clipboard also offers.
+    // The core's HTML reader turns it into the text the CLI would read, and
+    // setRangeText puts it in at once (execCommand took seconds on a report).
     area.addEventListener("paste", (e) => {
       const html = e.clipboardData?.getData("text/html");
-      if (!html || !/<t[rd][\s>]/i.test(html)) return;
+      if (!state.nb || !html || !/<t[rd][\s>]/i.test(html)) return;
       e.preventDefault();
-      const pasted = htmlToText(html);
-      area.focus();
-      if (!document.execCommand("insertText", false, pasted)) {
-        area.setRangeText(pasted, area.selectionStart, area.selectionEnd, "end");
-        update();
-      }
+      area.setRangeText(state.nb.html_text(html), area.selectionStart, area.selectionEnd, "end");
+      update();
     });
   }
 
@@ -579,7 +616,8 @@ export function mount(root, loading) {
     (nb) => {
       state.nb = nb;
       state.schema = nb.schema();
-      $(".nb-version").textContent = nb.version();
+      for (const node of root.querySelectorAll(".nb-version")) node.textContent = nb.version();
+      state.explain = explainer(root, nb.explain);
       const rules = nb.rules();
       $(".nb-rules summary").textContent = `全部检查规则（${rules.length} 条）`;
       $(".nb-rules-body").replaceChildren(
@@ -587,7 +625,7 @@ export function mount(root, loading) {
           "table",
           "nb-rule-table",
           el("thead", "", el("tr", "", ...["代码", "级别", "检查内容"].map((h) => el("th", "", h)))),
-          el("tbody", "", ...rules.map((r) => el("tr", "", el("td", "", el("code", "", r.code)), el("td", "", SEVERITY[r.severity] ?? r.severity), el("td", "", r.summary)))),
+          el("tbody", "", ...rules.map((r) => el("tr", "", el("td", "", codeButton(r.code)), el("td", "", SEVERITY[r.severity] ?? r.severity), el("td", "", r.summary)))),
         ),
       );
       if (typeof nb.validate_with_previous === "function") $(".nb-previous").hidden = false;

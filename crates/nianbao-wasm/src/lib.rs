@@ -1,6 +1,6 @@
 //! The JavaScript binding of nianbao for the page: `validate`,
-//! `validate_with_previous`, `rules`, `schema` and `version`, each calling
-//! the core and handing its output over. Anything more belongs in the core.
+//! `validate_with_previous`, `rules`, `explain`, `schema`, `html_text` and
+//! `version`, each calling the core and handing its output over, no more.
 //!
 //! Values cross into JavaScript as JSON, written by serde_json as the CLI
 //! writes it and read by the engine's own `JSON.parse`: `validate` returns
@@ -48,10 +48,22 @@ pub fn validate_with_previous(text: &str, previous: &str) -> Result<JsValue, JsV
     to_js(&Output::new(&report, text, None))
 }
 
-/// Every diagnostic code: an array of `{code, name, severity, summary, help}`.
+/// Every diagnostic code in use: an array of `{code, name, severity, summary, help}`.
 #[wasm_bindgen(unchecked_return_type = "Rule[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&output::rules())
+}
+
+/// A code's page in Markdown, as `nianbao explain CODE` prints it, if the code exists.
+#[wasm_bindgen]
+pub fn explain(code: &str) -> Option<String> {
+    nianbao::rules::docs::page(code).map(|page| page.markdown)
+}
+
+/// The text the reader reads from HTML: a table row a line, its cells tab-separated.
+#[wasm_bindgen]
+pub fn html_text(html: &str) -> String {
+    nianbao::text::html_text(html)
 }
 
 /// The rows and columns of the three tables in each template, with their

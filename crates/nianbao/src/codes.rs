@@ -3,8 +3,8 @@
 //! `check` of its file under `rules/`; `joint`, with the other relations of
 //! its table by the first of them, T001, whose check locates the cells to
 //! blame for all; or `read`, emitted by the reader),
-//! summary and help. The list of rules that run and the sources of the
-//! rules' pages are derived from it; a rule's fixtures are in
+//! summary and help. The list of rules that run and the rules' pages are
+//! derived from it; a rule's fixtures are in
 //! `tests/fixtures/rules/CODE/`. A code, once published, is never reused.
 //!
 //! Areas: `R` how the text was read, `T` table arithmetic, `V` values,
@@ -55,11 +55,18 @@ macro_rules! codes {
         /// The check of each code that a rule finds after reading (`run`),
         /// in registry order; the reader emits the others (`read`).
         pub(crate) const CHECKS: &[Option<Check>] = &[$(codes!(@check $how $area::$file)),*];
-        /// The source of each code's rule file, which opens with its page.
+        /// The page of each code: the leading `//!` lines of its rule file,
+        /// cut at compile time so that a build with the pages (the CLI's,
+        /// the page's wasm) carries them and not the rules' code.
         #[cfg(feature = "docs")]
-        pub(crate) const SOURCES: &[&str] = &[$(
-            include_str!(concat!("rules/", stringify!($area), "/", stringify!($file), ".rs"))
-        ),*];
+        pub(crate) const PAGES: &[&str] = &[$({
+            const SOURCE: &str = include_str!(concat!("rules/", stringify!($area), "/", stringify!($file), ".rs"));
+            const PAGE: [u8; crate::rules::docs::page_len(SOURCE)] = crate::rules::docs::head(SOURCE);
+            match core::str::from_utf8(&PAGE) {
+                Ok(page) => page,
+                Err(_) => panic!("a rule's page ends inside a character"),
+            }
+        }),*];
     };
     (@status) => { Status::Active };
     (@status $to:literal) => { Status::Retired($to) };
@@ -266,14 +273,16 @@ mod tests {
     #[cfg(feature = "docs")]
     #[test]
     fn each_code_names_the_file_that_documents_it() {
-        assert_eq!(SOURCES.len(), ALL.len());
-        for (c, source) in ALL.iter().zip(SOURCES) {
+        assert_eq!(PAGES.len(), ALL.len());
+        for (c, source) in ALL.iter().zip(PAGES) {
             let opening = format!("//! {} {}", c.code, c.name);
             assert!(
                 source.starts_with(&opening),
                 "{}'s file opens otherwise",
                 c.code
             );
+            // The page is the file's doc comment and nothing of its code.
+            assert!(source.lines().all(|l| l.starts_with("//!")), "{}", c.code);
         }
     }
 

@@ -1,8 +1,10 @@
 //! The rules' pages of documentation, taken from the doc comments at the
-//! top of their files, for `nianbao explain` and `docs/rules/`.
+//! top of their files, for `nianbao explain`, the page's `explain()` and
+//! `docs/rules/`.
 //!
-//! Only built with the `docs` feature: the pages are text the page's wasm
-//! does not need to carry.
+//! Only built with the `docs` feature: the CLI and the wasm binding carry
+//! the pages (the comments alone, cut at compile time, see `codes::PAGES`),
+//! other users of the core need not.
 
 /// The catalogue as `nianbao rules` prints it: one line a code, by area.
 ///
@@ -38,7 +40,7 @@ pub struct Page {
 
 /// Every page, in registry order.
 pub fn pages() -> Vec<Page> {
-    crate::codes::SOURCES
+    crate::codes::PAGES
         .iter()
         .filter_map(|s| page_of(s))
         .collect()
@@ -47,6 +49,39 @@ pub fn pages() -> Vec<Page> {
 /// The page of `code`.
 pub fn page(code: &str) -> Option<Page> {
     pages().into_iter().find(|p| p.code == code)
+}
+
+/// The length of the leading `//!` lines of a rule file's `source`, its
+/// page (for `codes::PAGES`, at compile time).
+pub(crate) const fn page_len(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let mut at = 0;
+    while at + 3 <= bytes.len()
+        && bytes[at] == b'/'
+        && bytes[at + 1] == b'/'
+        && bytes[at + 2] == b'!'
+    {
+        while at < bytes.len() && bytes[at] != b'\n' {
+            at += 1;
+        }
+        if at < bytes.len() {
+            at += 1;
+        }
+    }
+    at
+}
+
+/// The first `N` bytes of `source`, as an array of their own (for
+/// `codes::PAGES`: a slice would keep the whole file in the binary).
+pub(crate) const fn head<const N: usize>(source: &str) -> [u8; N] {
+    let bytes = source.as_bytes();
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = bytes[i];
+        i += 1;
+    }
+    out
 }
 
 /// The page in a rule file's leading `//!` lines.

@@ -51,6 +51,22 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The text the reader reads from a page or fragment of HTML: a table row
+/// a line with its cells separated by tabs, blocks on lines of their own,
+/// entities decoded, white space collapsed, scripts and styles left out.
+/// The page turns pasted or opened HTML into text with it, so that it reads
+/// what the CLI reads from the same file.
+///
+/// ```
+/// let text = nianbao::text::html_text("<p>标题:年报</p><table><tr><td>总计</td><td>3</td></tr></table>");
+/// assert_eq!(text, "标题:年报\n总计\t3\n");
+/// ```
+pub fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len() / 2);
+    html::decode(html, |c, _, _| text.push(c));
+    text
+}
+
 /// A label reduced to what identifies it: Han characters, letters and
 /// digits, without spaces and punctuation, so `商业 企业` and `（七）總計`
 /// compare as `商业企业` and `七总计` (given normalised text).
