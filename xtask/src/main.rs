@@ -1,21 +1,17 @@
 //! `cargo xtask`: the project's automation, in Rust so that it runs wherever
 //! cargo does: `test` (everything CI checks), `dist` and `serve` (the page),
-//! `bench` and `screenshot` (the page in Chromium), and `codegen`
-//! (generated source files).
+//! `bench` and `screenshot` (the page in Chromium).
 //!
 //! Each subcommand installs what it needs and is safe to run again; nothing
 //! here downloads anything but crates through cargo, rustup's own targets,
 //! npm packages and Debian packages.
 
 mod ci;
-mod codegen;
 mod dist;
 mod fuzz;
 mod node;
 mod office;
 mod page;
-#[cfg(test)]
-mod tidy;
 
 use std::env;
 use std::ffi::OsStr;
@@ -33,8 +29,7 @@ commands:
   dist              build the page and the CLI for Windows and static Linux into dist/
   serve [--port N]  build the page and serve dist/ on 127.0.0.1 (default port 8000)
   bench             build the page; report its sizes, time to ready and time per seed
-  screenshot        build the page; write docs/screenshot.png of a seed being checked
-  codegen           regenerate crates/nianbao/src/text/t2s_table.rs from fast2s";
+  screenshot        build the page; write docs/screenshot.png of a seed being checked";
 
 fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -49,7 +44,6 @@ fn main() {
         ["serve", rest @ ..] => ci::serve(rest),
         ["bench"] => ci::bench(),
         ["screenshot"] => ci::screenshot(),
-        ["codegen"] => codegen::run(),
         [] | ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
             return;
@@ -152,7 +146,7 @@ mod tests {
 
     #[test]
     fn package_finds_locked_packages_only() {
-        assert!(package("fast2s").unwrap().manifest_path.is_file());
+        assert!(package("wasm-bindgen").unwrap().manifest_path.is_file());
         assert!(package("no-such-package").is_err());
     }
 

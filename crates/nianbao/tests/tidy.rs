@@ -1,9 +1,13 @@
 //! Checks of the house style that a test can enforce, over every Rust file
 //! of the workspace (rust-analyzer's `xtask/src/tidy.rs` does the same).
 
-use crate::project_root;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// The workspace root.
+fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
 
 #[test]
 fn every_rust_file_opens_with_a_doc_line() {
