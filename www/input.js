@@ -1,10 +1,13 @@
-// What comes in: files opened or dropped, decoded by the browser's own
-// TextDecoder, and HTML (a saved page, or a table copied from a portal page
-// or Word) turned into text whose table rows are lines and whose cells are
-// separated by tabs, the layout nianbao reads best.
+// What comes in: files opened or dropped (a .pdf or .docx is read by
+// document.js), decoded by the browser's own TextDecoder, and HTML (a
+// saved page, or a table copied from a portal page or Word) turned into
+// text whose table rows are lines and whose cells are separated by tabs,
+// the layout nianbao reads best.
 //
 // HTML is parsed by DOMParser into an inert document: its scripts never run
 // and its images never load, and only its text comes out.
+
+import { readDocument } from "./document.js";
 
 /** Whether a file name or a text says HTML. */
 export function isHtml(name, text) {
@@ -40,9 +43,15 @@ function declaredCharset(bytes) {
   return match ? match[1].toLowerCase() : null;
 }
 
-/** The text of a file, decoded, with HTML turned into lines and cells. */
+/**
+ * The text of a file: a document's text, or the file decoded, with HTML
+ * turned into lines and cells. Rejects with why a document cannot be read.
+ */
 export async function readFile(file) {
-  const text = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const doc = await readDocument(bytes, file.name);
+  if (doc) return doc.text;
+  const text = decodeBytes(bytes);
   return isHtml(file.name, text) ? htmlToText(text) : text;
 }
 

@@ -2,15 +2,17 @@
 //! esbuild with what it imports, beside `pkg/`:
 //!
 //! - the served page: `index.html`, `style.css` and `main.js`, which
-//!   fetches `pkg/nianbao_wasm_bg.wasm`;
+//!   fetches `pkg/nianbao_wasm_bg.wasm`, and
+//!   `pkg/nianbao_document_wasm_bg.wasm` when a document is opened;
 //! - `nianbao.html`: one file that works from `file://`: `single.js`, with
-//!   the module deflated inside it, and the style inlined under a
-//!   Content-Security-Policy that allows only those two, by hash, and
-//!   WebAssembly, and forbids every request;
+//!   the module deflated inside it (and the document module deflated, as
+//!   base64 text decoded and inflated only when a document is opened), and
+//!   the style inlined under a Content-Security-Policy that allows only
+//!   those two, by hash, and WebAssembly, and forbids every request;
 //! - `embed/`: `nianbao-validator.js` (`embed.js`: the `<nianbao-validator>`
-//!   element, its style inside), its `.wasm` beside it, and `demo.html`.
+//!   element, its style inside), its two `.wasm` beside it, and `demo.html`.
 //!
-//! The modules import the glue, the deflated module and the sample report
+//! The modules import the glues, the deflated modules and the sample report
 //! by the names esbuild is told to alias here.
 
 use crate::{node, run_cmd, target_dir, Result};
@@ -26,6 +28,9 @@ pub const SAMPLE: &str = "tests/fixtures/seeds/003_5ede3548d3d69429.txt";
 
 /// The module in `pkg/`.
 const WASM_FILE: &str = "nianbao_wasm_bg.wasm";
+
+/// The document reader's module in `pkg/`.
+const DOCUMENT_FILE: &str = "nianbao_document_wasm_bg.wasm";
 
 /// The entries, bundled into files of the same names.
 const ENTRIES: [&str; 3] = ["main.js", "single.js", "embed.js"];
@@ -44,6 +49,12 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
     let deflated = bundles.join("nianbao_wasm_bg.wasm.deflate");
     let wasm = fs::read(pkg.join(WASM_FILE))?;
     fs::write(&deflated, miniz_oxide::deflate::compress_to_vec(&wasm, 10))?;
+    // Base64 text, not esbuild's binary loader, which would decode it as
+    // the page starts: the page decodes it only when a document is opened.
+    let document = fs::read(pkg.join(DOCUMENT_FILE))?;
+    let document_b64 = bundles.join("nianbao_document_wasm_bg.wasm.deflate.b64");
+    let document_deflated = miniz_oxide::deflate::compress_to_vec(&document, 10);
+    fs::write(&document_b64, STANDARD.encode(document_deflated))?;
     let alias = |name: &str, file: &Path| format!("--alias:{name}={}", file.display());
     run_cmd(
         Command::new(node::bin("esbuild"))
@@ -53,9 +64,15 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
                 "--loader:.deflate=binary",
                 "--loader:.css=text",
                 "--loader:.txt=text",
+                "--loader:.b64=text",
             ])
             .arg(alias("nianbao-wasm", &pkg.join("nianbao_wasm.js")))
             .arg(alias("nianbao-wasm-deflated", &deflated))
+            .arg(alias(
+                "nianbao-document-wasm",
+                &pkg.join("nianbao_document_wasm.js"),
+            ))
+            .arg(alias("nianbao-document-deflated", &document_b64))
             .arg(alias("nianbao-sample", &crate::project_root().join(SAMPLE)))
             .arg(format!("--outdir={}", bundles.display())),
     )?;
@@ -74,7 +91,9 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
         single_file(&index, &css, &script)?,
     )?;
     fs::copy(bundles.join("embed.js"), embed.join("nianbao-validator.js"))?;
-    fs::copy(pkg.join(WASM_FILE), embed.join(WASM_FILE))?;
+    for file in [WASM_FILE, DOCUMENT_FILE] {
+        fs::copy(pkg.join(file), embed.join(file))?;
+    }
     Ok(())
 }
 
