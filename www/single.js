@@ -3,12 +3,12 @@
 // binary loader turns the file xtask deflated into its bytes), and is
 // inflated by the browser as it compiles, so the page makes no request.
 // The document reader's module comes inlined too, deflated, as base64 text
-// (esbuild's text loader) that is decoded and inflated only when a
-// document is first opened, so the page starts as fast without it.
+// in a data block xtask puts at the end of the page (a script element of a
+// type that is never run), decoded and inflated only when a document is
+// first opened, so the page starts as fast without it.
 
 import * as nb from "nianbao-wasm";
 import WASM_DEFLATED from "nianbao-wasm-deflated";
-import DOCUMENT_DEFLATED from "nianbao-document-deflated";
 import { documentModule } from "./document.js";
 import { mount } from "./ui.js";
 
@@ -18,7 +18,10 @@ const inflated = (bytes) =>
     headers: { "Content-Type": "application/wasm" },
   });
 
-documentModule(() => inflated(Uint8Array.from(atob(DOCUMENT_DEFLATED), (c) => c.charCodeAt(0))));
+documentModule(() => {
+  const base64 = document.getElementById("nianbao-document-module")?.textContent ?? "";
+  return inflated(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+});
 
 mount(
   document.getElementById("nianbao"),

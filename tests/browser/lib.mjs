@@ -75,18 +75,16 @@ export function sizes(file) {
 
 /**
  * nianbao.html split in two: the page of the text path, whose size is
- * budgeted, and the document reader's module inlined in it (the longest
- * base64 string of its script, the module deflated), which is inflated
- * only when a document is opened: `{ page, module }`, bytes both, the
- * module inflated.
+ * budgeted, and the document reader's module inlined in it (deflated, as
+ * base64 in a data block), which is inflated only when a document is
+ * opened: `{ page, module }`, bytes both, the module inflated.
  */
 export function singleFileParts(file = path.join(DIST, "nianbao.html")) {
   const html = fs.readFileSync(file, "latin1");
-  const strings = [...html.matchAll(/"([A-Za-z0-9+/]{1000,}={0,2})"/g)].sort((a, b) => b[1].length - a[1].length);
-  const longest = strings[0];
+  const block = /<script type="application\/octet-stream" id="nianbao-document-module">([A-Za-z0-9+/=]*)<\/script>\n?/.exec(html);
   return {
-    page: Buffer.from(html.slice(0, longest.index) + html.slice(longest.index + longest[0].length), "latin1"),
-    module: zlib.inflateRawSync(Buffer.from(longest[1], "base64")),
+    page: Buffer.from(html.slice(0, block.index) + html.slice(block.index + block[0].length), "latin1"),
+    module: zlib.inflateRawSync(Buffer.from(block[1], "base64")),
   };
 }
 
