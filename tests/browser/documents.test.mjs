@@ -1,7 +1,7 @@
 // Documents in the page: .pdf and .docx files opened in the served page
-// (dist/index.html), whose document reader's module is fetched only then,
-// and in nianbao.html from file://, where it is inflated from inside the
-// file with no request. The real WPS PDFs 009–011 (../shared/real-reports)
+// (dist/index.html) and in <nianbao-validator> (dist/embed/), whose
+// document reader's module is fetched only then, and in nianbao.html from
+// file://, where it is inflated from inside the file with no request. The real WPS PDFs 009–011 (../shared/real-reports)
 // read to their hand-checked tables and 010's two errors are found on page
 // 4; every document fixture gives the CLI's JSON byte for byte; what
 // cannot be read (a password, a scan, a .doc/.wps/.et, a renamed file)
@@ -217,6 +217,28 @@ describe("the served page opens documents", () => {
 
   it("logged no error", () => {
     assert.deepEqual(seen.errors, []);
+  });
+
+  it("in <nianbao-validator>, fetches the reader beside the element's script", async () => {
+    const portal = await chromium.browser.newPage();
+    const watched = watch(portal);
+    await portal.goto(`${chromium.server.url}/embed/demo.html`);
+    await portal.waitForSelector("nianbao-validator .nb[data-ready]");
+    await record(portal);
+    // The element's own file input, in its shadow root.
+    await portal.setInputFiles('nianbao-validator input[data-file="text"]', path.join(SHARED, "010.pdf"));
+    await portal.waitForFunction(() => window.__checked);
+    const out = await portal.evaluate(() => window.__checked);
+    assert.equal(out.summary.errors, 2);
+    assert.ok(out.diagnostics.filter((d) => d.severity === "error").every((d) => d.page === 4));
+    const own = (url) => url.startsWith(chromium.server.url);
+    assert.deepEqual(watched.requests.filter((url) => url.endsWith(".wasm")).map((url) => new URL(url).pathname).sort(), [
+      "/embed/nianbao_document_wasm_bg.wasm",
+      "/embed/nianbao_wasm_bg.wasm",
+    ]);
+    assert.ok(watched.requests.every(own), "no request beyond the portal's server");
+    assert.deepEqual(watched.errors, []);
+    await portal.close();
   });
 });
 
