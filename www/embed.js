@@ -1,7 +1,8 @@
 // <nianbao-validator>: the validator as a custom element for any portal
 // page. Everything it draws lives in its shadow root, styled by its own
 // sheet, so the host page's CSS does not reach in and its own does not
-// leak out; its only request is its WebAssembly module, beside this file.
+// leak out; its only requests are its WebAssembly module, beside this file,
+// and the document reader's, beside it too, when a document is opened.
 // esbuild bundles it with what it imports, style.css as a string.
 //
 // Printing is the one thing the shadow root cannot do alone: its styles
@@ -14,7 +15,10 @@
 
 import * as nb from "nianbao-wasm";
 import STYLE from "./style.css";
+import { documentModule } from "./document.js";
 import { mount } from "./ui.js";
+
+documentModule(() => new URL("nianbao_document_wasm_bg.wasm", import.meta.url));
 
 /** The module, instantiated once however many elements the page has. */
 let loading = null;

@@ -1,8 +1,10 @@
-// What comes in: files opened or dropped, decoded by the browser's own
-// TextDecoder; HTML (a saved page) is turned into text whose table rows are
-// lines and whose cells are separated by tabs by the core's HTML reader,
-// the one the CLI uses. No markup is ever parsed by the browser, so none of
+// What comes in: files opened or dropped (a .pdf or .docx is read by
+// document.js), decoded by the browser's own TextDecoder; HTML (a saved
+// page) is turned into text whose table rows are lines and whose cells are
+// separated by tabs by the core's HTML reader, the one the CLI uses. No markup is ever parsed by the browser, so none of
 // it runs, loads or breaks the page's Content-Security-Policy.
+
+import { readDocument } from "./document.js";
 
 /** Whether a file name or a text says HTML. */
 export function isHtml(name, text) {
@@ -39,11 +41,15 @@ function declaredCharset(bytes) {
 }
 
 /**
- * The text of a file, decoded, with HTML turned into lines and cells by
- * `htmlText`, the core's HTML reader (the module's html_text), so the page
- * reads a saved page as the CLI does.
+ * The text of a file: a document's text, or the file decoded, with HTML
+ * turned into lines and cells by `htmlText`, the core's HTML reader (the
+ * module's html_text), so the page reads a saved page as the CLI does.
+ * Rejects with why a document cannot be read.
  */
 export async function readFile(file, htmlText) {
-  const text = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const doc = await readDocument(bytes, file.name);
+  if (doc) return doc.text;
+  const text = decodeBytes(bytes);
   return isHtml(file.name, text) ? htmlText(text) : text;
 }

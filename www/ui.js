@@ -10,6 +10,7 @@
 // aliases it.
 
 import { el } from "./dom.js";
+import { withPlaces } from "./document.js";
 import { codeButton, explainer } from "./explain.js";
 import { readFile } from "./input.js";
 import SAMPLE from "nianbao-sample";
@@ -26,13 +27,13 @@ const MARKUP = `
   <button type="button" data-act="csv" disabled>导出 CSV</button>
   <button type="button" data-act="json" disabled>导出 JSON</button>
   <button type="button" data-act="print" disabled>打印审阅单</button>
-  <input type="file" data-file="text" accept=".txt,.md,.html,.htm,text/plain,text/html,text/markdown" hidden>
-  <input type="file" data-file="previous" accept=".txt,.md,.html,.htm,text/plain,text/html,text/markdown" hidden>
+  <input type="file" data-file="text" accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.wps,.et,text/plain,text/html,text/markdown,application/pdf" hidden>
+  <input type="file" data-file="previous" accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.wps,.et,text/plain,text/html,text/markdown,application/pdf" hidden>
 </div>
 <div class="nb-work">
   <section class="nb-input" aria-labelledby="nb-input-h">
     <h2 id="nb-input-h">报告全文</h2>
-    <label for="nb-text">粘贴年度报告全文，或把 .txt、.html、.md 文件拖到这里；随输入即时检查</label>
+    <label for="nb-text">粘贴年度报告全文，或把 .txt、.html、.md、.pdf、.docx 文件拖到这里；随输入即时检查</label>
     <textarea id="nb-text" spellcheck="false" autocomplete="off" disabled placeholder="在此粘贴年度报告全文……"></textarea>
     <details class="nb-previous" hidden>
       <summary>上年报告（用于跨年度核对）</summary>
@@ -229,8 +230,11 @@ export function mount(root, loading) {
     if (status.textContent !== said) status.textContent = said;
   }
 
-  /** The place of a diagnostic or related place, as people read it. */
-  const where = (d) => (d.line != null ? `第 ${d.line} 行第 ${d.column} 列` : "");
+  /**
+   * The place of a diagnostic or related place, as people read it, and
+   * for a document read into the text box, where in it (原文第3页第12行).
+   */
+  const where = (d) => (d.line != null ? `第 ${d.line} 行第 ${d.column} 列${d.place ? `，原文${d.place}` : ""}` : "");
 
   /**
    * The line of the text a diagnostic is on, as it is quoted under it (a
@@ -448,6 +452,7 @@ export function mount(root, loading) {
     const started = performance.now();
     try {
       out = compare ? nb.validate_with_previous(text.value, previous.value) : nb.validate(text.value);
+      out = withPlaces(out, text.value);
     } catch (err) {
       clearResults();
       status.textContent = `检查失败：${err}`;
@@ -473,6 +478,8 @@ export function mount(root, loading) {
     for (const act of ["csv", "json", "print"]) $(`[data-act="${act}"]`).disabled = false;
     if (chosen >= 0) choose(chosen, { select: false });
     if (state.cell) chooseCell(state.cell);
+    // For scripts of the host page: the output, as `nianbao check --format json` prints it.
+    root.dispatchEvent(new CustomEvent("nianbao-checked", { detail: out, bubbles: true, composed: true }));
   }
 
   function download(name, type, content) {
@@ -488,10 +495,11 @@ export function mount(root, loading) {
 
   async function load(area, file) {
     if (!file || !state.nb) return;
+    status.textContent = `正在读取 ${file.name}……`;
     try {
       area.value = await readFile(file, state.nb.html_text);
     } catch (err) {
-      status.textContent = `无法读取文件：${err}`;
+      status.textContent = `无法读取文件 ${file.name}：${err.message ?? err}`;
       return;
     }
     if (area === text) state.file = file.name;

@@ -1,5 +1,5 @@
 // Shared by the browser tests, the benchmark and the screenshot: where the
-// built page and the fixtures are, Chromium launched as this machine allows
+// built page and the fixtures are, nianbao.html's two parts, Chromium launched as this machine allows
 // (Debian's build, no sandbox, no background networking), the CLI's JSON
 // for a fixture, and the static server for dist/ on 127.0.0.1.
 
@@ -61,15 +61,30 @@ export function cliJson(fixture, previous) {
   return run.stdout.trim();
 }
 
-/** Sizes of a file: raw, gzip -9 and brotli at the highest quality. */
+/** Sizes of a file (a path, or its bytes): raw, gzip -9 and brotli at the highest quality. */
 export function sizes(file) {
-  const bytes = fs.readFileSync(file);
+  const bytes = typeof file === "string" ? fs.readFileSync(file) : file;
   return {
     raw: bytes.length,
     gzip: zlib.gzipSync(bytes, { level: 9 }).length,
     brotli: zlib.brotliCompressSync(bytes, {
       params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
     }).length,
+  };
+}
+
+/**
+ * nianbao.html split in two: the page of the text path, whose size is
+ * budgeted, and the document reader's module inlined in it (deflated, as
+ * base64 in a data block), which is inflated only when a document is
+ * opened: `{ page, module }`, bytes both, the module inflated.
+ */
+export function singleFileParts(file = path.join(DIST, "nianbao.html")) {
+  const html = fs.readFileSync(file, "latin1");
+  const block = /<script type="application\/octet-stream" id="nianbao-document-module">([A-Za-z0-9+/=]*)<\/script>\n?/.exec(html);
+  return {
+    page: Buffer.from(html.slice(0, block.index) + html.slice(block.index + block[0].length), "latin1"),
+    module: zlib.inflateRawSync(Buffer.from(block[1], "base64")),
   };
 }
 

@@ -1,7 +1,9 @@
-//! `cargo xtask dist`: builds the page into `dist/`: the binding crate for
-//! wasm32, through wasm-bindgen and wasm-opt into `dist/pkg/`, then the
-//! page's three forms (see `page.rs`), and the CLI for an office PC into
-//! `dist/cli/` (see `office.rs`).
+//! `cargo xtask dist`: builds the page into `dist/`: the two binding crates
+//! for wasm32 (the core's, and the document reader's, a module of its own
+//! that the page loads only when a .pdf or .docx is opened), each through
+//! wasm-bindgen and wasm-opt into `dist/pkg/`, then the page's three forms
+//! (see `page.rs`), and the CLI for an office PC into `dist/cli/` (see
+//! `office.rs`).
 //!
 //! The wasm-bindgen CLI must be the exact version of the wasm-bindgen crate
 //! in `Cargo.lock`, so xtask installs that version with `cargo install` when
@@ -18,9 +20,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The binding crate compiled to wasm, and its file name as cargo writes it.
-const BINDING: &str = "nianbao-wasm";
-const BINDING_FILE: &str = "nianbao_wasm";
+/// The binding crates compiled to wasm, and their file names as cargo
+/// writes them: the core's, and the document reader's.
+const BINDINGS: [(&str, &str); 2] = [
+    ("nianbao-wasm", "nianbao_wasm"),
+    ("nianbao-document-wasm", "nianbao_document_wasm"),
+];
 
 /// The WebAssembly features of Chromium 86 (360安全浏览器 13), as wasm-opt
 /// names them: the module may use these and no others.
@@ -38,12 +43,6 @@ pub fn run() -> Result<()> {
 pub fn page() -> Result<()> {
     let root = project_root();
     node::npm_ci()?;
-    // The `wasm` profile: release, optimised for size (the download is
-    // budgeted), leaving the CLI's release build optimised for speed.
-    cargo_cmd(&format!(
-        "build -p {BINDING} --target {WASM_TARGET} --profile wasm"
-    ))?;
-    let wasm = target_dir().join(format!("{WASM_TARGET}/wasm/{BINDING_FILE}.wasm"));
     // The CLI of the version in Cargo.lock, which cargo metadata reports.
     let bindgen = wasm_bindgen_cli(&package("wasm-bindgen")?.version.to_string())?;
 
@@ -53,15 +52,28 @@ pub fn page() -> Result<()> {
             .map_err(|err| format!("cannot remove {}: {err}", dist.display()))?;
     }
     let pkg = dist.join("pkg");
-    bind(&bindgen, &wasm, &pkg)?;
-    let module = pkg.join(format!("{BINDING_FILE}_bg.wasm"));
+    let mut built = Vec::new();
+    for (binding, file) in BINDINGS {
+        // The `wasm` profile: release, optimised for size (the download is
+        // budgeted), leaving the CLI's release build optimised for speed.
+        // Each crate is built alone, with its own features.
+        cargo_cmd(&format!(
+            "build -p {binding} --target {WASM_TARGET} --profile wasm"
+        ))?;
+        let wasm = target_dir().join(format!("{WASM_TARGET}/wasm/{file}.wasm"));
+        bind(&bindgen, &wasm, &pkg)?;
+        let module = pkg.join(format!("{file}_bg.wasm"));
+        built.push(format!(
+            "pkg/{file}_bg.wasm {} KiB",
+            fs::metadata(&module)?.len().div_ceil(1024)
+        ));
+    }
     page::assemble(&root.join("www"), &dist)?;
 
-    let size = fs::metadata(&module)?.len();
     let single = fs::metadata(dist.join("nianbao.html"))?.len();
     eprintln!(
-        "built dist/: pkg/{BINDING_FILE}_bg.wasm {} KiB, nianbao.html {} KiB, embed/",
-        size.div_ceil(1024),
+        "built dist/: {}, nianbao.html {} KiB, embed/",
+        built.join(", "),
         single.div_ceil(1024)
     );
     Ok(())
@@ -162,8 +174,10 @@ mod tests {
     }
 
     #[test]
-    fn the_binding_crate_builds_the_wasm_file() {
-        let binding = package(BINDING).unwrap();
-        assert!(binding.targets.iter().any(|t| t.name == BINDING_FILE));
+    fn the_binding_crates_build_the_wasm_files() {
+        for (binding, file) in BINDINGS {
+            let binding = package(binding).unwrap();
+            assert!(binding.targets.iter().any(|t| t.name == file));
+        }
     }
 }

@@ -2,18 +2,22 @@
 //! esbuild with what it imports, beside `pkg/`:
 //!
 //! - the served page: `index.html`, `style.css` and `main.js`, which
-//!   fetches `pkg/nianbao_wasm_bg.wasm`;
+//!   fetches `pkg/nianbao_wasm_bg.wasm`, and
+//!   `pkg/nianbao_document_wasm_bg.wasm` when a document is opened;
 //! - `nianbao.html`: one file that works from `file://`: `single.js`, with
 //!   the module deflated inside it, and the style inlined under a
 //!   Content-Security-Policy that allows only those two, by hash, and
-//!   WebAssembly, and forbids every request;
+//!   WebAssembly, and forbids every request; and the document reader's
+//!   module, deflated, as base64 text in a data block (a `<script>` of type
+//!   `application/octet-stream`, which is never run), decoded and inflated
+//!   only when a document is opened;
 //! - `embed/`: `nianbao-validator.js` (`embed.js`: the `<nianbao-validator>`
-//!   element, its style inside), its `.wasm` beside it, and `demo.html`.
+//!   element, its style inside), its two `.wasm` beside it, and `demo.html`.
 //!
 //! esbuild writes the syntax of the browser floor, Chromium 86
 //! (`--target=chrome86`): it lowers what is newer, or fails.
 //!
-//! The modules import the glue, the deflated module and the sample report
+//! The modules import the glues, the deflated modules and the sample report
 //! by the names esbuild is told to alias here.
 
 use crate::{node, run_cmd, target_dir, Result};
@@ -30,6 +34,9 @@ pub const SAMPLE: &str = "tests/fixtures/seeds/003_5ede3548d3d69429.txt";
 /// The module in `pkg/`.
 const WASM_FILE: &str = "nianbao_wasm_bg.wasm";
 
+/// The document reader's module in `pkg/`.
+const DOCUMENT_FILE: &str = "nianbao_document_wasm_bg.wasm";
+
 /// The entries, bundled into files of the same names.
 const ENTRIES: [&str; 3] = ["main.js", "single.js", "embed.js"];
 
@@ -37,6 +44,11 @@ const ENTRIES: [&str; 3] = ["main.js", "single.js", "embed.js"];
 const STYLE_LINK: &str = r#"<link rel="stylesheet" href="style.css">"#;
 const SCRIPT_TAG: &str = r#"<script type="module" src="main.js"></script>"#;
 const CHARSET: &str = r#"<meta charset="utf-8">"#;
+const BODY_END: &str = "</body>";
+
+/// The id of nianbao.html's data block holding the document reader's
+/// module, as `www/single.js` finds it.
+const DOCUMENT_BLOCK: &str = "nianbao-document-module";
 
 /// Writes the three forms of the page into `dist`, which holds `pkg/` (the
 /// glue and the optimised module).
@@ -47,6 +59,11 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
     let deflated = bundles.join("nianbao_wasm_bg.wasm.deflate");
     let wasm = fs::read(pkg.join(WASM_FILE))?;
     fs::write(&deflated, miniz_oxide::deflate::compress_to_vec(&wasm, 10))?;
+    // Base64 text in a data block of nianbao.html, not in its script: the
+    // script's parsing and its CSP hash would take 40 ms more at every
+    // start; the page decodes it only when a document is opened.
+    let document = fs::read(pkg.join(DOCUMENT_FILE))?;
+    let document_b64 = STANDARD.encode(miniz_oxide::deflate::compress_to_vec(&document, 10));
     let alias = |name: &str, file: &Path| format!("--alias:{name}={}", file.display());
     run_cmd(
         Command::new(node::bin("esbuild"))
@@ -60,6 +77,10 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
             ])
             .arg(alias("nianbao-wasm", &pkg.join("nianbao_wasm.js")))
             .arg(alias("nianbao-wasm-deflated", &deflated))
+            .arg(alias(
+                "nianbao-document-wasm",
+                &pkg.join("nianbao_document_wasm.js"),
+            ))
             .arg(alias("nianbao-sample", &crate::project_root().join(SAMPLE)))
             .arg(format!("--outdir={}", bundles.display())),
     )?;
@@ -75,10 +96,12 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
     let index = fs::read_to_string(www.join("index.html"))?;
     fs::write(
         dist.join("nianbao.html"),
-        single_file(&index, &css, &script)?,
+        single_file(&index, &css, &script, &document_b64)?,
     )?;
     fs::copy(bundles.join("embed.js"), embed.join("nianbao-validator.js"))?;
-    fs::copy(pkg.join(WASM_FILE), embed.join(WASM_FILE))?;
+    for file in [WASM_FILE, DOCUMENT_FILE] {
+        fs::copy(pkg.join(file), embed.join(file))?;
+    }
     Ok(())
 }
 
@@ -102,11 +125,19 @@ fn csp_hash(content: &str) -> String {
 /// fetched, framed, posted or connected to. Chromium before 97 knows no
 /// `'wasm-unsafe-eval'` and compiles WebAssembly only under `'unsafe-eval'`,
 /// so the floor needs both; no script in `dist/` calls eval
-/// (`tests/browser/floor.test.mjs`).
-fn single_file(index: &str, css: &str, script: &str) -> Result<String> {
+/// (`tests/browser/floor.test.mjs`). The base64 text `data` goes in a data
+/// block at the end of the body, which no policy needs to allow, as it is
+/// never run.
+fn single_file(index: &str, css: &str, script: &str, data: &str) -> Result<String> {
     check_inlinable("style", css)?;
     check_inlinable("script", script)?;
-    for marker in [STYLE_LINK, SCRIPT_TAG, CHARSET] {
+    if !data
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+    {
+        return Err("cannot inline: the data block is not base64".into());
+    }
+    for marker in [STYLE_LINK, SCRIPT_TAG, CHARSET, BODY_END] {
         if index.matches(marker).count() != 1 {
             return Err(format!("www/index.html must hold `{marker}` once").into());
         }
@@ -127,6 +158,12 @@ fn single_file(index: &str, css: &str, script: &str) -> Result<String> {
         .replace(
             SCRIPT_TAG,
             &format!("<script type=\"module\">{script}</script>"),
+        )
+        .replace(
+            BODY_END,
+            &format!(
+                "<script type=\"application/octet-stream\" id=\"{DOCUMENT_BLOCK}\">{data}</script>\n{BODY_END}"
+            ),
         ))
 }
 
@@ -141,8 +178,8 @@ mod tests {
             csp_hash("alert(1)"),
             "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
         );
-        let index = format!("<head>{CHARSET}\n{STYLE_LINK}\n{SCRIPT_TAG}</head>");
-        let html = single_file(&index, "p{}", "go()").unwrap();
+        let index = format!("<head>{CHARSET}\n{STYLE_LINK}\n{SCRIPT_TAG}</head><body>{BODY_END}");
+        let html = single_file(&index, "p{}", "go()", "AAEC+/==").unwrap();
         assert!(html.contains("<style>p{}</style>"));
         assert!(html.contains("<script type=\"module\">go()</script>"));
         assert!(html.contains(&format!(
@@ -151,9 +188,13 @@ mod tests {
         )));
         assert!(html.contains(&format!("style-src {};", csp_hash("p{}"))));
         assert!(html.contains("default-src 'none'"));
-        assert!(single_file(&index, "p{}", "x = '</SCRIPT>'").is_err());
-        assert!(single_file(&index, "a <!-- b", "").is_err());
-        assert!(single_file("<head></head>", "", "").is_err());
+        assert!(html.contains(&format!(
+            "<script type=\"application/octet-stream\" id=\"{DOCUMENT_BLOCK}\">AAEC+/==</script>"
+        )));
+        assert!(single_file(&index, "p{}", "x = '</SCRIPT>'", "").is_err());
+        assert!(single_file(&index, "a <!-- b", "", "").is_err());
+        assert!(single_file(&index, "", "", "</script>").is_err());
+        assert!(single_file("<head></head>", "", "", "").is_err());
     }
 
     #[test]

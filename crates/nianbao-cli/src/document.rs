@@ -11,27 +11,15 @@ use nianbao_document::Place;
 /// The places of the lines of an input's text: empty for plain text.
 pub type Places = Vec<Place>;
 
-/// Extensions of documents, whose files are never read as text.
-const EXTENSIONS: &[&str] = &["pdf", "docx", "doc", "wps", "et"];
-
 /// The text of `bytes` and the place of each of its lines when they are a
 /// document (PDF, DOCX, or a file of the old binary formats, which gets
 /// its message), or come from a file named as one (`path`); `None` for
 /// anything else, which is read as text.
 pub fn open(bytes: &[u8], path: Option<&Path>) -> Option<Result<(String, Places), String>> {
-    if nianbao_document::sniff(bytes).is_none() {
-        let extension = path?.extension()?.to_str()?.to_ascii_lowercase();
-        if !EXTENSIONS.contains(&extension.as_str()) {
-            return None;
-        }
-        return Some(Err(if bytes.is_empty() {
-            format!("文件为空（扩展名为 .{extension}）")
-        } else {
-            format!("扩展名为 .{extension}，但内容不是 PDF 或 Word 文档，可能已损坏或被改了扩展名")
-        }));
-    }
+    let extension = path.and_then(Path::extension).and_then(|e| e.to_str());
+    let opened = nianbao_document::open(bytes, extension)?;
     Some(
-        nianbao_document::read(bytes)
+        opened
             .map(|d| (d.text, d.places))
             .map_err(|e| e.to_string()),
     )
@@ -44,8 +32,9 @@ pub fn place(places: &[Place], line: usize) -> Option<Place> {
 
 /// Adds to each diagnostic of a JSON report the place of its line in the
 /// document: `page` and `page_line` for a PDF, `paragraph` or `table` and
-/// `table_row` for a DOCX, and `place` in words (第3页第12行). Only keys are
-/// added, none is changed.
+/// `table_row` for a DOCX, and `place` in words (第3页第12行), after its
+/// other keys (serde_json keeps the order of keys: `preserve_order`). Only
+/// keys are added, none is changed.
 pub fn annotate(output: &mut serde_json::Value, places: &[Place]) {
     let Some(diagnostics) = output
         .get_mut("diagnostics")
@@ -61,18 +50,8 @@ pub fn annotate(output: &mut serde_json::Value, places: &[Place]) {
         let Some(object) = d.as_object_mut() else {
             continue;
         };
-        match place {
-            Place::Pdf { page, line } => {
-                object.insert("page".into(), page.into());
-                object.insert("page_line".into(), line.into());
-            }
-            Place::Paragraph { paragraph } => {
-                object.insert("paragraph".into(), paragraph.into());
-            }
-            Place::TableRow { table, row } => {
-                object.insert("table".into(), table.into());
-                object.insert("table_row".into(), row.into());
-            }
+        for (key, number) in place.fields() {
+            object.insert(key.into(), number.into());
         }
         object.insert("place".into(), place.to_string().into());
     }
@@ -89,13 +68,20 @@ mod tests {
             Place::Pdf { page: 2, line: 5 },
         ];
         let mut output = serde_json::json!({
-            "diagnostics": [{ "code": "T003", "line": 2 }, { "code": "S001", "line": null }]
+            "diagnostics": [{ "line": 2, "code": "T003" }, { "code": "S001", "line": null }]
         });
         annotate(&mut output, &places);
         assert_eq!(output["diagnostics"][0]["page"], 2);
         assert_eq!(output["diagnostics"][0]["page_line"], 5);
         assert_eq!(output["diagnostics"][0]["place"], "第2页第5行");
         assert_eq!(output["diagnostics"][1].get("page"), None);
+        // Added after the keys the core wrote, as the page adds them.
+        let keys: Vec<_> = output["diagnostics"][0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        assert_eq!(keys, ["line", "code", "page", "page_line", "place"]);
     }
 
     #[test]

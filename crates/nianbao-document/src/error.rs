@@ -17,6 +17,11 @@ pub enum Error {
     NotWord,
     /// Bytes that are not a PDF, a .docx or an OLE file.
     NotDocument,
+    /// An empty file named as a document (the extension, lowercased).
+    Empty(String),
+    /// A file named as a document (the extension, lowercased) that is none:
+    /// damaged, or renamed.
+    Renamed(String),
     /// A damaged or hostile file, and what was wrong.
     Corrupt(String),
 }
@@ -40,6 +45,11 @@ impl std::fmt::Display for Error {
                 "这是压缩包或其他 Office 文件，不是 Word 文档（.docx）；请提供 .docx 或 PDF",
             ),
             Error::NotDocument => f.write_str("不是 PDF 或 Word（.docx）文件"),
+            Error::Empty(extension) => write!(f, "文件为空（扩展名为 .{extension}）"),
+            Error::Renamed(extension) => write!(
+                f,
+                "扩展名为 .{extension}，但内容不是 PDF 或 Word 文档，可能已损坏或被改了扩展名"
+            ),
             Error::Corrupt(why) => write!(f, "文件已损坏，无法读取（{why}）"),
         }
     }

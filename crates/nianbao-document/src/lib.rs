@@ -75,6 +75,19 @@ pub enum Place {
     },
 }
 
+impl Place {
+    /// The numbers that say where the place is, named as the JSON output
+    /// names them: `page` and `page_line`, `paragraph`, or `table` and
+    /// `table_row`. The CLI and the page add these to a finding.
+    pub fn fields(&self) -> Vec<(&'static str, u32)> {
+        match *self {
+            Place::Pdf { page, line } => vec![("page", page), ("page_line", line)],
+            Place::Paragraph { paragraph } => vec![("paragraph", paragraph)],
+            Place::TableRow { table, row } => vec![("table", table), ("table_row", row)],
+        }
+    }
+}
+
 impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
@@ -111,6 +124,29 @@ impl Extracted {
     }
 }
 
+/// Extensions of documents, whose files are never read as text.
+pub const EXTENSIONS: &[&str] = &["pdf", "docx", "doc", "wps", "et"];
+
+/// Reads a file that is a document by its bytes, or is named as one by its
+/// `extension` (without the dot, any case): its text, or why it cannot be
+/// read (a file named `.pdf` that holds something else is said to be
+/// damaged or renamed); `None` for anything else, which is text. The CLI
+/// and the page both open files through this.
+pub fn open(bytes: &[u8], extension: Option<&str>) -> Option<Result<Extracted, Error>> {
+    if sniff(bytes).is_none() {
+        let extension = extension?.to_ascii_lowercase();
+        if !EXTENSIONS.contains(&extension.as_str()) {
+            return None;
+        }
+        return Some(Err(if bytes.is_empty() {
+            Error::Empty(extension)
+        } else {
+            Error::Renamed(extension)
+        }));
+    }
+    Some(read(bytes))
+}
+
 /// Reads a document: the text of a PDF or a .docx, or why it cannot be read.
 pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
     match sniff(bytes) {
@@ -137,6 +173,34 @@ mod tests {
         assert_eq!(sniff(b"PK\x03\x04 not really"), Some(Kind::OtherZip));
         assert_eq!(sniff("总计 98".as_bytes()), None);
         assert_eq!(sniff(b""), None);
+    }
+
+    #[test]
+    fn files_named_as_documents_are_documents() {
+        assert!(open("总计 98".as_bytes(), None).is_none());
+        assert!(open(b"<html>", Some("htm")).is_none());
+        let legacy = open(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], None);
+        assert!(matches!(legacy, Some(Err(Error::Legacy))));
+        let renamed = open(b"<html>", Some("PDF"));
+        assert!(matches!(&renamed, Some(Err(Error::Renamed(e))) if e == "pdf"));
+        let why = renamed.unwrap().unwrap_err().to_string();
+        assert!(why.contains("扩展名为 .pdf"), "{why}");
+        assert!(matches!(
+            open(b"", Some("docx")),
+            Some(Err(Error::Empty(_)))
+        ));
+    }
+
+    #[test]
+    fn places_name_their_numbers() {
+        let fields = Place::Pdf { page: 3, line: 12 }.fields();
+        assert_eq!(fields, [("page", 3), ("page_line", 12)]);
+        let fields = Place::TableRow { table: 2, row: 5 }.fields();
+        assert_eq!(fields, [("table", 2), ("table_row", 5)]);
+        assert_eq!(
+            Place::Paragraph { paragraph: 7 }.fields(),
+            [("paragraph", 7)]
+        );
     }
 
     #[test]
