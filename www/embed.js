@@ -10,6 +10,7 @@
 import * as nb from "nianbao-wasm";
 import STYLE from "./style.css";
 import { mount } from "./ui.js";
+import { compile, start } from "./wasm.js";
 
 /** The module, instantiated once however many elements the page has. */
 let loading = null;
@@ -23,7 +24,7 @@ class NianbaoValidator extends HTMLElement {
     shadow.adoptedStyleSheets = [sheet];
     const root = document.createElement("div");
     shadow.append(root);
-    loading ??= nb.default().then(() => nb);
+    loading ??= start(nb, compile(fetch(new URL("nianbao_wasm_bg.wasm", import.meta.url))));
     mount(root, loading);
   }
 }

@@ -1,12 +1,10 @@
-// The served page's entry, bundled by esbuild into dist/main.js: loads the
-// WebAssembly module from pkg/nianbao_wasm_bg.wasm and mounts the
+// The served page's entry, bundled by esbuild into dist/main.js: compiles
+// the WebAssembly module from pkg/nianbao_wasm_bg.wasm and mounts the
 // interface into the page's <main id="nianbao">. `nianbao-wasm` is the
 // wasm-bindgen glue, as xtask's esbuild aliases it.
 
 import * as nb from "nianbao-wasm";
 import { mount } from "./ui.js";
+import { compile, start } from "./wasm.js";
 
-mount(
-  document.getElementById("nianbao"),
-  nb.default({ module_or_path: new URL("pkg/nianbao_wasm_bg.wasm", import.meta.url) }).then(() => nb),
-);
+mount(document.getElementById("nianbao"), start(nb, compile(fetch(new URL("pkg/nianbao_wasm_bg.wasm", import.meta.url)))));

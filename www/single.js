@@ -6,11 +6,9 @@
 import * as nb from "nianbao-wasm";
 import WASM_DEFLATED from "nianbao-wasm-deflated";
 import { mount } from "./ui.js";
+import { compile, start } from "./wasm.js";
 
 const wasm = new Blob([WASM_DEFLATED]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-const module_or_path = new Response(wasm, { headers: { "Content-Type": "application/wasm" } });
+const response = new Response(wasm, { headers: { "Content-Type": "application/wasm" } });
 
-mount(
-  document.getElementById("nianbao"),
-  nb.default({ module_or_path }).then(() => nb),
-);
+mount(document.getElementById("nianbao"), start(nb, compile(response)));

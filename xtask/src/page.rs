@@ -10,8 +10,11 @@
 //! - `embed/`: `nianbao-validator.js` (`embed.js`: the `<nianbao-validator>`
 //!   element, its style inside), its `.wasm` beside it, and `demo.html`.
 //!
-//! The modules import the glue, the deflated module and the sample report
-//! by the names esbuild is told to alias here.
+//! The modules import the glue, the deflated module, the sample report and
+//! the batch's worker by the names esbuild is told to alias here. The
+//! worker (`worker.js` with the glue) is bundled first, on its own, and
+//! goes into each form as a string, started from a `blob:` URL: one file
+//! serves all three, and `nianbao.html` needs no second file.
 
 use crate::{node, run_cmd, target_dir, Result};
 use base64::{engine::general_purpose::STANDARD, Engine};
@@ -30,6 +33,9 @@ const WASM_FILE: &str = "nianbao_wasm_bg.wasm";
 /// The entries, bundled into files of the same names.
 const ENTRIES: [&str; 3] = ["main.js", "single.js", "embed.js"];
 
+/// The batch's worker, bundled on its own and imported by the entries as text.
+const WORKER: &str = "worker.js";
+
 /// What the served page's `index.html` links, replaced when inlining.
 const STYLE_LINK: &str = r#"<link rel="stylesheet" href="style.css">"#;
 const SCRIPT_TAG: &str = r#"<script type="module" src="main.js"></script>"#;
@@ -45,6 +51,20 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
     let wasm = fs::read(pkg.join(WASM_FILE))?;
     fs::write(&deflated, miniz_oxide::deflate::compress_to_vec(&wasm, 10))?;
     let alias = |name: &str, file: &Path| format!("--alias:{name}={}", file.display());
+    // `.txt`, so that the entries' esbuild loads it as text.
+    let worker = bundles.join("worker.js.txt");
+    run_cmd(
+        Command::new(node::bin("esbuild"))
+            .arg(www.join(WORKER))
+            // A classic script: Chromium starts no module worker from a
+            // `blob:` URL of a `file://` page. The glue's `import.meta.url`
+            // (its default path to the module) is never used: the worker is
+            // handed the compiled module.
+            .args(["--bundle", "--format=iife", "--charset=utf8", "--minify"])
+            .arg("--log-override:empty-import-meta=silent")
+            .arg(alias("nianbao-wasm", &pkg.join("nianbao_wasm.js")))
+            .arg(format!("--outfile={}", worker.display())),
+    )?;
     run_cmd(
         Command::new(node::bin("esbuild"))
             .args(ENTRIES.map(|entry| www.join(entry)))
@@ -57,6 +77,7 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
             .arg(alias("nianbao-wasm", &pkg.join("nianbao_wasm.js")))
             .arg(alias("nianbao-wasm-deflated", &deflated))
             .arg(alias("nianbao-sample", &crate::project_root().join(SAMPLE)))
+            .arg(alias("nianbao-worker", &worker))
             .arg(format!("--outdir={}", bundles.display())),
     )?;
 
@@ -94,8 +115,10 @@ fn csp_hash(content: &str) -> String {
 }
 
 /// `index` with `css` and `script` inlined and a Content-Security-Policy
-/// allowing exactly those, WebAssembly, and a `data:` icon; nothing can be
-/// fetched, framed, posted or connected to.
+/// allowing exactly those, WebAssembly, a `data:` icon, and workers from
+/// `blob:` URLs (the batch's, whose code the hashed script holds and hands
+/// over as a blob; a worker inherits this policy); nothing can be fetched,
+/// framed, posted or connected to.
 fn single_file(index: &str, css: &str, script: &str) -> Result<String> {
     check_inlinable("style", css)?;
     check_inlinable("script", script)?;
@@ -105,7 +128,7 @@ fn single_file(index: &str, css: &str, script: &str) -> Result<String> {
         }
     }
     let csp = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; worker-src blob:; base-uri 'none'; form-action 'none'",
         csp_hash(script),
         csp_hash(css)
     );
@@ -144,6 +167,7 @@ mod tests {
         )));
         assert!(html.contains(&format!("style-src {};", csp_hash("p{}"))));
         assert!(html.contains("default-src 'none'"));
+        assert!(html.contains("; worker-src blob:;"));
         assert!(single_file(&index, "p{}", "x = '</SCRIPT>'").is_err());
         assert!(single_file(&index, "a <!-- b", "").is_err());
         assert!(single_file("<head></head>", "", "").is_err());
@@ -153,7 +177,7 @@ mod tests {
     fn the_sample_and_the_entries_exist() {
         let root = crate::project_root();
         assert!(root.join(SAMPLE).is_file());
-        for entry in ENTRIES {
+        for entry in ENTRIES.into_iter().chain([WORKER]) {
             assert!(root.join("www").join(entry).is_file(), "{entry}");
         }
     }

@@ -1,6 +1,6 @@
 //! The JavaScript binding of nianbao for the page: `validate`,
-//! `validate_with_previous`, `rules`, `schema` and `version`, each calling
-//! the core and handing its output over. Anything more belongs in the core.
+//! `validate_with_previous`, `batch_row`, `rules`, `schema`, `version`: each
+//! calls the core and hands its output over. Anything more belongs in the core.
 //!
 //! Values cross into JavaScript as JSON, written by serde_json as the CLI
 //! writes it and read by the engine's own `JSON.parse`: `validate` returns
@@ -59,6 +59,17 @@ pub fn rules() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "Schema")]
 pub fn schema() -> Result<JsValue, JsValue> {
     to_js(&output::schema())
+}
+
+/// One file of a batch checked (against last year's `[file, text]` if given): its
+/// row, `check --format csv`'s line in `csv`; with `enc` empty, `text` is why not read.
+#[wasm_bindgen(unchecked_return_type = "BatchRow")]
+pub fn batch_row(file: &str, text: &str, enc: &str, last: Vec<String>) -> Result<JsValue, JsValue> {
+    to_js(&match (enc, last.as_slice()) {
+        ("", _) => nianbao::batch::Row::unread(file, text),
+        (_, [name, last]) => nianbao::batch::Row::new(file, text, enc, Some((name, last))),
+        _ => nianbao::batch::Row::new(file, text, enc, None),
+    })
 }
 
 /// The version of this crate, which is the workspace's.

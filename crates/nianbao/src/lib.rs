@@ -18,12 +18,16 @@
 //! into cells; [`sections`] and [`meta`] read the prose; [`tables`] reads
 //! the three tables; [`rules`] checks them.
 
+#[cfg(feature = "serde")]
+pub mod batch;
 pub mod codes;
+pub mod csv;
 pub mod diagnostic;
 pub mod layout;
 pub mod meta;
 #[cfg(feature = "serde")]
 pub mod output;
+pub mod pairing;
 pub mod render;
 pub mod report;
 pub mod rules;
