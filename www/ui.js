@@ -545,6 +545,8 @@ export function mount(root, loading) {
       load(area, files[0].file);
     } else if (state.nb) {
       batch.run(files);
+    } else {
+      status.textContent = "校验程序仍在加载，请稍后再打开这些文件。";
     }
   }
 
