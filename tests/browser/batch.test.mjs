@@ -180,6 +180,28 @@ describe("many reports at once", () => {
     assert.ok(json.tables.requests, "the tables are still there");
   });
 
+  it("takes several files dropped at once, and a folder", async () => {
+    await page.evaluate((given) => {
+      const data = new DataTransfer();
+      for (const [name, text] of given) data.items.add(new File([text], name, { type: "text/plain" }));
+      document.querySelector("#nb-text").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, files.slice(0, 3));
+    await page.waitForFunction(() => document.querySelectorAll(".nb-batch-table tbody tr").length === 3 && document.querySelector('[data-batch="done"]'));
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-folder-"));
+    fs.mkdirSync(path.join(folder, "2023"));
+    fs.writeFileSync(path.join(folder, "2023", files[1][0]), files[1][1]);
+    fs.writeFileSync(path.join(folder, files[2][0]), files[2][1]);
+    fs.writeFileSync(path.join(folder, "说明.doc"), "not a report");
+    fs.writeFileSync(path.join(folder, "scan.pdf"), "%PDF-1.4");
+    await page.setInputFiles('input[data-file="folder"]', folder);
+    await page.waitForFunction(() => document.querySelectorAll(".nb-batch-table tbody tr").length === 3 && document.querySelector('[data-batch="done"]'));
+    const rows = await page.$$eval(".nb-batch-table tbody tr", (trs) => trs.map((tr) => [tr.children[0].textContent, tr.lastChild.textContent]));
+    const names = rows.map(([name]) => name.replace(/^[^/]*\//, "")).sort();
+    assert.deepEqual(names, ["002.txt", "2023/001.txt", "scan.pdf"], "the report files, by their path in the folder; no .doc");
+    assert.match(rows.find(([name]) => name.endsWith("scan.pdf"))[1], /未能检查：本页暂不能读取 PDF/);
+    fs.rmSync(folder, { recursive: true });
+  });
+
   it("passes the axe-core accessibility audit, the summary and a report opened from it", async () => {
     const audited = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
     const p = await audited.newPage();
