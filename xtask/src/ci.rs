@@ -23,7 +23,7 @@ const STEPS: &[Step] = &[
     ("test", test),
     ("fuzz (a minute a target)", crate::fuzz::one_minute),
     ("document reader for wasm", document_for_wasm),
-    ("page (dist)", dist::run),
+    ("page and office CLI (dist)", dist::run),
     ("browser tests", browser_tests),
 ];
 
@@ -51,11 +51,17 @@ fn setup() -> Result<()> {
             run_cmd(Command::new("rustup").args(["component", "add", component]))?;
         }
     }
-    let targets = rustup("target list --installed").unwrap_or_default();
-    if !targets.lines().any(|line| line.trim() == WASM_TARGET) {
-        run_cmd(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
-    }
+    rustup_target(WASM_TARGET)?;
     eprintln!("rustfmt, clippy and {WASM_TARGET} are installed");
+    Ok(())
+}
+
+/// Installs rustup's standard library for `target` when it is missing.
+pub fn rustup_target(target: &str) -> Result<()> {
+    let installed = probe(Command::new("rustup").args(["target", "list", "--installed"]));
+    if installed.is_some_and(|list| !list.lines().any(|line| line.trim() == target)) {
+        run_cmd(Command::new("rustup").args(["target", "add", target]))?;
+    }
     Ok(())
 }
 
@@ -85,7 +91,7 @@ fn browser_tests() -> Result<()> {
 /// `cargo xtask serve [--port N]`: builds `dist/` and serves it on
 /// 127.0.0.1 with the browser tests' static server, until stopped.
 pub fn serve(args: &[&str]) -> Result<()> {
-    dist::run()?;
+    dist::page()?;
     let mut args = args.to_vec();
     args.insert(0, "serve.mjs");
     node::node(&args)
@@ -96,7 +102,7 @@ pub fn serve(args: &[&str]) -> Result<()> {
 /// `nianbao.html` to ready, and the time to validate each seed in the page,
 /// against the budgets.
 pub fn bench() -> Result<()> {
-    dist::run()?;
+    dist::page()?;
     node::chromium()?;
     node::node(&["bench.mjs"])
 }
@@ -104,7 +110,7 @@ pub fn bench() -> Result<()> {
 /// `cargo xtask screenshot`: builds `dist/` and writes
 /// `docs/screenshot.png` of the sample report being checked.
 pub fn screenshot() -> Result<()> {
-    dist::run()?;
+    dist::page()?;
     node::chromium()?;
     node::cjk_fonts()?;
     node::node(&["screenshot.mjs"])

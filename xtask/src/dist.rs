@@ -1,14 +1,19 @@
 //! `cargo xtask dist`: builds the page into `dist/`: the binding crate for
 //! wasm32, through wasm-bindgen and wasm-opt into `dist/pkg/`, then the
-//! page's three forms (see `page.rs`).
+//! page's three forms (see `page.rs`), and the CLI for an office PC into
+//! `dist/cli/` (see `office.rs`).
 //!
 //! The wasm-bindgen CLI must be the exact version of the wasm-bindgen crate
 //! in `Cargo.lock`, so xtask installs that version with `cargo install` when
 //! the one on PATH differs. wasm-opt comes from the npm package `binaryen`,
 //! installed with the browser tests' packages.
+//! The module keeps to the browser floor, Chromium 86 (see [`FLOOR`], and
+//! ARCHITECTURE.md for why and how).
 
 use crate::ci::WASM_TARGET;
-use crate::{cargo_cmd, node, package, page, probe, project_root, run_cmd, target_dir, Result};
+use crate::{
+    cargo_cmd, node, office, package, page, probe, project_root, run_cmd, target_dir, Result,
+};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,9 +22,20 @@ use std::process::Command;
 const BINDING: &str = "nianbao-wasm";
 const BINDING_FILE: &str = "nianbao_wasm";
 
+/// The WebAssembly features of Chromium 86 (360安全浏览器 13), as wasm-opt
+/// names them: the module may use these and no others.
+/// `tests/browser/floor.test.mjs` holds every `.wasm` in `dist/` to them.
+const FLOOR: &str = "mutable-globals sign-ext nontrapping-float-to-int bulk-memory multivalue";
+
+/// `cargo xtask dist`: the page, then the CLI for an office PC.
+pub fn run() -> Result<()> {
+    page()?;
+    office::build(&project_root().join("dist"))
+}
+
 /// Builds `dist/` from scratch: the wasm module, the page's files, the
 /// single-file page and the embeddable element.
-pub fn run() -> Result<()> {
+pub fn page() -> Result<()> {
     let root = project_root();
     node::npm_ci()?;
     // The `wasm` profile: release, optimised for size (the download is
@@ -37,15 +53,8 @@ pub fn run() -> Result<()> {
             .map_err(|err| format!("cannot remove {}: {err}", dist.display()))?;
     }
     let pkg = dist.join("pkg");
-    // ES module output, loaded by `<script type="module">`.
-    run_cmd(
-        Command::new(&bindgen)
-            .args(["--target", "web", "--out-dir"])
-            .arg(&pkg)
-            .arg(&wasm),
-    )?;
+    bind(&bindgen, &wasm, &pkg)?;
     let module = pkg.join(format!("{BINDING_FILE}_bg.wasm"));
-    optimise(&module)?;
     page::assemble(&root.join("www"), &dist)?;
 
     let size = fs::metadata(&module)?.len();
@@ -56,6 +65,32 @@ pub fn run() -> Result<()> {
         single.div_ceil(1024)
     );
     Ok(())
+}
+
+/// Runs wasm-bindgen on `wasm`, as rustc wrote it, into `pkg`, as an ES
+/// module loaded by `<script type="module">`, and optimises the module it
+/// writes there. First wasm-opt drops the `target_features` section, which
+/// wasm-bindgen and wasm-opt take as leave to use the features it names
+/// (`-g`: the names stay for wasm-bindgen).
+fn bind(bindgen: &Path, wasm: &Path, pkg: &Path) -> Result<()> {
+    let page = target_dir().join("page");
+    fs::create_dir_all(&page)?;
+    let plain = page.join(wasm.file_name().ok_or("no module file name")?);
+    run_cmd(
+        Command::new(node::bin("wasm-opt"))
+            .args(["--strip-target-features", "-g"])
+            .arg(wasm)
+            .arg("-o")
+            .arg(&plain),
+    )?;
+    run_cmd(
+        Command::new(bindgen)
+            .args(["--target", "web", "--out-dir"])
+            .arg(pkg)
+            .arg(&plain),
+    )?;
+    let stem = plain.file_stem().unwrap_or_default().to_string_lossy();
+    optimise(&pkg.join(format!("{stem}_bg.wasm")))
 }
 
 /// A wasm-bindgen CLI of `version`: the one on PATH, the one cargo installed
@@ -90,25 +125,24 @@ fn cargo_home() -> PathBuf {
 
 /// Shrinks the module for size (the wasm is the page's download) with the
 /// wasm-opt of the npm package `binaryen` (Debian's binaryen 108 wrote a
-/// broken module), told of the wasm features rustc enables by default for
-/// wasm32-unknown-unknown, or it rejects the module.
+/// broken module), allowed the floor's features only: it fails on a module
+/// that uses more.
 fn optimise(module: &Path) -> Result<()> {
     let out = module.with_extension("opt.wasm");
     run_cmd(
         Command::new(node::bin("wasm-opt"))
-            .arg("-Oz")
-            .args(["bulk-memory", "mutable-globals", "nontrapping-float-to-int"].map(enable))
-            .args(["sign-ext", "reference-types", "multivalue"].map(enable))
+            .args(["-Oz", "--mvp-features"])
+            .args(
+                FLOOR
+                    .split(' ')
+                    .map(|feature| format!("--enable-{feature}")),
+            )
             .arg(module)
             .arg("-o")
             .arg(&out),
     )?;
     fs::rename(&out, module)?;
     Ok(())
-}
-
-fn enable(feature: &str) -> String {
-    format!("--enable-{feature}")
 }
 
 #[cfg(test)]

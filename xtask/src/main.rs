@@ -12,6 +12,7 @@ mod codegen;
 mod dist;
 mod fuzz;
 mod node;
+mod office;
 mod page;
 #[cfg(test)]
 mod tidy;
@@ -29,7 +30,7 @@ usage: cargo xtask <command>
 
 commands:
   test              run every check CI runs: fmt, clippy, tests, wasm builds
-  dist              build the page into dist/
+  dist              build the page and the CLI for Windows and static Linux into dist/
   serve [--port N]  build the page and serve dist/ on 127.0.0.1 (default port 8000)
   bench             build the page; report its sizes, time to ready and time per seed
   screenshot        build the page; write docs/screenshot.png of a seed being checked

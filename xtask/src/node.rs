@@ -1,6 +1,6 @@
 //! The JavaScript side of the toolchain, installed on demand and only when
 //! missing: the npm packages of `tests/browser/` (esbuild, binaryen for
-//! wasm-opt, playwright-core, axe-core) by `npm ci`, and Debian's Chromium,
+//! wasm-opt, playwright-core, axe-core, wabt) by `npm ci`, and Debian's Chromium,
 //! which playwright-core drives. No browser or binary is downloaded from anywhere
 //! but the npm registry and Debian's archive.
 
@@ -66,7 +66,7 @@ pub fn chromium() -> Result<()> {
 /// `apt-get update` and `apt-get install` of `packages`, each waiting up to
 /// ten minutes for another apt or dpkg to release its lock, and tried a
 /// second time when it fails (a download cut off, a mirror in sync).
-fn apt_install(packages: &[&str]) -> Result<()> {
+pub fn apt_install(packages: &[&str]) -> Result<()> {
     const LOCK: [&str; 2] = ["-o", "DPkg::Lock::Timeout=600"];
     let twice = |args: &[&str]| {
         let run = || {

@@ -10,6 +10,9 @@
 //! - `embed/`: `nianbao-validator.js` (`embed.js`: the `<nianbao-validator>`
 //!   element, its style inside), its `.wasm` beside it, and `demo.html`.
 //!
+//! esbuild writes the syntax of the browser floor, Chromium 86
+//! (`--target=chrome86`): it lowers what is newer, or fails.
+//!
 //! The modules import the glue, the deflated module, the sample report and
 //! the batch's worker by the names esbuild is told to alias here. The
 //! worker (`worker.js` with the glue) is bundled first, on its own, and
@@ -61,6 +64,7 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
             // (its default path to the module) is never used: the worker is
             // handed the compiled module.
             .args(["--bundle", "--format=iife", "--charset=utf8", "--minify"])
+            .arg("--target=chrome86")
             .arg("--log-override:empty-import-meta=silent")
             .arg(alias("nianbao-wasm", &pkg.join("nianbao_wasm.js")))
             .arg(format!("--outfile={}", worker.display())),
@@ -69,6 +73,7 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
         Command::new(node::bin("esbuild"))
             .args(ENTRIES.map(|entry| www.join(entry)))
             .args(["--bundle", "--format=esm", "--charset=utf8"])
+            .arg("--target=chrome86")
             .args([
                 "--loader:.deflate=binary",
                 "--loader:.css=text",
@@ -118,7 +123,10 @@ fn csp_hash(content: &str) -> String {
 /// allowing exactly those, WebAssembly, a `data:` icon, and workers from
 /// `blob:` URLs (the batch's, whose code the hashed script holds and hands
 /// over as a blob; a worker inherits this policy); nothing can be fetched,
-/// framed, posted or connected to.
+/// framed, posted or connected to. Chromium before 97 knows no
+/// `'wasm-unsafe-eval'` and compiles WebAssembly only under `'unsafe-eval'`,
+/// so the floor needs both; no script in `dist/` calls eval
+/// (`tests/browser/floor.test.mjs`).
 fn single_file(index: &str, css: &str, script: &str) -> Result<String> {
     check_inlinable("style", css)?;
     check_inlinable("script", script)?;
@@ -128,7 +136,7 @@ fn single_file(index: &str, css: &str, script: &str) -> Result<String> {
         }
     }
     let csp = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; worker-src blob:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval' 'unsafe-eval'; style-src {}; img-src data:; worker-src blob:; base-uri 'none'; form-action 'none'",
         csp_hash(script),
         csp_hash(css)
     );
@@ -162,7 +170,7 @@ mod tests {
         assert!(html.contains("<style>p{}</style>"));
         assert!(html.contains("<script type=\"module\">go()</script>"));
         assert!(html.contains(&format!(
-            "script-src {} 'wasm-unsafe-eval'",
+            "script-src {} 'wasm-unsafe-eval' 'unsafe-eval';",
             csp_hash("go()")
         )));
         assert!(html.contains(&format!("style-src {};", csp_hash("p{}"))));

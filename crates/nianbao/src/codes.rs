@@ -177,10 +177,10 @@ codes! {
     NARRATIVE_RECEIVED = "N001", "narrative-received", Warning, run narrative::received,
         "正文所述收到申请数与统计表不符",
         "请核对正文中的申请数与表三「本年新收政府信息公开申请数量」";
-    /// The applications carried over in the text differ from table 三.
+    /// The applications carried over or forward in the text differ from table 三.
     NARRATIVE_CARRIED_OVER = "N002", "narrative-carried-over", Warning, run narrative::carried_over,
-        "正文所述上年结转申请数与统计表不符",
-        "请核对正文中的结转数与表三「上年结转政府信息公开申请数量」";
+        "正文所述结转申请数与统计表不符",
+        "请核对正文中的结转数与表三「上年结转政府信息公开申请数量」「结转下年度继续办理」";
     /// An outcome count in the text differs from table 三.
     NARRATIVE_OUTCOME = "N003", "narrative-outcome", Warning, run narrative::outcome,
         "正文所述办理结果件数与统计表不符",
@@ -193,9 +193,9 @@ codes! {
     NARRATIVE_LITIGATION = "N005", "narrative-litigation", Warning, run narrative::litigation,
         "正文所述行政诉讼件数与统计表不符",
         "请核对正文中的行政诉讼件数与表四两项行政诉讼总计之和";
-    /// A 行政许可, 行政处罚 or 收费 figure in the text differs from table 二.
+    /// A 规章, 规范性文件, 行政许可, 处罚, 强制 or 收费 figure in the text differs from table 二.
     NARRATIVE_ACTIVE = "N006", "narrative-active", Warning, run narrative::active,
-        "正文所述行政许可、行政处罚或收费数字与统计表不符",
+        "正文所述规章、规范性文件、行政许可、处罚、强制或收费数字与统计表不符",
         "请核对正文中的数字与表二相应各行";
     /// A stated total whose listed parts do not add up.
     NARRATIVE_SUM = "N007", "narrative-sum", Warning, run narrative::sum,

@@ -8,15 +8,19 @@
 //! fails: text that is not a report yields diagnostics saying so.
 //!
 //! ```
+//! use nianbao::tables::schema::{column, row};
 //! let report = nianbao::check("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3");
 //! let requests = report.tables.requests.as_ref().unwrap();
-//! assert_eq!(requests.cell("new_received", "total").unwrap().value, Some(nianbao::Value::Count(3)));
+//! let total = requests.cell(row::NEW_RECEIVED, column::TOTAL).unwrap();
+//! assert_eq!(total.value, Some(nianbao::Value::Count(3)));
 //! ```
 //!
 //! The pipeline, one module a stage: [`text`] decodes HTML and normalises
 //! the characters, keeping a map back to the input; [`layout`] cuts lines
 //! into cells; [`sections`] and [`meta`] read the prose; [`tables`] reads
-//! the three tables; [`rules`] checks them.
+//! the three tables; [`rules`] checks them. Cells are named by the typed
+//! keys of [`tables::schema`] (`row::NEW_RECEIVED`, `column::TOTAL`): a
+//! misspelt key does not compile.
 
 #[cfg(feature = "serde")]
 pub mod batch;

@@ -265,7 +265,10 @@ impl Output {
                 TableOut(
                     t.rows
                         .iter()
-                        .map(|r| (r.key, r.cells.iter().map(|c| (c.column, c.value)).collect()))
+                        .map(|r| {
+                            let cells = r.cells.iter().map(|c| (c.column.as_str(), c.value));
+                            (r.key.as_str(), cells.collect())
+                        })
                         .collect(),
                 )
             })
@@ -447,16 +450,16 @@ pub struct SchemaOut {
 
 /// The rows and columns of the three tables in each template.
 pub fn schema() -> SchemaOut {
-    use crate::tables::schema::{self, RowSpec};
+    use crate::tables::schema::{self, ColumnKey, RowSpec};
     let rows = |specs: &[RowSpec]| -> Vec<SchemaRowOut> {
-        let column = |&key: &&'static str| SchemaColumnOut {
-            key,
-            label: schema::column_label(key),
+        let column = |&key: &ColumnKey| SchemaColumnOut {
+            key: key.as_str(),
+            label: key.label(),
         };
         specs
             .iter()
             .map(|r| SchemaRowOut {
-                key: r.key,
+                key: r.key.as_str(),
                 label: r.label,
                 columns: r.columns.iter().map(column).collect(),
             })

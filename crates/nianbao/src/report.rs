@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
+use crate::tables::schema::{self, ColumnKey, RowKey};
 
 /// Everything read from one report, plus what was said about it.
 #[derive(Debug, Clone, Default)]
@@ -283,12 +284,12 @@ pub struct Table {
 
 impl Table {
     /// The row with this key, e.g. `denied.state_secret`.
-    pub fn row(&self, key: &str) -> Option<&Row> {
+    pub fn row(&self, key: RowKey) -> Option<&Row> {
         self.rows.iter().find(|r| r.key == key)
     }
 
     /// The cell at `row`, `column`.
-    pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
+    pub fn cell(&self, row: RowKey, column: ColumnKey) -> Option<&Cell> {
         self.row(row)?.cells.iter().find(|c| c.column == column)
     }
 
@@ -298,8 +299,8 @@ impl Table {
     }
 
     /// The path of a cell, e.g. `requests.total.natural_person`.
-    pub fn path(&self, row: &str, column: &str) -> String {
-        format!("{}.{}.{}", self.kind.key(), row, column)
+    pub fn path(&self, row: RowKey, column: ColumnKey) -> String {
+        schema::path(self.kind, row, column)
     }
 }
 
@@ -307,7 +308,7 @@ impl Table {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The row key of TEMPLATE.md, e.g. `new_received`.
-    pub key: &'static str,
+    pub key: RowKey,
     /// The row's label where one was found next to its numbers.
     pub label: Option<Span>,
     /// Its cells, in template column order.
@@ -318,7 +319,7 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     /// The column key of TEMPLATE.md, e.g. `natural_person`.
-    pub column: &'static str,
+    pub column: ColumnKey,
     /// The value; `None` for a blank, `/`, `-`, `—` or `无`, or where nothing was found.
     pub value: Option<Value>,
     /// Where the value was read.

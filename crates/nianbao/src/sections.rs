@@ -56,6 +56,25 @@ pub fn is_section_heading(line: &str) -> bool {
     heading_text(line).is_some_and(|h| section_of(&canon(h)).is_some())
 }
 
+/// Whether a line is a heading of any level: `一、…`, `(二)…`, `# …`.
+/// The one idea of a heading that sections, table regions and the
+/// narrative rules' paragraphs share.
+///
+/// ```
+/// use nianbao::sections::is_heading;
+/// assert!(is_heading("二、主动公开政府信息情况"));
+/// assert!(is_heading("(一)主要问题"));
+/// assert!(is_heading("## 其他事项"));
+/// assert!(!is_heading("一是加强组织领导。"));
+/// ```
+pub fn is_heading(line: &str) -> bool {
+    let t = trim(line);
+    let sub = t
+        .strip_prefix('(')
+        .is_some_and(|rest| rest.starts_with(is_numeral));
+    sub || heading_text(line).is_some()
+}
+
 /// The heading text of a line, if it can be a heading.
 fn heading_text(line: &str) -> Option<&str> {
     // A heading opens with `#` or a numeral: a line opening with any other

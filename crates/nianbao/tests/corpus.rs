@@ -12,6 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
+use nianbao::tables::schema::{ColumnKey, RowKey};
 use nianbao::{Report, Severity, Value};
 use serde_json::Value as Json;
 
@@ -74,7 +75,7 @@ fn cell(report: &Report, path: &str) -> Option<(Option<f64>, bool)> {
         "requests" => report.tables.requests.as_ref(),
         _ => report.tables.appeals.as_ref(),
     }?;
-    let c = table.cell(row, column)?;
+    let c = table.cell(RowKey::parse(row)?, ColumnKey::parse(column)?)?;
     Some((c.value.map(Value::as_f64), c.doubtful))
 }
 

@@ -22,6 +22,7 @@ mod common;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use nianbao::tables::schema::{column, row};
 use nianbao::Report;
 use peakmem_alloc::{PeakMemAlloc, PeakMemAllocTrait, INSTRUMENTED_SYSTEM};
 
@@ -268,7 +269,9 @@ fn a_number_of_ten_thousand_digits() {
     // Too large to count: said so (V001), and the cell is doubtful, not an error.
     assert!(codes(&report).contains(&"V001"), "{:?}", codes(&report));
     let requests = report.tables.requests.as_ref().unwrap();
-    let cell = requests.cell("new_received", "natural_person").unwrap();
+    let cell = requests
+        .cell(row::NEW_RECEIVED, column::NATURAL_PERSON)
+        .unwrap();
     assert_eq!(cell.value, None);
     assert!(cell.doubtful);
     // And as an amount, with a decimal point.
@@ -341,7 +344,12 @@ fn a_table_of_ten_thousand_columns() {
     within_budget("10,000 columns", text.len(), &cost, 4.0);
     // The row is read with doubt (too many values), not as an error.
     let requests = report.tables.requests.as_ref().unwrap();
-    assert!(requests.cell("new_received", "total").unwrap().doubtful);
+    assert!(
+        requests
+            .cell(row::NEW_RECEIVED, column::TOTAL)
+            .unwrap()
+            .doubtful
+    );
     assert!(!report.has_errors() || !codes(&report).iter().any(|c| c.starts_with('T')));
     assert!(codes(&report).contains(&"R002"), "{:?}", codes(&report));
     // As HTML too.

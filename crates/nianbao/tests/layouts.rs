@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use nianbao::tables::schema::{self, RowSpec};
+use nianbao::tables::schema::{self, column, row, ColumnKey, RowKey, RowSpec};
 use nianbao::{LineIndex, Report, Severity, Table, TableKind, Template, Value};
 
 // ---------------------------------------------------------------------------
@@ -157,7 +157,7 @@ impl Variant {
             Variant::Yuan => {
                 if let Some(active) = report.tables.active.as_mut() {
                     for row in &mut active.rows {
-                        let amount = if row.key == "procurement" {
+                        let amount = if row.key == row::PROCUREMENT {
                             658.66501
                         } else {
                             25.1
@@ -167,7 +167,7 @@ impl Variant {
                                 cell.value,
                                 Some(Value::Count(0)) | Some(Value::Amount(0.0))
                             );
-                            if cell.column == "amount_wan_yuan" && zero {
+                            if cell.column == column::AMOUNT_WAN_YUAN && zero {
                                 cell.value = Some(Value::Amount(amount));
                             }
                         }
@@ -282,7 +282,7 @@ impl Grid {
 fn values_of(table: &Table, spec: &RowSpec) -> Vec<Option<Value>> {
     spec.columns
         .iter()
-        .map(|column| {
+        .map(|&column| {
             table
                 .cell(spec.key, column)
                 .unwrap_or_else(|| panic!("{} has no cell", table.path(spec.key, column)))
@@ -308,7 +308,7 @@ impl Specs {
         let i = self
             .specs
             .iter()
-            .position(|s| s.key == key)
+            .position(|s| s.key.as_str() == key)
             .unwrap_or_else(|| panic!("row `{key}` is not in the template"));
         assert!(!self.used[i], "row `{key}` rendered twice");
         self.used[i] = true;
@@ -1661,13 +1661,16 @@ fn the_2019_tables_have_the_2019_rows() {
 fn seed_000_with_empty_cells() -> (String, Report) {
     let text = seed("000");
     let mut report = nianbao::check(&text);
-    let empty: &[(&str, &[&str])] = &[
-        ("regulations", &["issued", "repealed", "in_force"]),
-        ("new_received", &["commercial", "research"]),
-        ("granted", &["research", "legal_service"]),
-        ("denied.state_secret", schema::REQUEST_COLUMNS),
-        ("other.unpaid_fee", schema::REQUEST_COLUMNS),
-        ("litigation_after_review", schema::APPEAL_COLUMNS),
+    let empty: &[(RowKey, &[ColumnKey])] = &[
+        (
+            row::REGULATIONS,
+            &[column::ISSUED, column::REPEALED, column::IN_FORCE],
+        ),
+        (row::NEW_RECEIVED, &[column::COMMERCIAL, column::RESEARCH]),
+        (row::GRANTED, &[column::RESEARCH, column::LEGAL_SERVICE]),
+        (row::DENIED_STATE_SECRET, schema::REQUEST_COLUMNS),
+        (row::OTHER_UNPAID_FEE, schema::REQUEST_COLUMNS),
+        (row::LITIGATION_AFTER_REVIEW, schema::APPEAL_COLUMNS),
     ];
     let tables = [
         report.tables.active.as_mut(),

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use nianbao::tables::schema::{ColumnKey, RowKey};
 use nianbao::{Report, Severity, Template, Value};
 
 fn seed_000() -> String {
@@ -25,6 +26,10 @@ fn value(report: &Report, table: &str, row: &str, column: &str) -> Option<Value>
         "requests" => &report.tables.requests,
         _ => &report.tables.appeals,
     };
+    let (row, column) = (
+        RowKey::parse(row).unwrap(),
+        ColumnKey::parse(column).unwrap(),
+    );
     t.as_ref().unwrap().cell(row, column).unwrap().value
 }
 

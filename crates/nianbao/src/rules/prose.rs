@@ -1,13 +1,18 @@
 //! Figures in the prose: a number with its unit, found after the words
-//! that say what it counts (`收到政府信息公开申请98件`), outside the tables.
+//! that say what it counts (`收到政府信息公开申请98件`) or, where none
+//! follows them, right before them (`另有 103 件顺延到下年度`,
+//! `12件行政复议案件`), outside the tables.
 //!
 //! A figure belongs to its words only within one clause: the scan from the
 //! words to the number stops at punctuation, at another number, or after a
-//! few characters, so a count is never tied to words it does not follow.
+//! few characters, so a count is never tied to words it does not follow
+//! or directly precede.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::rules::Context;
+use crate::sections::is_heading;
 use crate::span::Span;
 
 /// Characters that end a clause. Line breaks do not: PDF text breaks lines
@@ -33,7 +38,8 @@ pub struct Pattern<'p> {
     pub gap: usize,
     /// Units the number must carry, such as `件`.
     pub units: &'p [&'p str],
-    /// Words the gap must contain one of, if any.
+    /// Words the gap, or the rest of the clause after the figure
+    /// (`收到2份以信函形式提出的信息公开申请`), must contain one of, if any.
     pub gap_needs: &'p [&'p str],
     /// Words that, found in the gap, mean the figure counts something else.
     pub gap_excludes: &'p [&'p str],
@@ -67,6 +73,10 @@ pub(crate) struct Joined {
     base: usize,
     /// Offsets in `text` before which a line break was taken out.
     breaks: Vec<usize>,
+    /// Where each character other than ASCII stands in `text`, in order:
+    /// where a word may start, so that the many words of the patterns are
+    /// looked up, not each searched for through the whole text.
+    starts: HashMap<char, Vec<usize>>,
 }
 
 impl Joined {
@@ -79,11 +89,32 @@ impl Joined {
             }
             joined.push_str(piece);
         }
+        let mut starts: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, c) in joined.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            starts.entry(c).or_default().push(i);
+        }
         Joined {
             text: joined,
             base: range.start,
             breaks,
+            starts,
         }
+    }
+
+    /// Where `word` starts in the text, in order, without overlaps.
+    fn matches(&self, word: &str) -> Vec<usize> {
+        let Some(first) = word.chars().next().filter(|c| !c.is_ascii()) else {
+            return self.text.match_indices(word).map(|(i, _)| i).collect();
+        };
+        let mut out = Vec::new();
+        for &i in self.starts.get(&first).into_iter().flatten() {
+            if out.last().is_none_or(|&last| i >= last + word.len())
+                && self.text[i..].starts_with(word)
+            {
+                out.push(i);
+            }
+        }
+        out
     }
 
     /// The offset in the normalised text of the character at `at` here.
@@ -114,7 +145,7 @@ pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
             // again: look up the figure of a longer word just before.
             found.sort_by_key(|f| f.words_start);
             let longer = found.len();
-            for (start, _) in text.match_indices(word) {
+            for start in joined.matches(word) {
                 if text[..start]
                     .chars()
                     .next_back()
@@ -126,7 +157,10 @@ pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
                 if before > 0 && start < found[before - 1].range.0 {
                     continue;
                 }
-                if let Some(f) = after(text, start, start + word.len(), text.len(), pattern) {
+                let end = start + word.len();
+                let figure = after(text, start, end, text.len(), pattern)
+                    .or_else(|| preceding(text, start, end, pattern));
+                if let Some(f) = figure {
                     found.push(f);
                 }
             }
@@ -148,15 +182,12 @@ fn after(text: &str, words_start: usize, from: usize, end: usize, p: &Pattern) -
     let digit = rest
         .char_indices()
         .take(p.gap + 1)
-        .find(|(_, c)| c.is_ascii_digit() || BREAKS.contains(c));
+        .find(|&(i, c)| c.is_ascii_digit() || (BREAKS.contains(&c) && !in_term(rest, i)));
     let (offset, c) = digit?;
     if !c.is_ascii_digit() {
         return None;
     }
     let gap = &rest[..offset];
-    if !p.gap_needs.is_empty() && !p.gap_needs.iter().any(|w| gap.contains(w)) {
-        return None;
-    }
     if p.gap_excludes.iter().any(|w| gap.contains(w)) {
         return None;
     }
@@ -174,27 +205,75 @@ fn after(text: &str, words_start: usize, from: usize, end: usize, p: &Pattern) -
         .units
         .iter()
         .find(|u| text[unit_at..end].starts_with(*u))?;
+    let unit_end = unit_at + unit.len();
+    let tail_end = floor_boundary(text, (unit_end + TAIL).min(end));
+    if !needed(p, gap, &text[unit_end..tail_end]) {
+        return None;
+    }
     Some(Figure {
         value,
-        range: (num_start, unit_at + unit.len()),
+        range: (num_start, unit_end),
         words_start,
     })
 }
 
-/// Whether a line is a heading (`一、…`, `(二)…`, `# …`): prose does not run across it.
-pub fn is_heading(line: &str) -> bool {
-    let t = line.trim_start();
-    let mut chars = t.chars();
-    match chars.next() {
-        Some('#') => true,
-        Some('(') => chars
-            .next()
-            .is_some_and(|c| "一二三四五六七八九十".contains(c)),
-        Some(c) if "一二三四五六七八九十".contains(c) => {
-            chars.find(|c| !"一二三四五六七八九十".contains(*c)) == Some('、')
+/// Whether the break at `i` of `s` is inside the regulation's name for
+/// applicants, `公民、法人或者其他组织`, one noun and no list.
+fn in_term(s: &str, i: usize) -> bool {
+    s[..i].ends_with("公民") && s[i..].starts_with("、法人")
+}
+
+/// How far after a figure, in bytes, the rest of its clause is looked at.
+const TAIL: usize = 72;
+
+/// How many characters may stand between a figure and the words it comes
+/// before (`12件行政复议案件`, `103 件顺延到下年度`).
+const BEFORE_GAP: usize = 2;
+
+/// The figure right before words at `words_start..from`: a number and its
+/// unit, at most [`BEFORE_GAP`] characters before them in the same clause.
+fn preceding(text: &str, words_start: usize, from: usize, p: &Pattern) -> Option<Figure> {
+    let head = &text[..words_start];
+    let mut unit_end = words_start;
+    for (skipped, (i, c)) in head.char_indices().rev().enumerate() {
+        if let Some(unit) = p.units.iter().find(|u| head[..unit_end].ends_with(*u)) {
+            let number_part = head[..unit_end - unit.len()].trim_end();
+            let digits = number_part.len()
+                - number_part
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            let num_start = number_part.len() - digits;
+            let lone = !number_part[..num_start].ends_with(['.', '%']);
+            let gap = &head[unit_end..];
+            if digits == 0 || !lone || p.gap_excludes.iter().any(|w| gap.contains(w)) {
+                return None;
+            }
+            let tail_end = floor_boundary(text, from + TAIL);
+            if !needed(p, gap, &text[from..tail_end]) {
+                return None;
+            }
+            return Some(Figure {
+                value: number_part[num_start..].parse().ok()?,
+                range: (num_start, unit_end),
+                words_start,
+            });
         }
-        _ => false,
+        if skipped >= BEFORE_GAP || c.is_ascii_digit() || BREAKS.contains(&c) {
+            return None;
+        }
+        unit_end = i;
     }
+    None
+}
+
+/// Whether the gap, or the rest of the clause after the figure, holds one
+/// of the words the pattern needs.
+fn needed(p: &Pattern, gap: &str, tail: &str) -> bool {
+    let clause = tail.find(BREAKS).map_or(tail, |i| &tail[..i]);
+    p.gap_needs.is_empty()
+        || p.gap_needs
+            .iter()
+            .any(|w| gap.contains(w) || clause.contains(w))
 }
 
 /// How far a paragraph is followed from a point, in bytes: enough for any

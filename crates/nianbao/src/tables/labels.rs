@@ -2,6 +2,8 @@
 //! has, so split, shortened, misspelt (`预期` for `逾期`) or traditional
 //! labels still find their row. Labels arrive reduced by [`crate::text::canon`].
 
+use super::schema::{row, RowKey};
+
 /// Whether a label of table 三 names its applicant columns (`自然人`,
 /// `法人或其他组织`): a header line, even where it ends in `总计`.
 ///
@@ -19,85 +21,104 @@ pub fn names_applicants(label: &str) -> bool {
 ///
 /// ```
 /// use nianbao::tables::labels::requests_row;
-/// assert_eq!(requests_row("五不予处理1信访举报投诉类申请"), Some("not_processed.petition_complaint"));
-/// assert_eq!(requests_row("1申请人无正当理由预期不补正行政机关不再处理其政府信息公开申请"), Some("other.overdue_correction"));
-/// assert_eq!(requests_row("七总计"), Some("total"));
+/// use nianbao::tables::schema::row;
+/// assert_eq!(requests_row("五不予处理1信访举报投诉类申请"), Some(row::NOT_PROCESSED_PETITION_COMPLAINT));
+/// assert_eq!(requests_row("1申请人无正当理由预期不补正行政机关不再处理其政府信息公开申请"), Some(row::OTHER_OVERDUE_CORRECTION));
+/// assert_eq!(requests_row("七总计"), Some(row::TOTAL));
 /// assert_eq!(requests_row("计其他情形"), None);
-/// assert_eq!(requests_row("二上年结转政府信息公开申请数量三本年度办理结果一予以公开二部分公开"), Some("partially_granted"));
+/// assert_eq!(requests_row("二上年结转政府信息公开申请数量三本年度办理结果一予以公开二部分公开"), Some(row::PARTIALLY_GRANTED));
 /// ```
-pub fn requests_row(label: &str) -> Option<&'static str> {
-    const RULES: &[(&[&str], &str)] = &[
-        (&["结转下年", "下年度继续"], "carried_forward"),
-        (&["上年结转"], "carried_over"),
-        (&["本年新收"], "new_received"),
-        (&["部分公开"], "partially_granted"),
-        (&["予以公开"], "granted"),
-        (&["国家秘密"], "denied.state_secret"),
-        (&["其他法律", "法规禁止"], "denied.prohibited_by_law"),
-        (&["三安全", "一稳定"], "denied.three_security_one_stability"),
-        (&["第三方"], "denied.third_party_rights"),
-        (&["内部事务"], "denied.internal_affairs"),
-        (&["过程性"], "denied.process_info"),
-        (&["执法案卷"], "denied.enforcement_files"),
-        (&["行政查询"], "denied.administrative_query"),
-        (&["不掌握"], "unable.not_held"),
-        (&["另行制作", "没有现成"], "unable.needs_creation"),
-        (&["仍不明确", "补正后"], "unable.unclear_after_correction"),
-        (&["信访", "举报投诉"], "not_processed.petition_complaint"),
-        (&["重复申请"], "not_processed.duplicate"),
-        (&["出版物"], "not_processed.publication"),
-        (&["大量反复"], "not_processed.mass_repeated"),
-        (&["重新出具", "确认或"], "not_processed.confirm_existing"),
-        (&["不补正"], "other.overdue_correction"),
-        (&["收费通知", "缴纳费用"], "other.unpaid_fee"),
+pub fn requests_row(label: &str) -> Option<RowKey> {
+    const RULES: &[(&[&str], RowKey)] = &[
+        (&["结转下年", "下年度继续"], row::CARRIED_FORWARD),
+        (&["上年结转"], row::CARRIED_OVER),
+        (&["本年新收"], row::NEW_RECEIVED),
+        (&["部分公开"], row::PARTIALLY_GRANTED),
+        (&["予以公开"], row::GRANTED),
+        (&["国家秘密"], row::DENIED_STATE_SECRET),
+        (&["其他法律", "法规禁止"], row::DENIED_PROHIBITED_BY_LAW),
+        (
+            &["三安全", "一稳定"],
+            row::DENIED_THREE_SECURITY_ONE_STABILITY,
+        ),
+        (&["第三方"], row::DENIED_THIRD_PARTY_RIGHTS),
+        (&["内部事务"], row::DENIED_INTERNAL_AFFAIRS),
+        (&["过程性"], row::DENIED_PROCESS_INFO),
+        (&["执法案卷"], row::DENIED_ENFORCEMENT_FILES),
+        (&["行政查询"], row::DENIED_ADMINISTRATIVE_QUERY),
+        (&["不掌握"], row::UNABLE_NOT_HELD),
+        (&["另行制作", "没有现成"], row::UNABLE_NEEDS_CREATION),
+        (
+            &["仍不明确", "补正后"],
+            row::UNABLE_UNCLEAR_AFTER_CORRECTION,
+        ),
+        (&["信访", "举报投诉"], row::NOT_PROCESSED_PETITION_COMPLAINT),
+        (&["重复申请"], row::NOT_PROCESSED_DUPLICATE),
+        (&["出版物"], row::NOT_PROCESSED_PUBLICATION),
+        (&["大量反复"], row::NOT_PROCESSED_MASS_REPEATED),
+        (&["重新出具", "确认或"], row::NOT_PROCESSED_CONFIRM_EXISTING),
+        (&["不补正"], row::OTHER_OVERDUE_CORRECTION),
+        (&["收费通知", "缴纳费用"], row::OTHER_UNPAID_FEE),
     ];
     // Where labels ran together (blank rows whose cells vanished), the row
     // named last is the one the numbers follow.
-    let named = |words: &[&str]| words.iter().filter_map(|w| label.rfind(w)).max();
+    let named = |words: &[&str]| words.iter().filter_map(|w| last_at(label, w)).max();
     // The words of the rows without words of their own: 3.其他 at the end,
     // and the group heading (六)其他处理, which names the 2019 row and is
     // followed by its items' words in 2021.
     let item_3 = label
         .ends_with("3其他")
-        .then(|| (label.len() - "3其他".len(), "other.other"));
+        .then(|| (label.len() - "3其他".len(), row::OTHER_OTHER));
     RULES
         .iter()
         .filter_map(|(words, key)| Some((named(words)?, *key)))
         .chain(item_3)
-        .chain(label.rfind("其他处理").map(|at| (at, "other")))
-        .chain(label.rfind("总计").map(|at| (at, "total")))
+        .chain(last_at(label, "其他处理").map(|at| (at, row::OTHER)))
+        .chain(last_at(label, "总计").map(|at| (at, row::TOTAL)))
         .max_by_key(|&(at, _)| at)
         .map(|(_, key)| key)
+}
+
+/// Where `word` last starts in `label`. Labels are short and the words
+/// many: a plain scan from the end, without the set-up of a string searcher
+/// for each word (which took a tenth of the reading time).
+fn last_at(label: &str, word: &str) -> Option<usize> {
+    let (hay, needle) = (label.as_bytes(), word.as_bytes());
+    let first = *needle.first()?;
+    (0..=hay.len().checked_sub(needle.len())?)
+        .rev()
+        .find(|&i| hay[i] == first && hay[i..].starts_with(needle))
 }
 
 /// The row of table 二 a label names, if any.
 ///
 /// ```
 /// use nianbao::tables::labels::active_row;
-/// assert_eq!(active_row("第二十条第八项行政事业性收费"), Some("fees"));
-/// assert_eq!(active_row("规范性文件"), Some("normative_documents"));
+/// use nianbao::tables::schema::row;
+/// assert_eq!(active_row("第二十条第八项行政事业性收费"), Some(row::FEES));
+/// assert_eq!(active_row("规范性文件"), Some(row::NORMATIVE_DOCUMENTS));
 /// assert_eq!(active_row("信息内容"), None);
-/// assert_eq!(active_row("行政强制第二十条第八项信息内容行政事业性收费"), Some("fees"));
+/// assert_eq!(active_row("行政强制第二十条第八项信息内容行政事业性收费"), Some(row::FEES));
 /// ```
-pub fn active_row(label: &str) -> Option<&'static str> {
-    const RULES: &[(&[&str], &str)] = &[
-        (&["规范性文件"], "normative_documents"),
-        (&["行政许可"], "licensing"),
-        (&["其他对外管理服务"], "other_services"),
-        (&["行政处罚"], "penalty"),
-        (&["行政强制"], "coercion"),
-        (&["事业性收费"], "fees"),
-        (&["集中采购"], "procurement"),
+pub fn active_row(label: &str) -> Option<RowKey> {
+    const RULES: &[(&[&str], RowKey)] = &[
+        (&["规范性文件"], row::NORMATIVE_DOCUMENTS),
+        (&["行政许可"], row::LICENSING),
+        (&["其他对外管理服务"], row::OTHER_SERVICES),
+        (&["行政处罚"], row::PENALTY),
+        (&["行政强制"], row::COERCION),
+        (&["事业性收费"], row::FEES),
+        (&["集中采购"], row::PROCUREMENT),
     ];
     // Where labels ran together (a row without numbers, then the next
     // table's header), the row named last is the one the numbers follow.
-    let named = |words: &[&str]| words.iter().filter_map(|w| label.rfind(w)).max();
+    let named = |words: &[&str]| words.iter().filter_map(|w| last_at(label, w)).max();
     let found = RULES
         .iter()
         .filter_map(|(words, key)| Some((named(words)?, *key)))
         .max_by_key(|&(at, _)| at)
         .map(|(_, key)| key);
-    found.or_else(|| label.ends_with("规章").then_some("regulations"))
+    found.or_else(|| label.ends_with("规章").then_some(row::REGULATIONS))
 }
 
 /// Which template a header label of table 二 belongs to: `Some(true)` for

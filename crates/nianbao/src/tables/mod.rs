@@ -27,7 +27,9 @@ use crate::rules::value::{amount_unit, number_too_large};
 use crate::text::Document;
 use fit::{fit, groups_of_five_sum, total_is_sum, Fitted, Settled};
 use regions::Region;
-use schema::{RowSpec, ACTIVE_2019, ACTIVE_2021, APPEALS, REQUEST_COLUMNS};
+use schema::{
+    column, row, ColumnKey, RowKey, RowSpec, ACTIVE_2019, ACTIVE_2021, APPEALS, REQUEST_COLUMNS,
+};
 use stream::{Group, KEEP};
 
 /// More groups than this in one table region is not a table: the rest is reported, not aligned.
@@ -198,7 +200,7 @@ impl<'a> Reader<'a, '_> {
                 })
             })
             .collect();
-        let keys: Vec<&str> = alignment.rows.iter().map(|r| r.key).collect();
+        let keys: Vec<RowKey> = alignment.rows.iter().map(|r| r.key).collect();
         solve_rows(&mut fitted, &relations::requests(&keys));
         let rows = alignment
             .rows
@@ -255,11 +257,11 @@ impl<'a> Reader<'a, '_> {
         }
         let only_2019 = keys
             .iter()
-            .any(|k| matches!(k, Some("other_services" | "procurement")));
+            .any(|&k| k == Some(row::OTHER_SERVICES) || k == Some(row::PROCUREMENT));
         let wide_decisions = groups
             .iter()
             .zip(&keys)
-            .any(|(g, k)| *k == Some("licensing") && g.items.len() >= 3);
+            .any(|(g, k)| *k == Some(row::LICENSING) && g.items.len() >= 3);
         let is_2019 =
             votes_2019 > votes_2021 || (votes_2019 == votes_2021 && (only_2019 || wide_decisions));
         let specs = if is_2019 { ACTIVE_2019 } else { ACTIVE_2021 };
@@ -381,7 +383,7 @@ impl<'a> Reader<'a, '_> {
                 .flat_map(|r| {
                     r.cells.iter_mut().map(|c| {
                         c.doubtful = true;
-                        format!("appeals.{}.{}", r.key, c.column)
+                        schema::path(TableKind::Appeals, r.key, c.column)
                     })
                 })
                 .collect();
@@ -451,9 +453,9 @@ impl<'a> Reader<'a, '_> {
         fitted: Fitted,
         label: Option<(usize, usize)>,
     ) -> Row {
-        let path = |column: &str| format!("{}.{}.{}", table.key(), spec.key, column);
+        let path = |column: ColumnKey| schema::path(table, spec.key, column);
         let mut cells = Vec::with_capacity(spec.columns.len());
-        for (column, slot) in spec
+        for (&column, slot) in spec
             .columns
             .iter()
             .zip(fitted.slots.iter().chain(std::iter::repeat(&None)))
@@ -463,26 +465,17 @@ impl<'a> Reader<'a, '_> {
                 if s.too_large {
                     let digits = &self.doc.text[s.range.0..s.range.1];
                     self.diagnostics.push(
-                        number_too_large::diagnostic(
-                            spec.label,
-                            schema::column_label(column),
-                            digits,
-                        )
-                        .with_span(span)
-                        .with_cells([path(column)]),
+                        number_too_large::diagnostic(spec.label, column.label(), digits)
+                            .with_span(span)
+                            .with_cells([path(column)]),
                     );
                 }
                 if let Some(unit) = s.unit {
                     let digits = &self.doc.text[s.range.0..s.range.1];
                     self.diagnostics.push(
-                        unit_in_cell::diagnostic(
-                            spec.label,
-                            schema::column_label(column),
-                            digits,
-                            unit,
-                        )
-                        .with_span(span)
-                        .with_cells([path(column)]),
+                        unit_in_cell::diagnostic(spec.label, column.label(), digits, unit)
+                            .with_span(span)
+                            .with_cells([path(column)]),
                     );
                 }
             }
@@ -505,7 +498,7 @@ impl<'a> Reader<'a, '_> {
             self.diagnostics.push(
                 row_shape::row(table.name(), spec.label, read, spec.columns.len())
                     .with_span(row_span.or_else(|| label.map(|(s, e)| self.doc.span(s, e))))
-                    .with_cells(spec.columns.iter().map(|c| path(c))),
+                    .with_cells(spec.columns.iter().map(|&c| path(c))),
             );
         }
         if let Some(settled) = fitted.split {
@@ -531,13 +524,13 @@ impl<'a> Reader<'a, '_> {
                 .with_cells(
                     spec.columns
                         .iter()
-                        .map(|c| format!("{}.{}.{}", table.key(), spec.key, c)),
+                        .map(|&c| schema::path(table, spec.key, c)),
                 ),
         );
         let cells = spec
             .columns
             .iter()
-            .map(|column| Cell {
+            .map(|&column| Cell {
                 column,
                 value: None,
                 span: None,
@@ -617,7 +610,11 @@ impl<'a> Reader<'a, '_> {
     /// Converts an amount written in 元 (by the table's header, or by the
     /// unit after the number) to 万元, exactly, with a note.
     fn yuan_to_wan(&mut self, spec: &RowSpec, mut fitted: Fitted, header_in_yuan: bool) -> Fitted {
-        let Some(column) = spec.columns.iter().position(|&c| c == "amount_wan_yuan") else {
+        let Some(column) = spec
+            .columns
+            .iter()
+            .position(|&c| c == column::AMOUNT_WAN_YUAN)
+        else {
             return fitted;
         };
         let Some(Some(slot)) = fitted.slots.get_mut(column) else {
@@ -633,7 +630,11 @@ impl<'a> Reader<'a, '_> {
         self.diagnostics.push(
             amount_unit::diagnostic(spec.label, written, wan)
                 .with_span(self.doc.span(slot.range.0, slot.range.1))
-                .with_cells([format!("active.{}.amount_wan_yuan", spec.key)]),
+                .with_cells([schema::path(
+                    TableKind::Active,
+                    spec.key,
+                    column::AMOUNT_WAN_YUAN,
+                )]),
         );
         fitted
     }

@@ -247,10 +247,11 @@ fn end_of_appeals(doc: &Document, lines: &Lines, start: usize) -> usize {
     lines.len()
 }
 
-/// A heading such as `五、…` or `(一)主要问题`, or a line of prose.
+/// A numbered heading such as `五、…` or `(一)主要问题`, a section's
+/// heading, or a line of prose. A Markdown heading of no section (`###
+/// 行政复议`) names a part of the table and does not end it.
 fn is_heading_or_prose(text: &str) -> bool {
-    let t = trim(trim(text).trim_start_matches('#'));
-    let numbered = t.starts_with('(') && t.chars().nth(1).is_some_and(crate::sections::is_numeral);
+    let numbered = crate::sections::is_heading(text) && !trim(text).starts_with('#');
     numbered || crate::sections::is_section_heading(text) || is_prose(text)
 }
 

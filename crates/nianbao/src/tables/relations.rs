@@ -6,7 +6,7 @@
 //! table was read with, so the reader can weigh readings before any cell
 //! has its final place.
 
-use super::schema::is_outcome_row;
+use super::schema::{is_outcome_row, row, RowKey};
 use crate::report::{Table, TableKind};
 
 /// What a relation says, in TEMPLATE.md's words.
@@ -67,20 +67,20 @@ impl Relation {
 ///
 /// ```
 /// use nianbao::tables::{relations::requests, schema::requests_rows};
-/// let rows: Vec<&str> = requests_rows(true).iter().map(|r| r.key).collect();
+/// let rows: Vec<_> = requests_rows(true).iter().map(|r| r.key).collect();
 /// // 7 balances, 7 outcome sums, and one row total a row.
 /// assert_eq!(requests(&rows).len(), 7 + 7 + rows.len());
 /// ```
-pub fn requests(rows: &[&str]) -> Vec<Relation> {
-    let index = |key: &str| rows.iter().position(|&r| r == key);
+pub fn requests(rows: &[RowKey]) -> Vec<Relation> {
+    let index = |key: RowKey| rows.iter().position(|&r| r == key);
     let width = super::schema::REQUEST_COLUMNS.len();
     let total_column = width - 1;
     let mut out = Vec::new();
     if let (Some(new), Some(carried), Some(total), Some(forward)) = (
-        index("new_received"),
-        index("carried_over"),
-        index("total"),
-        index("carried_forward"),
+        index(row::NEW_RECEIVED),
+        index(row::CARRIED_OVER),
+        index(row::TOTAL),
+        index(row::CARRIED_FORWARD),
     ) {
         for c in 0..width {
             out.push(Relation {
@@ -95,7 +95,7 @@ pub fn requests(rows: &[&str]) -> Vec<Relation> {
             });
         }
     }
-    if let Some(total) = index("total") {
+    if let Some(total) = index(row::TOTAL) {
         let outcomes: Vec<usize> = (0..rows.len())
             .filter(|&r| is_outcome_row(rows[r]))
             .collect();
@@ -137,7 +137,7 @@ pub fn appeals() -> Vec<Relation> {
 pub fn of(table: &Table) -> Vec<Relation> {
     match table.kind {
         TableKind::Requests => {
-            let keys: Vec<&str> = table.rows.iter().map(|r| r.key).collect();
+            let keys: Vec<RowKey> = table.rows.iter().map(|r| r.key).collect();
             requests(&keys)
         }
         TableKind::Appeals => appeals(),

@@ -8,7 +8,7 @@
 //! are tried (the 2019 one has a single (六)其他处理 row) and the better
 //! alignment wins.
 
-use super::schema::{requests_rows, RowSpec, REQUEST_COLUMNS};
+use super::schema::{requests_rows, row, RowKey, RowSpec, REQUEST_COLUMNS};
 use super::stream::Group;
 
 /// The score of each decision. Labels weigh more than shapes.
@@ -36,7 +36,7 @@ pub struct Alignment {
 /// labels of the table say of its template, where they say anything.
 pub fn align(
     groups: &[Group],
-    label_rows: &[Option<&'static str>],
+    label_rows: &[Option<RowKey>],
     labelled_2021: Option<bool>,
 ) -> Alignment {
     let (score21, placed21) = best(groups, label_rows, &requests_rows(true));
@@ -44,7 +44,8 @@ pub fn align(
     // The labels decide where they can; else the 2019 rows win only on
     // evidence: its single (六)其他处理 row named, or every one of its rows
     // placed. A few rows fit either template, and blank rows fit none.
-    let evidence_2019 = label_rows.contains(&Some("other")) || placed19.iter().all(Option::is_some);
+    let evidence_2019 =
+        label_rows.contains(&Some(row::OTHER)) || placed19.iter().all(Option::is_some);
     let is_2019 = labelled_2021.map_or(score19 > score21 && evidence_2019, |is_2021| !is_2021);
     if is_2019 {
         Alignment {
@@ -61,7 +62,7 @@ pub fn align(
     }
 }
 
-fn match_score(group: &Group, label: Option<&str>, row: &RowSpec) -> i32 {
+fn match_score(group: &Group, label: Option<RowKey>, spec: &RowSpec) -> i32 {
     let width = REQUEST_COLUMNS.len();
     let n = group.items.len();
     let shape = if n == width || (n < width && n + group.trailing.len() >= width) {
@@ -72,7 +73,7 @@ fn match_score(group: &Group, label: Option<&str>, row: &RowSpec) -> i32 {
         ODD_ROW
     };
     let label = match label {
-        Some(key) if key == row.key => LABEL_MATCH,
+        Some(key) if key == spec.key => LABEL_MATCH,
         Some(_) => LABEL_CONFLICT,
         None => 0,
     };
@@ -90,7 +91,7 @@ fn skip_group(group: &Group) -> i32 {
 /// Best alignment of `groups` to `rows`: its score and the group of each row.
 fn best(
     groups: &[Group],
-    labels: &[Option<&'static str>],
+    labels: &[Option<RowKey>],
     rows: &[RowSpec],
 ) -> (i32, Vec<Option<usize>>) {
     let (m, r) = (groups.len(), rows.len());

@@ -37,7 +37,7 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::rules::table::certain;
 use crate::rules::Context;
-use crate::tables::schema::{column_label, REQUEST_COLUMNS};
+use crate::tables::schema::{row, REQUEST_COLUMNS};
 
 /// Compares each column of 上年结转 with last year's 结转下年度.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -48,8 +48,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     for &column in REQUEST_COLUMNS {
         let (Some(over), Some(forward)) = (
-            certain(now, "carried_over", column),
-            certain(before, "carried_forward", column),
+            certain(now, row::CARRIED_OVER, column),
+            certain(before, row::CARRIED_FORWARD, column),
         ) else {
             continue;
         };
@@ -57,10 +57,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     codes::CARRY_OVER_MISMATCH,
-                    format!("本年「上年结转·{}」为 {over}，而上一年度报告「结转下年度继续办理·{}」为 {forward}", column_label(column), column_label(column)),
+                    format!("本年「上年结转·{}」为 {over}，而上一年度报告「结转下年度继续办理·{}」为 {forward}", column.label(), column.label()),
                 )
-                .with_span(now.cell("carried_over", column).and_then(|c| c.span))
-                .with_cells([now.path("carried_over", column)]),
+                .with_span(now.cell(row::CARRIED_OVER, column).and_then(|c| c.span))
+                .with_cells([now.path(row::CARRIED_OVER, column)]),
             );
         }
     }

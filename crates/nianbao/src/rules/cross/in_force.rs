@@ -39,10 +39,10 @@
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::report::Template;
+use crate::report::{TableKind, Template};
 use crate::rules::table::certain;
 use crate::rules::Context;
-use crate::tables::schema::row_label;
+use crate::tables::schema::{column, row, row_label};
 
 /// Compares 现行有效件数 with last year's plus issued less repealed.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -54,13 +54,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if now.template != Some(Template::Y2021) || before.template != Some(Template::Y2021) {
         return;
     }
-    for row in ["regulations", "normative_documents"] {
+    for row in [row::REGULATIONS, row::NORMATIVE_DOCUMENTS] {
         let get = |t, c| certain(t, row, c);
         let (Some(last), Some(issued), Some(repealed), Some(in_force)) = (
-            get(before, "in_force"),
-            get(now, "issued"),
-            get(now, "repealed"),
-            get(now, "in_force"),
+            get(before, column::IN_FORCE),
+            get(now, column::ISSUED),
+            get(now, column::REPEALED),
+            get(now, column::IN_FORCE),
         ) else {
             continue;
         };
@@ -69,10 +69,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     codes::IN_FORCE_MISMATCH,
-                    format!("{}现行有效 {in_force} 件，而上年现行有效 {last} 件加本年制发 {issued} 件、减本年废止 {repealed} 件为 {expected} 件", row_label("active", row)),
+                    format!("{}现行有效 {in_force} 件，而上年现行有效 {last} 件加本年制发 {issued} 件、减本年废止 {repealed} 件为 {expected} 件", row_label(TableKind::Active, row)),
                 )
-                .with_span(now.cell(row, "in_force").and_then(|c| c.span))
-                .with_cells([now.path(row, "in_force"), now.path(row, "issued"), now.path(row, "repealed")]),
+                .with_span(now.cell(row, column::IN_FORCE).and_then(|c| c.span))
+                .with_cells([now.path(row, column::IN_FORCE), now.path(row, column::ISSUED), now.path(row, column::REPEALED)]),
             );
         }
     }

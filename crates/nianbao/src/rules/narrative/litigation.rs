@@ -38,6 +38,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::prose::{find, Pattern};
 use crate::rules::table::total;
 use crate::rules::Context;
+use crate::tables::schema::{column, row};
 
 const PATTERN: Pattern = Pattern {
     words: &["行政诉讼"],
@@ -54,8 +55,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let (Some(direct), Some(after)) = (
-        total(t, "litigation_direct"),
-        total(t, "litigation_after_review"),
+        total(t, row::LITIGATION_DIRECT),
+        total(t, row::LITIGATION_AFTER_REVIEW),
     ) else {
         return;
     };
@@ -63,10 +64,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         value: (direct + after) as f64,
         also: &[],
         cells: vec![
-            t.path("litigation_direct", "total"),
-            t.path("litigation_after_review", "total"),
+            t.path(row::LITIGATION_DIRECT, column::TOTAL),
+            t.path(row::LITIGATION_AFTER_REVIEW, column::TOTAL),
         ],
-        span: t.cell("litigation_direct", "total").and_then(|c| c.span),
+        span: t
+            .cell(row::LITIGATION_DIRECT, column::TOTAL)
+            .and_then(|c| c.span),
     };
     compare(
         cx,

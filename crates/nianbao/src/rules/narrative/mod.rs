@@ -2,7 +2,9 @@
 //! prose that contradict the tables, and stated totals whose parts do not
 //! add up. A figure that cannot be tied to a cell with confidence is left
 //! alone, and when any figure of a kind agrees with the table, none of that
-//! kind is reported: the others may count a narrower scope.
+//! kind is reported: the others may count a narrower scope. A figure whose
+//! clause names a narrower subject (`区政府办代表区政府受理…`) and is below
+//! the table's is reported with words that say so: it may be right.
 
 pub mod active;
 pub mod carried_over;
@@ -18,14 +20,18 @@ use crate::report::Table;
 use crate::rules::prose::{self, Figure};
 use crate::rules::table::{certain, total};
 use crate::rules::Context;
+use crate::tables::schema::{self, ColumnKey, RowKey};
 
 /// The sum of certain cells of one column of `t` over `rows`, if all are
 /// known; of 总计, each row's [`total`], its columns' sum where it is blank.
-pub(crate) fn sum(t: &Table, rows: &[&str], column: &str) -> Option<i64> {
+pub(crate) fn sum(t: &Table, rows: &[RowKey], column: ColumnKey) -> Option<i64> {
     rows.iter()
-        .map(|r| match column {
-            "total" => total(t, r),
-            _ => certain(t, r, column),
+        .map(|&r| {
+            if column == schema::column::TOTAL {
+                total(t, r)
+            } else {
+                certain(t, r, column)
+            }
         })
         .sum()
 }
@@ -59,10 +65,42 @@ pub(crate) fn compare(
         return;
     }
     let f = &figures[0];
+    let mut message = say(f.value, expected.value);
+    if let Some(subject) = narrower(cx, f).filter(|_| f.value < expected.value) {
+        message.push_str(&format!(
+            "；正文这一数字说的是「{subject}」，范围可能小于本报告的统计表，若确是如此可不改，否则应与统计表一致"
+        ));
+    }
     out.push(
-        Diagnostic::new(code, say(f.value, expected.value))
+        Diagnostic::new(code, message)
             .with_span(prose::span(cx, f))
             .with_cells(expected.cells)
             .with_related(expected.span, "统计表中的数字"),
     );
+}
+
+/// Words that make a figure's subject narrower than the whole agency: one
+/// office speaking for it (`区政府办代表区政府受理`), or its own level only.
+const NARROWER: &[&str] = &[
+    "代表",
+    "机关本级",
+    "本级",
+    "本部门",
+    "本单位",
+    "政府办",
+    "办公室",
+];
+
+/// The subject of a figure's clause, when it names a narrower scope than
+/// the report's (at most 24 characters, those nearest the figure).
+fn narrower<'a>(cx: &'a Context, f: &Figure) -> Option<&'a str> {
+    let text = cx.doc.text.as_str();
+    let first = f.words_start.min(f.range.0);
+    let start = prose::clause_start(text, first, &['。', ',', ';', ':']);
+    let clause = text[start..first].trim();
+    if !NARROWER.iter().any(|w| clause.contains(w)) {
+        return None;
+    }
+    let from = clause.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+    Some(&clause[from..])
 }

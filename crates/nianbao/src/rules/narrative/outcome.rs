@@ -39,18 +39,19 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::rules::prose::{find, Pattern};
 use crate::rules::Context;
+use crate::tables::schema::{column, Outcome, RowKey};
 
-/// An outcome: the words that name it in prose and the rows of table 三 it sums.
-struct Outcome {
+/// An outcome as prose names it: its words and the outcomes of table 三 it sums.
+struct Named {
     words: &'static [&'static str],
     not_after: &'static [char],
     gap_excludes: &'static [&'static str],
     name: &'static str,
-    prefix: &'static str,
+    outcomes: &'static [Outcome],
 }
 
-const OUTCOMES: &[Outcome] = &[
-    Outcome {
+const OUTCOMES: &[Named] = &[
+    Named {
         words: &[
             "予以公开及部分公开",
             "予以公开和部分公开",
@@ -59,49 +60,49 @@ const OUTCOMES: &[Outcome] = &[
         not_after: &[],
         gap_excludes: &[],
         name: "予以公开及部分公开",
-        prefix: "",
+        outcomes: &[Outcome::Granted, Outcome::PartiallyGranted],
     },
-    Outcome {
+    Named {
         words: &["予以公开", "同意公开"],
         not_after: &[],
         gap_excludes: &["部分公开"],
         name: "予以公开",
-        prefix: "granted",
+        outcomes: &[Outcome::Granted],
     },
-    Outcome {
+    Named {
         words: &["部分公开"],
         not_after: &['及', '和', '或'],
         gap_excludes: &[],
         name: "部分公开",
-        prefix: "partially_granted",
+        outcomes: &[Outcome::PartiallyGranted],
     },
-    Outcome {
+    Named {
         words: &["不予公开"],
         not_after: &[],
         gap_excludes: &[],
         name: "不予公开",
-        prefix: "denied.",
+        outcomes: &[Outcome::Denied],
     },
-    Outcome {
+    Named {
         words: &["无法提供"],
         not_after: &[],
         gap_excludes: &[],
         name: "无法提供",
-        prefix: "unable.",
+        outcomes: &[Outcome::Unable],
     },
-    Outcome {
+    Named {
         words: &["不予处理"],
         not_after: &[],
         gap_excludes: &[],
         name: "不予处理",
-        prefix: "not_processed.",
+        outcomes: &[Outcome::NotProcessed],
     },
-    Outcome {
+    Named {
         words: &["其他处理"],
         not_after: &[],
         gap_excludes: &[],
         name: "其他处理",
-        prefix: "other",
+        outcomes: &[Outcome::Other],
     },
 ];
 
@@ -111,24 +112,19 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     for o in OUTCOMES {
-        let rows: Vec<&str> = t
+        let rows: Vec<RowKey> = t
             .rows
             .iter()
             .map(|r| r.key)
-            .filter(|k| match o.prefix {
-                "" => matches!(*k, "granted" | "partially_granted"),
-                p if p.ends_with('.') => k.starts_with(p),
-                "other" => *k == "other" || k.starts_with("other."),
-                p => *k == p,
-            })
+            .filter(|k| k.outcome().is_some_and(|x| o.outcomes.contains(&x)))
             .collect();
-        let Some(value) = sum(t, &rows, "total") else {
+        let Some(value) = sum(t, &rows, column::TOTAL) else {
             continue;
         };
         let pattern = Pattern {
             words: o.words,
             gap: 8,
-            units: &["件", "起"],
+            units: &["件", "起", "宗"],
             gap_needs: &[],
             gap_excludes: o.gap_excludes,
             not_after: o.not_after,
@@ -136,10 +132,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let expected = Expected {
             value: value as f64,
             also: &[],
-            cells: rows.iter().map(|r| t.path(r, "total")).collect(),
+            cells: rows.iter().map(|r| t.path(*r, column::TOTAL)).collect(),
             span: rows
                 .first()
-                .and_then(|r| t.cell(r, "total"))
+                .and_then(|r| t.cell(*r, column::TOTAL))
                 .and_then(|c| c.span),
         };
         compare(

@@ -36,11 +36,12 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::prose::{find, Pattern};
 use crate::rules::table::total;
 use crate::rules::Context;
+use crate::tables::schema::{column, row};
 
 const PATTERN: Pattern = Pattern {
     words: &["收到", "受理", "新收", "接收"],
-    gap: 16,
-    units: &["件", "起", "个", "条"],
+    gap: 24,
+    units: &["件", "起", "个", "条", "份", "宗"],
     gap_needs: &["申请"],
     gap_excludes: &["结转", "复议", "诉讼", "答复", "办结", "办理"],
     not_after: &[],
@@ -51,16 +52,18 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = &cx.report.tables.requests else {
         return;
     };
-    let Some(new) = total(t, "new_received") else {
+    let Some(new) = total(t, row::NEW_RECEIVED) else {
         return;
     };
-    let over = total(t, "carried_over").unwrap_or(0);
+    let over = total(t, row::CARRIED_OVER).unwrap_or(0);
     let figures = find(cx, &PATTERN);
     let expected = Expected {
         value: new as f64,
         also: &[(new + over) as f64],
-        cells: vec![t.path("new_received", "total")],
-        span: t.cell("new_received", "total").and_then(|c| c.span),
+        cells: vec![t.path(row::NEW_RECEIVED, column::TOTAL)],
+        span: t
+            .cell(row::NEW_RECEIVED, column::TOTAL)
+            .and_then(|c| c.span),
     };
     compare(
         cx,

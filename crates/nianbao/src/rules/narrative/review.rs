@@ -37,6 +37,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::prose::{find, Pattern};
 use crate::rules::table::total;
 use crate::rules::Context;
+use crate::tables::schema::{column, row};
 
 /// Words in the gap that mean a result of the review, not their number.
 pub(crate) const RESULTS: &[&str] = &[
@@ -57,14 +58,14 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = &cx.report.tables.appeals else {
         return;
     };
-    let Some(total) = total(t, "review") else {
+    let Some(total) = total(t, row::REVIEW) else {
         return;
     };
     let expected = Expected {
         value: total as f64,
         also: &[],
-        cells: vec![t.path("review", "total")],
-        span: t.cell("review", "total").and_then(|c| c.span),
+        cells: vec![t.path(row::REVIEW, column::TOTAL)],
+        span: t.cell(row::REVIEW, column::TOTAL).and_then(|c| c.span),
     };
     compare(
         cx,

@@ -38,6 +38,7 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::report::{Table, TableKind, Template};
 use crate::rules::Context;
+use crate::tables::schema::row;
 
 /// Reports each table whose template does not fit the report's year.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -87,7 +88,7 @@ fn marker(t: &Table, used: Template) -> &'static str {
 /// The cells of the marking row, when there is one: table 三's (六)其他处理.
 fn marker_span(t: &Table) -> Option<crate::span::Span> {
     let row = t
-        .row("other")
-        .or_else(|| t.row("other.overdue_correction"))?;
+        .row(row::OTHER)
+        .or_else(|| t.row(row::OTHER_OVERDUE_CORRECTION))?;
     row.label.or_else(|| row.cells.iter().find_map(|c| c.span))
 }

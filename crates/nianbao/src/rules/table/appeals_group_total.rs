@@ -31,11 +31,10 @@
 
 use crate::report::Table;
 use crate::tables::relations::Relation;
-use crate::tables::schema::row_label;
 
 /// 总计 = the four results in one group of table 四, with its numbers.
 pub(crate) fn message(t: &Table, rel: &Relation, values: &[i64]) -> String {
     let (stated, sum) = super::stated_and_sum(values);
-    let label = row_label("appeals", super::row_key(t, rel.stated()));
+    let label = super::row_name(t, rel.stated());
     format!("{label}·总计 为 {stated}，结果维持、结果纠正、其他结果、尚未审结之和为 {sum}")
 }

@@ -14,17 +14,17 @@ pub mod shifted_cells;
 
 use crate::codes::{self, Code};
 use crate::diagnostic::Diagnostic;
-use crate::report::Table;
+use crate::report::{Cell, Row, Table};
 use crate::rules::Context;
 use crate::tables::locate::{locate, At, Fix, Located};
 use crate::tables::relations::{self, Kind, Relation};
-use crate::tables::schema::{column_label, is_outcome_row, row_label};
+use crate::tables::schema::{column, is_outcome_row, row_label, ColumnKey, RowKey};
 
 /// Fixes listed one by one; with more, where they lie is said instead.
 const LISTED: usize = 3;
 
 /// A value that may take part in arithmetic: present and read with certainty.
-pub(crate) fn certain(t: &Table, row: &str, column: &str) -> Option<i64> {
+pub(crate) fn certain(t: &Table, row: RowKey, column: ColumnKey) -> Option<i64> {
     let cell = t.cell(row, column)?;
     if cell.doubtful {
         return None;
@@ -36,12 +36,16 @@ pub(crate) fn certain(t: &Table, row: &str, column: &str) -> Option<i64> {
 /// blank (some reports fill only the applicants' columns), the sum of the
 /// row's other cells, blanks as 0, when they are read with certainty and
 /// one at least holds a count.
-pub(crate) fn total(t: &Table, row: &str) -> Option<i64> {
-    let cell = t.cell(row, "total")?;
+pub(crate) fn total(t: &Table, row: RowKey) -> Option<i64> {
+    let cell = t.cell(row, column::TOTAL)?;
     if cell.doubtful || cell.value.is_some() {
-        return certain(t, row, "total");
+        return certain(t, row, column::TOTAL);
     }
-    let parts = t.row(row)?.cells.iter().filter(|c| c.column != "total");
+    let parts = t
+        .row(row)?
+        .cells
+        .iter()
+        .filter(|c| c.column != column::TOTAL);
     let mut sum = 0i64;
     let mut any = false;
     for c in parts {
@@ -60,7 +64,7 @@ pub(crate) fn total(t: &Table, row: &str) -> Option<i64> {
 /// (a count left blank, at least 0), `None` where it was read with doubt or
 /// holds no count.
 fn read(t: &Table, at: At) -> Option<Option<i64>> {
-    let cell = t.cell(row_key(t, at), column_key(t, at))?;
+    let (_, cell) = row_cell(t, at)?;
     if cell.doubtful {
         return None;
     }
@@ -70,17 +74,23 @@ fn read(t: &Table, at: At) -> Option<Option<i64>> {
     }
 }
 
-/// The row key of cell `at` of a table as read.
-pub(crate) fn row_key(t: &Table, at: At) -> &'static str {
-    t.rows.get(at.0).map_or("", |r| r.key)
+/// The row and the cell `at` of a table as read.
+fn row_cell(t: &Table, at: At) -> Option<(&Row, &Cell)> {
+    let row = t.rows.get(at.0)?;
+    Some((row, row.cells.get(at.1)?))
 }
 
-/// The column key of cell `at` of a table as read.
-pub(crate) fn column_key(t: &Table, at: At) -> &'static str {
+/// The label of the row of cell `at` of a table as read.
+pub(crate) fn row_name(t: &Table, at: At) -> &'static str {
+    t.rows.get(at.0).map_or("", |r| row_label(t.kind, r.key))
+}
+
+/// The label of the column of cell `at` of a table as read.
+pub(crate) fn column_name(t: &Table, at: At) -> &'static str {
     t.rows
         .get(at.0)
         .and_then(|r| r.cells.get(at.1))
-        .map_or("", |c| c.column)
+        .map_or("", |c| c.column.label())
 }
 
 /// A relation's stated total (its first value) and the sum of its parts.
@@ -162,7 +172,7 @@ fn report(
             }
         }
     }
-    let path = |at: At| t.path(row_key(t, at), column_key(t, at));
+    let path = |at: At| row_cell(t, at).map_or_else(String::new, |(r, c)| t.path(r.key, c.column));
     let mut seen = Vec::new();
     for i in 0..found.failed.len() {
         if seen.contains(&group[i]) {
@@ -243,9 +253,7 @@ fn report(
         let mut found = Diagnostic::new(code, text);
         found.stated = members.iter().map(|rel| path(rel.stated())).collect();
         let stated = primary.stated();
-        let span = t
-            .cell(row_key(t, stated), column_key(t, stated))
-            .and_then(|c| c.span);
+        let span = row_cell(t, stated).and_then(|(_, c)| c.span);
         out.push(
             found
                 .with_span(span)
@@ -265,11 +273,7 @@ fn values_of(rel: &Relation, value: &dyn Fn(At) -> Option<Option<i64>>) -> Vec<i
 
 /// A cell's name for people: `(七)总计·自然人`.
 fn label(t: &Table, at: At) -> String {
-    format!(
-        "{}·{}",
-        row_label(t.kind.key(), row_key(t, at)),
-        column_label(column_key(t, at))
-    )
+    format!("{}·{}", row_name(t, at), column_name(t, at))
 }
 
 /// What to check, in words: each fix where they are few, else where they lie.
@@ -303,11 +307,12 @@ fn blame(t: &Table, primary: &Relation, fixes: &[Fix], count: usize) -> Option<S
         return Some(out);
     }
     // Many fixes: where they lie.
-    let rows: Vec<&str> = fixes
+    let rows: Vec<RowKey> = fixes
         .iter()
-        .flat_map(|f| f.cells.iter().map(|&at| row_key(t, at)))
+        .flat_map(|f| f.cells.iter().filter_map(|&at| row_cell(t, at)))
+        .map(|(r, _)| r.key)
         .collect();
-    if t.kind == crate::report::TableKind::Requests && rows.iter().all(|r| is_outcome_row(r)) {
+    if t.kind == crate::report::TableKind::Requests && rows.iter().all(|&r| is_outcome_row(r)) {
         out.push_str(&format!(
             "应核对(一)至(六)各项办理结果中的某项（共有 {count} 种改法能使勾稽关系成立）"
         ));

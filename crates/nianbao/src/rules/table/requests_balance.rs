@@ -80,7 +80,6 @@
 
 use crate::report::Table;
 use crate::tables::relations::Relation;
-use crate::tables::schema::column_label;
 
 /// Checks the relations of tables 三 and 四 together (T001–T004), one
 /// finding per inconsistency with the cells to blame.
@@ -93,7 +92,7 @@ pub(crate) fn message(t: &Table, rel: &Relation, values: &[i64]) -> String {
     let [new, over, total, forward] = values else {
         return String::new();
     };
-    let name = column_label(super::column_key(t, rel.stated()));
+    let name = super::column_name(t, rel.stated());
     let (left, right) = (new + over, total + forward);
     format!("{name}列：本年新收 {new} 加上年结转 {over} 为 {left}，而办理结果总计 {total} 加结转下年度 {forward} 为 {right}")
 }

@@ -81,11 +81,10 @@
 
 use crate::report::Table;
 use crate::tables::relations::Relation;
-use crate::tables::schema::column_label;
 
 /// (七)总计 = the outcome rows in one column of table 三, with its numbers.
 pub(crate) fn message(t: &Table, rel: &Relation, values: &[i64]) -> String {
     let (stated, sum) = super::stated_and_sum(values);
-    let name = column_label(super::column_key(t, rel.stated()));
+    let name = super::column_name(t, rel.stated());
     format!("(七)总计·{name} 为 {stated}，各项办理结果之和为 {sum}")
 }

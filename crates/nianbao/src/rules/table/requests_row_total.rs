@@ -80,11 +80,10 @@
 
 use crate::report::Table;
 use crate::tables::relations::Relation;
-use crate::tables::schema::row_label;
 
 /// 总计 = the six applicant columns in one row of table 三, with its numbers.
 pub(crate) fn message(t: &Table, rel: &Relation, values: &[i64]) -> String {
     let (stated, sum) = super::stated_and_sum(values);
-    let label = row_label("requests", super::row_key(t, rel.stated()));
+    let label = super::row_name(t, rel.stated());
     format!("{label}·总计 为 {stated}，各类申请人之和为 {sum}")
 }

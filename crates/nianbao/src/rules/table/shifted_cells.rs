@@ -38,7 +38,7 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::report::{Cell, Table};
 use crate::rules::Context;
-use crate::tables::schema::{column_label, row_label};
+use crate::tables::schema::{row_label, RowKey};
 
 /// A move of one cell that puts the values back: from cell `at` on, the
 /// values sit one cell late (`late`, a cell too many) or one cell early.
@@ -60,7 +60,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn report(t: &Table, cells: &[(&'static str, &Cell)], group: usize, out: &mut Vec<Diagnostic>) {
+fn report(t: &Table, cells: &[(RowKey, &Cell)], group: usize, out: &mut Vec<Diagnostic>) {
     if cells.is_empty() || cells.iter().any(|(_, c)| c.doubtful) {
         return;
     }
@@ -78,11 +78,7 @@ fn report(t: &Table, cells: &[(&'static str, &Cell)], group: usize, out: &mut Ve
         return;
     };
     let (row, cell) = cells[shift.at];
-    let place = format!(
-        "{}·{}",
-        row_label(t.kind.key(), row),
-        column_label(cell.column)
-    );
+    let place = format!("{}·{}", row_label(t.kind, row), cell.column.label());
     let how = if shift.late {
         "多了一个数字，其后的数字都后移了一格"
     } else {
@@ -109,7 +105,7 @@ fn report(t: &Table, cells: &[(&'static str, &Cell)], group: usize, out: &mut Ve
         ),
     )
     .with_span(cell.span)
-    .with_cells(cells[shift.at..].iter().map(|(r, c)| t.path(r, c.column)));
+    .with_cells(cells[shift.at..].iter().map(|(r, c)| t.path(*r, c.column)));
     found.root = true;
     out.push(found);
 }

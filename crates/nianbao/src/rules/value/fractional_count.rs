@@ -29,12 +29,13 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::report::Value;
 use crate::rules::Context;
+use crate::tables::schema::column;
 
 /// Reports every decimal outside the amount columns.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for cell in super::cells(cx.report) {
         if let Some(Value::Amount(x)) = cell.2.value {
-            if cell.2.column != "amount_wan_yuan" && x.fract() != 0.0 {
+            if cell.2.column != column::AMOUNT_WAN_YUAN && x.fract() != 0.0 {
                 let what = "件数应为整数";
                 out.push(super::about_cell(codes::FRACTIONAL_COUNT, cell, x, what));
             }

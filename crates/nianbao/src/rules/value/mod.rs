@@ -9,7 +9,7 @@ pub mod number_too_large;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::{Cell, Report, Row, Table};
-use crate::tables::schema::{column_label, row_label};
+use crate::tables::schema::row_label;
 
 /// Every cell of every table read with certainty, with its table and row:
 /// a value read with doubt may be the reader's error, not the report's.
@@ -35,8 +35,8 @@ pub(crate) fn about_cell(
     let message = format!(
         "{}「{}·{}」为 {value}，{what}",
         t.kind.name(),
-        row_label(t.kind.key(), r.key),
-        column_label(c.column)
+        row_label(t.kind, r.key),
+        c.column.label()
     );
     Diagnostic::new(code, message)
         .with_span(c.span)

@@ -29,6 +29,7 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::report::Value;
 use crate::rules::Context;
+use crate::tables::schema::column;
 
 /// Reports every count below zero outside the 2019 `change` column.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -38,7 +39,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Value::Count(n) => n < 0,
             Value::Amount(x) => x < 0.0,
         };
-        if negative && cell.2.column != "change" {
+        if negative && cell.2.column != column::CHANGE {
             let what = "数量不能为负数";
             out.push(super::about_cell(codes::NEGATIVE_COUNT, cell, value, what));
         }
