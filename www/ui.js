@@ -193,7 +193,7 @@ async function dropped(transfer) {
   const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.());
   if (!entries.some((entry) => entry?.isDirectory)) return [...transfer.files].map((file) => ({ name: file.name, file }));
   const files = [];
-  for (const [i, entry] of entries.entries()) {
+  for (const entry of entries) {
     if (entry?.isDirectory) files.push(...(await folderFiles(entry)));
     else if (entry?.isFile) files.push({ name: entry.name, file: await fileOf(entry) });
   }
@@ -556,11 +556,13 @@ export function mount(root, loading) {
     back: () => batch.back(),
     "open-previous": () => $('[data-file="previous"]').click(),
     sample: () => {
+      if (batch.active()) showBatch(false);
       text.value = SAMPLE;
       update();
       text.focus();
     },
     clear: () => {
+      if (batch.active()) showBatch(false);
       text.value = "";
       previous.value = "";
       update();
