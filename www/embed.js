@@ -17,6 +17,7 @@ import * as nb from "nianbao-wasm";
 import STYLE from "./style.css";
 import { documentModule } from "./document.js";
 import { mount } from "./ui.js";
+import { compile, start } from "./wasm.js";
 
 documentModule(() => new URL("nianbao_document_wasm_bg.wasm", import.meta.url));
 
@@ -58,7 +59,7 @@ class NianbaoValidator extends HTMLElement {
     shadow.adoptedStyleSheets = [sheet];
     const root = document.createElement("div");
     shadow.append(root);
-    loading ??= nb.default().then(() => nb);
+    loading ??= start(nb, compile(fetch(new URL("nianbao_wasm_bg.wasm", import.meta.url))));
     mount(root, loading);
     for (let node = this; node instanceof Element; node = node.parentElement) node.setAttribute(MARK, "");
     addPrintSheet();

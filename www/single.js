@@ -11,8 +11,9 @@ import * as nb from "nianbao-wasm";
 import WASM_DEFLATED from "nianbao-wasm-deflated";
 import { documentModule } from "./document.js";
 import { mount } from "./ui.js";
+import { compile, start } from "./wasm.js";
 
-/** A deflated module's bytes inflated by the browser, as a Response wasm-bindgen's init compiles as it streams. */
+/** A deflated module's bytes inflated by the browser, as a Response to compile as it streams. */
 const inflated = (bytes) =>
   new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")), {
     headers: { "Content-Type": "application/wasm" },
@@ -23,7 +24,4 @@ documentModule(() => {
   return inflated(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 });
 
-mount(
-  document.getElementById("nianbao"),
-  nb.default({ module_or_path: inflated(WASM_DEFLATED) }).then(() => nb),
-);
+mount(document.getElementById("nianbao"), start(nb, compile(inflated(WASM_DEFLATED))));

@@ -217,14 +217,31 @@ function csvField(value) {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The tables as CSV, one value a line, with a byte order mark so that spreadsheet programs read UTF-8. */
-export function tablesCsv(schema, out) {
-  const lines = [["表格", "行", "列", "单元格", "数值"], ...valueRows(schema, out)];
-  return `\ufeff${lines.map((line) => line.map(csvField).join(",")).join("\r\n")}\r\n`;
+/** The severities as the exports name them. */
+const SEVERITY = { error: "错误", warning: "警告", info: "提示" };
+
+/** A report's findings as rows of [code, severity, message, cells, cells to check, line]. */
+function findingRows(out) {
+  return out.diagnostics.map((d) => [d.code, SEVERITY[d.severity] ?? d.severity, d.message, d.cells.join(" "), d.suspects.join(" "), d.line]);
 }
 
-/** The tables as JSON, with the template and metadata they were read with. */
+/**
+ * The tables as CSV, one value a line, then after an empty line the
+ * findings, one a line; with a byte order mark so that spreadsheet
+ * programs read UTF-8.
+ */
+export function tablesCsv(schema, out) {
+  const values = [["表格", "行", "列", "单元格", "数值"], ...valueRows(schema, out)];
+  const findings = [["代码", "级别", "说明", "单元格", "应核对", "行"], ...findingRows(out)];
+  const lines = (rows) => rows.map((line) => line.map(csvField).join(",")).join("\r\n");
+  return `\ufeff${lines(values)}\r\n\r\n${lines(findings)}\r\n`;
+}
+
+/** The tables as JSON, with the template and metadata they were read with, and the findings. */
 export function tablesJson(out) {
   const { template, meta, tables } = out;
-  return `${JSON.stringify({ template, meta, tables }, null, 2)}\n`;
+  const diagnostics = out.diagnostics.map(({ code, severity, message, cells, suspects, line, column }) => ({
+    code, severity, message, cells, suspects, line, column,
+  }));
+  return `${JSON.stringify({ template, meta, tables, diagnostics }, null, 2)}\n`;
 }

@@ -10,9 +10,10 @@
 // aliases it.
 
 import { el } from "./dom.js";
+import { BATCH_MARKUP, createBatch } from "./batch.js";
 import { withPlaces } from "./document.js";
 import { codeButton, explainer } from "./explain.js";
-import { readFile } from "./input.js";
+import { REPORT_FILE, readFile, shownText } from "./input.js";
 import SAMPLE from "nianbao-sample";
 import { TABLES, cellName, drawTable, shown, tablesCsv, tablesJson } from "./tables.js";
 
@@ -20,16 +21,20 @@ import { TABLES, cellName, drawTable, shown, tablesCsv, tablesJson } from "./tab
 const MARKUP = `
 <p class="nb-sheet">审阅单 · 文件：<span class="nb-sheet-file"></span> · 检查日期：<span class="nb-sheet-date"></span> · nianbao <span class="nb-version"></span></p>
 <div class="nb-bar">
+  <button type="button" data-act="back" hidden>返回汇总</button>
   <button type="button" data-act="open">打开文件…</button>
+  <button type="button" data-act="open-folder">打开文件夹…</button>
   <button type="button" data-act="sample">载入示例报告</button>
   <button type="button" data-act="clear">清空</button>
   <span class="nb-sep"></span>
   <button type="button" data-act="csv" disabled>导出 CSV</button>
   <button type="button" data-act="json" disabled>导出 JSON</button>
   <button type="button" data-act="print" disabled>打印审阅单</button>
-  <input type="file" data-file="text" accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.wps,.et,text/plain,text/html,text/markdown,application/pdf" hidden>
+  <input type="file" data-file="text" accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.wps,.et,text/plain,text/html,text/markdown,application/pdf" multiple hidden>
+  <input type="file" data-file="folder" webkitdirectory hidden>
   <input type="file" data-file="previous" accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.wps,.et,text/plain,text/html,text/markdown,application/pdf" hidden>
 </div>
+${BATCH_MARKUP}
 <div class="nb-work">
   <section class="nb-input" aria-labelledby="nb-input-h">
     <h2 id="nb-input-h">报告全文</h2>
@@ -163,6 +168,40 @@ function fileName(out, ext) {
   const parts = [out.meta.agency, out.meta.year].filter((p) => p != null).map(String);
   const stem = parts.join("-").replace(/[\\/:*?"<>|\s]+/g, "_") || "nianbao";
   return `${stem}.${ext}`;
+}
+
+/** A dropped folder's report files, `[{ name, file, inFolder }]`, named by their path in it, searched in name order. */
+async function folderFiles(entry) {
+  const found = [];
+  const walk = async (dir) => {
+    const reader = dir.createReader();
+    const children = [];
+    for (let batch = await readEntries(reader); batch.length; batch = await readEntries(reader)) children.push(...batch);
+    children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const child of children) {
+      if (child.isDirectory) await walk(child);
+      else if (REPORT_FILE.test(child.name)) {
+        found.push({ name: child.fullPath.replace(/^\//, ""), file: await fileOf(child), inFolder: true });
+      }
+    }
+  };
+  await walk(entry);
+  return found;
+}
+
+const fileOf = (entry) => new Promise((resolve, reject) => entry.file(resolve, reject));
+const readEntries = (reader) => new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+
+/** What was dropped: each file, and each report file of each folder, `[{ name, file, inFolder? }]`. */
+async function dropped(transfer) {
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.());
+  if (!entries.some((entry) => entry?.isDirectory)) return [...transfer.files].map((file) => ({ name: file.name, file }));
+  const files = [];
+  for (const entry of entries) {
+    if (entry?.isDirectory) files.push(...(await folderFiles(entry)));
+    else if (entry?.isFile) files.push({ name: entry.name, file: await fileOf(entry) });
+  }
+  return files;
 }
 
 /**
@@ -506,16 +545,63 @@ export function mount(root, loading) {
     update();
   }
 
+  /** Switches between the summary of many reports and the one-report view. */
+  function showBatch(inBatch) {
+    $(".nb-batch").hidden = !inBatch;
+    for (const selector of [".nb-work", ".nb-tables", '[data-act="csv"]', '[data-act="json"]', '[data-act="print"]']) {
+      $(selector).hidden = inBatch;
+    }
+    $('[data-act="back"]').hidden = inBatch || !batch.active();
+  }
+
+  const batch = createBatch(root, {
+    nb: () => state.nb,
+    shown: showBatch,
+    open: (entry, last) => {
+      text.value = shownText(entry.name, entry.read.text, state.nb.html_text);
+      previous.value = last ? shownText(last.name, last.read.text, state.nb.html_text) : "";
+      state.file = entry.name;
+      state.batchPrevious = Boolean(last);
+      $(".nb-previous").open = Boolean(last);
+      state.cell = null;
+      update();
+      $('[data-act="back"]').focus();
+    },
+  });
+
+  /**
+   * Opens what was given: one file in the one-report view (in `area`),
+   * several (`[{ name, file }]`) in the summary.
+   */
+  function openFiles(files, area = text) {
+    if (!files.length) return;
+    if (files.length === 1 && !files[0].inFolder) {
+      if (batch.active()) showBatch(false);
+      // Last year's report the summary gave with a report is not this file's.
+      if (state.batchPrevious && area === text) previous.value = "";
+      state.batchPrevious = false;
+      load(area, files[0].file);
+    } else if (state.nb) {
+      batch.run(files);
+    } else {
+      status.textContent = "校验程序仍在加载，请稍后再打开这些文件。";
+    }
+  }
+
   const actions = {
     open: () => $('[data-file="text"]').click(),
+    "open-folder": () => $('[data-file="folder"]').click(),
+    back: () => batch.back(),
     "open-previous": () => $('[data-file="previous"]').click(),
     sample: () => {
+      if (batch.active()) showBatch(false);
       state.file = "示例报告";
       text.value = SAMPLE;
       update();
       text.focus();
     },
     clear: () => {
+      if (batch.active()) showBatch(false);
       state.file = null;
       text.value = "";
       previous.value = "";
@@ -592,9 +678,13 @@ export function mount(root, loading) {
     [text, $('[data-file="text"]')],
     [previous, $('[data-file="previous"]')],
   ]) {
-    area.addEventListener("input", update);
+    area.addEventListener("input", () => {
+      if (area === previous) state.batchPrevious = false;
+      update();
+    });
     input.addEventListener("change", () => {
-      load(area, input.files[0]);
+      if (area === text) openFiles([...input.files].map((file) => ({ name: file.name, file })));
+      else load(area, input.files[0]);
       input.value = "";
     });
     // A table copied from a portal page or Word comes with its HTML; its
@@ -613,11 +703,21 @@ export function mount(root, loading) {
   root.addEventListener("dragover", (e) => {
     if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
   });
+  const folder = $('[data-file="folder"]');
+  folder.addEventListener("change", () => {
+    const files = [...folder.files].filter((file) => REPORT_FILE.test(file.name));
+    openFiles(files.map((file) => ({ name: file.webkitRelativePath || file.name, file, inFolder: true })));
+    folder.value = "";
+  });
+
   root.addEventListener("drop", (e) => {
-    const file = e.dataTransfer?.files[0];
-    if (!file) return;
+    if (!e.dataTransfer?.files.length) return;
     e.preventDefault();
-    load(e.target.closest?.(".nb-previous") ? previous : text, file);
+    if (e.target.closest?.(".nb-previous")) {
+      load(previous, e.dataTransfer.files[0]);
+      return;
+    }
+    dropped(e.dataTransfer).then((files) => openFiles(files));
   });
 
   loading.then(

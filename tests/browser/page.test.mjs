@@ -371,7 +371,7 @@ describe("nianbao.html from file://", () => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  it("exports the tables as CSV and JSON", async () => {
+  it("exports the tables and the findings as CSV and JSON", async () => {
     const seed = SEEDS[3];
     const expected = JSON.parse(cliJson(seed));
     await enter(read(seed));
@@ -383,7 +383,13 @@ describe("nianbao.html from file://", () => {
     assert.match(csv.suggestedFilename(), /\.csv$/);
     const [json] = await Promise.all([page.waitForEvent("download"), page.click('[data-act="json"]')]);
     const exported = JSON.parse(fs.readFileSync(await json.path(), "utf8"));
-    assert.deepEqual(exported, { template: expected.template, meta: expected.meta, tables: expected.tables });
+    // The findings beside the tables.
+    const diagnostics = expected.diagnostics.map(({ code, severity, message, cells, suspects, line, column }) => ({
+      code, severity, message, cells, suspects, line, column,
+    }));
+    assert.deepEqual(exported, { template: expected.template, meta: expected.meta, tables: expected.tables, diagnostics });
+    const [, findings] = csvText.split("\r\n\r\n");
+    assert.equal(findings.split("\r\n").filter(Boolean).length, expected.diagnostics.length + 1, "a header and a line a finding");
   });
 
   it("prints a clean one-page review", async () => {
@@ -404,7 +410,9 @@ describe("nianbao.html from file://", () => {
     await enter("");
     await page.evaluate(() => document.activeElement?.blur());
     await page.keyboard.press("Tab");
-    // The first controls are the toolbar's buttons; 载入示例报告 is the second.
+    // The first controls are the toolbar's buttons; 载入示例报告 is the
+    // third, after 打开文件… and 打开文件夹….
+    await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.dataset.act), "sample");
     await page.keyboard.press("Enter");

@@ -1,9 +1,10 @@
 // The TypeScript types in pkg/nianbao_wasm.d.ts (written by hand in
 // crates/nianbao-wasm/src/types.d.ts) against what the functions really
-// return: validate() of every fixture, rules() and schema(), each written as
-// an object literal of its declared type and checked by tsc --strict, which
-// rejects a missing key, an unknown key and a value of the wrong type. A
-// mutated output must be rejected, so that the check is known to bite.
+// return: validate() of every fixture, rules(), schema() and batch_row(),
+// each written as an object literal of its declared type and checked by tsc
+// --strict, which rejects a missing key, an unknown key and a value of the
+// wrong type. A mutated output must be rejected, so that the check is known
+// to bite.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -28,7 +29,7 @@ function typeErrors(values) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-types-"));
   const file = path.join(dir, "check.ts");
   const types = path.join(DIST, "pkg/nianbao_wasm.js");
-  const lines = [`import type { Output, Rule, Schema } from ${JSON.stringify(types)};`];
+  const lines = [`import type { BatchRow, Output, Rule, Schema } from ${JSON.stringify(types)};`];
   values.forEach(([name, type, value]) => lines.push(`// ${name}`, `export const v${lines.length}: ${type} = ${JSON.stringify(value)};`));
   fs.writeFileSync(file, lines.join("\n"));
   const tsc = path.join(ROOT, "tests/browser/node_modules/.bin/tsc");
@@ -40,10 +41,16 @@ function typeErrors(values) {
 }
 
 describe("the TypeScript types match the output", () => {
-  it(`of validate() for ${FIXTURES.length} fixtures, rules() and schema()`, () => {
+  it(`of validate() for ${FIXTURES.length} fixtures, rules(), schema() and batch_row()`, () => {
     assert.ok(FIXTURES.length > 50, `only ${FIXTURES.length} fixtures found`);
     const values = FIXTURES.map((f) => [f, "Output", glue.validate(fs.readFileSync(path.join(ROOT, f), "utf8"))]);
     values.push(["rules()", "Rule[]", glue.rules()], ["schema()", "Schema", glue.schema()]);
+    const [a, b] = FIXTURES.slice(0, 2).map((f) => fs.readFileSync(path.join(ROOT, f), "utf8"));
+    values.push(
+      ["batch_row()", "BatchRow", glue.batch_row("a.txt", a, "UTF-8", [])],
+      ["batch_row() paired", "BatchRow", glue.batch_row("b.txt", b, "GBK", ["a.txt", a])],
+      ["batch_row() not read", "BatchRow", glue.batch_row("c.pdf", "无法读取", "", [])],
+    );
     assert.equal(typeErrors(values), "");
   });
 

@@ -17,8 +17,11 @@
 //! esbuild writes the syntax of the browser floor, Chromium 86
 //! (`--target=chrome86`): it lowers what is newer, or fails.
 //!
-//! The modules import the glues, the deflated modules and the sample report
-//! by the names esbuild is told to alias here.
+//! The modules import the glues, the deflated modules, the sample report
+//! and the batch's worker by the names esbuild is told to alias here. The
+//! worker (`worker.js` with the glue) is bundled first, on its own, and
+//! goes into each form as a string, started from a `blob:` URL: one file
+//! serves all three, and `nianbao.html` needs no second file.
 
 use crate::{node, run_cmd, target_dir, Result};
 use base64::{engine::general_purpose::STANDARD, Engine};
@@ -39,6 +42,9 @@ const DOCUMENT_FILE: &str = "nianbao_document_wasm_bg.wasm";
 
 /// The entries, bundled into files of the same names.
 const ENTRIES: [&str; 3] = ["main.js", "single.js", "embed.js"];
+
+/// The batch's worker, bundled on its own and imported by the entries as text.
+const WORKER: &str = "worker.js";
 
 /// What the served page's `index.html` links, replaced when inlining.
 const STYLE_LINK: &str = r#"<link rel="stylesheet" href="style.css">"#;
@@ -65,6 +71,21 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
     let document = fs::read(pkg.join(DOCUMENT_FILE))?;
     let document_b64 = STANDARD.encode(miniz_oxide::deflate::compress_to_vec(&document, 10));
     let alias = |name: &str, file: &Path| format!("--alias:{name}={}", file.display());
+    // `.txt`, so that the entries' esbuild loads it as text.
+    let worker = bundles.join("worker.js.txt");
+    run_cmd(
+        Command::new(node::bin("esbuild"))
+            .arg(www.join(WORKER))
+            // A classic script: Chromium starts no module worker from a
+            // `blob:` URL of a `file://` page. The glue's `import.meta.url`
+            // (its default path to the module) is never used: the worker is
+            // handed the compiled module.
+            .args(["--bundle", "--format=iife", "--charset=utf8", "--minify"])
+            .arg("--target=chrome86")
+            .arg("--log-override:empty-import-meta=silent")
+            .arg(alias("nianbao-wasm", &pkg.join("nianbao_wasm.js")))
+            .arg(format!("--outfile={}", worker.display())),
+    )?;
     run_cmd(
         Command::new(node::bin("esbuild"))
             .args(ENTRIES.map(|entry| www.join(entry)))
@@ -82,6 +103,7 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
                 &pkg.join("nianbao_document_wasm.js"),
             ))
             .arg(alias("nianbao-sample", &crate::project_root().join(SAMPLE)))
+            .arg(alias("nianbao-worker", &worker))
             .arg(format!("--outdir={}", bundles.display())),
     )?;
 
@@ -121,8 +143,10 @@ fn csp_hash(content: &str) -> String {
 }
 
 /// `index` with `css` and `script` inlined and a Content-Security-Policy
-/// allowing exactly those, WebAssembly, and a `data:` icon; nothing can be
-/// fetched, framed, posted or connected to. Chromium before 97 knows no
+/// allowing exactly those, WebAssembly, a `data:` icon, and workers from
+/// `blob:` URLs (the batch's, whose code the hashed script holds and hands
+/// over as a blob; a worker inherits this policy); nothing can be fetched,
+/// framed, posted or connected to. Chromium before 97 knows no
 /// `'wasm-unsafe-eval'` and compiles WebAssembly only under `'unsafe-eval'`,
 /// so the floor needs both; no script in `dist/` calls eval
 /// (`tests/browser/floor.test.mjs`). The base64 text `data` goes in a data
@@ -143,7 +167,7 @@ fn single_file(index: &str, css: &str, script: &str, data: &str) -> Result<Strin
         }
     }
     let csp = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval' 'unsafe-eval'; style-src {}; img-src data:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval' 'unsafe-eval'; style-src {}; img-src data:; worker-src blob:; base-uri 'none'; form-action 'none'",
         csp_hash(script),
         csp_hash(css)
     );
@@ -191,6 +215,7 @@ mod tests {
         assert!(html.contains(&format!(
             "<script type=\"application/octet-stream\" id=\"{DOCUMENT_BLOCK}\">AAEC+/==</script>"
         )));
+        assert!(html.contains("; worker-src blob:;"));
         assert!(single_file(&index, "p{}", "x = '</SCRIPT>'", "").is_err());
         assert!(single_file(&index, "a <!-- b", "", "").is_err());
         assert!(single_file(&index, "", "", "</script>").is_err());
@@ -201,7 +226,7 @@ mod tests {
     fn the_sample_and_the_entries_exist() {
         let root = crate::project_root();
         assert!(root.join(SAMPLE).is_file());
-        for entry in ENTRIES {
+        for entry in ENTRIES.into_iter().chain([WORKER]) {
             assert!(root.join("www").join(entry).is_file(), "{entry}");
         }
     }

@@ -76,13 +76,17 @@ pub fn run(args: &Args) -> ExitCode {
         pool::ordered(
             n,
             threads,
-            |i| read(i).ok().and_then(|(text, _, _)| pairing::key_of(&text)),
+            |i| {
+                read(i)
+                    .ok()
+                    .and_then(|(text, _, _)| nianbao::pairing::key_of(&text))
+            },
             |i, key| {
                 keys[i] = key;
                 ControlFlow::Continue(())
             },
         );
-        let previous = pairing::previous(&keys);
+        let previous = nianbao::pairing::previous(&keys);
         let line = pairing::describe(&keys, &previous);
         (previous, Some(line))
     } else {

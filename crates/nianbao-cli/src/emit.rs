@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use nianbao::{render, LineIndex, Report, Severity};
+use nianbao::{render, LineIndex, Report};
 
 use crate::document;
 
@@ -20,9 +20,9 @@ pub enum Format {
     Csv,
 }
 
-/// The columns of the CSV output.
-pub const CSV_HEADER: &str =
-    "file,agency,year,template,errors,warnings,notes,codes,previous,error,encoding";
+/// The columns of the CSV output, the core's (which the page's summary of
+/// many reports exports too).
+pub const CSV_HEADER: &str = nianbao::csv::HEADER;
 
 /// The output of one input and what the summary counts of it.
 pub struct Checked {
@@ -53,23 +53,15 @@ pub struct Facts {
 
 impl Facts {
     fn of(report: &Report, paired: bool, encoding: &'static str) -> Facts {
-        let mut facts = Facts {
+        let tally = nianbao::csv::Tally::of(report);
+        Facts {
+            errors: tally.errors,
+            warnings: tally.warnings,
+            notes: tally.notes,
+            codes: tally.codes,
             paired,
             encoding,
-            ..Facts::default()
-        };
-        for d in &report.diagnostics {
-            match d.severity {
-                Severity::Error => facts.errors += 1,
-                Severity::Warning => facts.warnings += 1,
-                Severity::Info => facts.notes += 1,
-            }
-            match facts.codes.binary_search_by(|(c, _)| c.cmp(&d.code)) {
-                Ok(i) => facts.codes[i].1 += 1,
-                Err(i) => facts.codes.insert(i, (d.code, 1)),
-            }
         }
-        facts
     }
 }
 
@@ -89,28 +81,7 @@ pub fn report(
     let out = match format {
         Format::Text => text_lines(report, text, places, name, previous, &facts),
         Format::Json => json_line(report, text, places, name, previous, encoding),
-        Format::Csv => csv_row(&[
-            name,
-            report.meta.agency.as_ref().map_or("", |a| a.value.as_str()),
-            &report
-                .meta
-                .year
-                .as_ref()
-                .map_or(String::new(), |y| y.value.to_string()),
-            report.template.map_or("", |t| t.as_str()),
-            &facts.errors.to_string(),
-            &facts.warnings.to_string(),
-            &facts.notes.to_string(),
-            &facts
-                .codes
-                .iter()
-                .map(|(c, _)| *c)
-                .collect::<Vec<_>>()
-                .join(" "),
-            previous.unwrap_or(""),
-            "",
-            encoding,
-        ]),
+        Format::Csv => nianbao::csv::report_row(report, name, previous, encoding),
     };
     Checked {
         out,
@@ -129,7 +100,7 @@ pub fn unreadable(format: Format, name: &str, why: &str) -> Checked {
             let object = serde_json::json!({ "file": name, "error": why });
             format!("{object}\n")
         }
-        Format::Csv => csv_row(&[name, "", "", "", "", "", "", "", "", why, ""]),
+        Format::Csv => nianbao::csv::unreadable_row(name, why),
     };
     Checked {
         out,
@@ -208,37 +179,9 @@ fn json_line(
     line
 }
 
-/// One CSV row (RFC 4180): fields with a comma, quote or line break quoted.
-fn csv_row(fields: &[&str]) -> String {
-    let mut row = String::new();
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            row.push(',');
-        }
-        if field.contains([',', '"', '\n', '\r']) {
-            row.push('"');
-            row.push_str(&field.replace('"', "\"\""));
-            row.push('"');
-        } else {
-            row.push_str(field);
-        }
-    }
-    row.push('\n');
-    row
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_when_they_must_be() {
-        assert_eq!(
-            csv_row(&["a.txt", "某局,办公室", "say \"hi\"", ""]),
-            "a.txt,\"某局,办公室\",\"say \"\"hi\"\"\",\n"
-        );
-        assert_eq!(CSV_HEADER.split(',').count(), 11);
-    }
 
     #[test]
     fn paired_json_has_the_previous_file() {

@@ -1,13 +1,8 @@
-//! The JavaScript binding of nianbao for the page: `validate`,
-//! `validate_with_previous`, `rules`, `explain`, `schema`, `html_text` and
-//! `version`, each calling the core and handing its output over, no more.
-//!
-//! Values cross into JavaScript as JSON, written by serde_json as the CLI
-//! writes it and read by the engine's own `JSON.parse`: `validate` returns
-//! the very object the CLI prints (with `file` null), key order included,
-//! and this is about twice as fast as building the objects one property at
-//! a time. `start`/`end` are UTF-16 offsets, as
-//! `textarea.setSelectionRange` counts.
+//! The JavaScript binding of nianbao for the page: each function calls the
+//! core and hands its output over, no more. Values cross as JSON, written by
+//! serde_json as the CLI writes it and read by the engine's `JSON.parse`:
+//! `validate` returns the very object the CLI prints (with `file` null), key
+//! order included, twice as fast as building objects one property at a time.
 
 use nianbao::output::{self, Output};
 use serde::Serialize;
@@ -20,20 +15,17 @@ extern "C" {
     fn json_parse(text: &str) -> Result<JsValue, JsValue>;
 }
 
-/// The TypeScript types of what the functions return (`Output`, `Rule`,
-/// `Schema`), checked against the real output by the browser tests.
+/// The TypeScript types of what the functions return, checked by the browser tests.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
-/// Runs when the module is instantiated: panics are logged to the console
-/// with their message, not as a bare `unreachable`.
+/// On instantiation: panics are logged with their message, not as `unreachable`.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Reads and checks one report; returns the output object (`template`,
-/// `meta`, `sections`, `tables`, `summary`, `diagnostics`, …).
+/// Reads and checks one report; returns the output object (`Output`).
 #[wasm_bindgen(unchecked_return_type = "Output")]
 pub fn validate(text: &str) -> Result<JsValue, JsValue> {
     to_js(&Output::new(&nianbao::check(text), text, None))
@@ -71,6 +63,17 @@ pub fn html_text(html: &str) -> String {
 #[wasm_bindgen(unchecked_return_type = "Schema")]
 pub fn schema() -> Result<JsValue, JsValue> {
     to_js(&output::schema())
+}
+
+/// One file of a batch checked (against last year's `[file, text]` if given): its
+/// row, `check --format csv`'s line in `csv`; with `enc` empty, `text` is why not read.
+#[wasm_bindgen(unchecked_return_type = "BatchRow")]
+pub fn batch_row(file: &str, text: &str, enc: &str, last: Vec<String>) -> Result<JsValue, JsValue> {
+    to_js(&match (enc, last.as_slice()) {
+        ("", _) => nianbao::batch::Row::unread(file, text),
+        (_, [name, last]) => nianbao::batch::Row::new(file, text, enc, Some((name, last))),
+        _ => nianbao::batch::Row::new(file, text, enc, None),
+    })
 }
 
 /// The version of this crate, which is the workspace's.

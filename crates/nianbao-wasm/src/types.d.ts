@@ -54,3 +54,25 @@ export interface Schema {
   requests: { "2019": RowSpec[]; "2021": RowSpec[] };
   appeals: RowSpec[];
 }
+/** What `batch_row` returns: one file's row of the summary of many reports. */
+export interface BatchRow {
+  file: string;
+  agency: string | null;
+  year: number | null;
+  template: "2019" | "2021" | "mixed" | null;
+  errors: number;
+  warnings: number;
+  notes: number;
+  /** Each code found and how often, in code order. */
+  codes: { code: string; count: number }[];
+  /** The file of last year's report it was checked against. */
+  previous: string | null;
+  /** Why the file could not be read. */
+  error: string | null;
+  encoding: string;
+  /** The agency (reduced for matching) and year reports are paired by. */
+  key: { agency: string; year: number } | null;
+  /** Its line of `nianbao check --format csv`, and that CSV's header. */
+  csv: string;
+  csv_header: string;
+}

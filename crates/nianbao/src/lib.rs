@@ -22,12 +22,16 @@
 //! keys of [`tables::schema`] (`row::NEW_RECEIVED`, `column::TOTAL`): a
 //! misspelt key does not compile.
 
+#[cfg(feature = "serde")]
+pub mod batch;
 pub mod codes;
+pub mod csv;
 pub mod diagnostic;
 pub mod layout;
 pub mod meta;
 #[cfg(feature = "serde")]
 pub mod output;
+pub mod pairing;
 pub mod render;
 pub mod report;
 pub mod rules;
