@@ -359,7 +359,7 @@ impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::Count(n) => write!(f, "{n}"),
-            Value::Amount(x) => write!(f, "{x}"),
+            Value::Amount(x) => f.write_str(&crate::layout::number::shown(*x)),
         }
     }
 }

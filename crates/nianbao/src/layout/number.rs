@@ -11,6 +11,33 @@ pub(crate) const UNITS: &[&str] = &[
     "万元", "人次", "件", "条", "个", "项", "次", "份", "篇", "家", "人", "元",
 ];
 
+/// A number as messages write it: `98`, `25.1`, `658.66501`, to six
+/// decimals at most (an amount in 万元 from one in 元 has six), with no
+/// trailing zeros and no exponent: a sum in floating point reads as it was
+/// written (`0.3`, not `0.30000000000000004`).
+///
+/// ```
+/// use nianbao::layout::number::shown;
+/// assert_eq!(shown(98.0), "98");
+/// assert_eq!(shown(658.66501), "658.66501");
+/// assert_eq!(shown(-0.5), "-0.5");
+/// assert_eq!(shown(0.1 + 0.2), "0.3");
+/// ```
+pub fn shown(x: f64) -> String {
+    let scaled = (x.abs() * 1e6).round();
+    if !scaled.is_finite() || scaled >= 9e15 {
+        return format!("{}", x as i64);
+    }
+    let scaled = scaled as i64;
+    let sign = if x < 0.0 && scaled != 0 { "-" } else { "" };
+    let (whole, frac) = (scaled / 1_000_000, scaled % 1_000_000);
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let frac = format!("{frac:06}");
+    format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
+}
+
 /// What one word of a cell is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Word<'a> {

@@ -16,6 +16,7 @@ pub mod sum;
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::layout::number::shown;
 use crate::report::Table;
 use crate::rules::prose::{self, Figure};
 use crate::rules::table::{certain, total};
@@ -55,7 +56,7 @@ pub(crate) fn compare(
     code: Code,
     figures: &[Figure],
     expected: Expected,
-    say: impl Fn(f64, f64) -> String,
+    say: impl Fn(&str, &str) -> String,
 ) {
     let agrees = |f: &Figure| {
         (f.value - expected.value).abs() < 0.005
@@ -65,7 +66,7 @@ pub(crate) fn compare(
         return;
     }
     let f = &figures[0];
-    let mut message = say(f.value, expected.value);
+    let mut message = say(&shown(f.value), &shown(expected.value));
     if let Some(subject) = narrower(cx, f).filter(|_| f.value < expected.value) {
         message.push_str(&format!(
             "；正文这一数字说的是「{subject}」，范围可能小于本报告的统计表，若确是如此可不改，否则应与统计表一致"

@@ -35,7 +35,8 @@ pub(crate) fn diagnostic(row: &str, written: &str, wan: f64) -> Diagnostic {
     Diagnostic::new(
         codes::AMOUNT_UNIT,
         format!(
-            "{row}的金额以元为单位填写为「{written}」，格式要求以万元填写；已换算为 {wan} 万元"
+            "{row}的金额以元为单位填写为「{written}」，格式要求以万元填写；已换算为 {} 万元",
+            crate::layout::number::shown(wan)
         ),
     )
 }
