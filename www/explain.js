@@ -1,9 +1,11 @@
 // A code's explanation (检查什么 / 依据 / 错误示例 / 正确示例), the page
-// `nianbao explain CODE` prints, taken from the module's explain() and
-// shown in a dialog. The page is Markdown written by the project; it is
+// `nianbao explain CODE` prints, from docs/rules/pages.json (generated from
+// the rule files with docs/rules/, checked fresh by the core's tests, and
+// bundled by esbuild as `nianbao-pages`), shown in a dialog. The page is Markdown written by the project; it is
 // still drawn as text nodes only: headings, paragraphs, `code` and the
 // example blocks, which is all the rules' pages use.
 
+import PAGES from "nianbao-pages";
 import { el } from "./dom.js";
 
 /** The label of an example block given as last year's report. */
@@ -54,9 +56,9 @@ export function pageNodes(markdown) {
 
 /**
  * The dialog that explains codes, appended to `root`; returns the function
- * that opens it on a code, given the module's explain().
+ * that opens it on a code.
  */
-export function explainer(root, explain) {
+export function explainer(root) {
   const heading = el("h3", "nb-explain-title");
   heading.id = "nb-explain-h";
   const body = el("div", "nb-explain-body");
@@ -71,7 +73,7 @@ export function explainer(root, explain) {
   });
   root.append(dialog);
   return (code) => {
-    const markdown = explain(code);
+    const markdown = PAGES[code];
     if (!markdown) return;
     const page = pageNodes(markdown);
     heading.textContent = page.title;

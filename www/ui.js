@@ -725,7 +725,7 @@ export function mount(root, loading) {
       state.nb = nb;
       state.schema = nb.schema();
       for (const node of root.querySelectorAll(".nb-version")) node.textContent = nb.version();
-      state.explain = explainer(root, nb.explain);
+      state.explain = explainer(root);
       const rules = nb.rules();
       $(".nb-rules summary").textContent = `全部检查规则（${rules.length} 条）`;
       $(".nb-rules-body").replaceChildren(

@@ -34,6 +34,9 @@ use std::process::Command;
 /// 三 does not add up.
 pub const SAMPLE: &str = "tests/fixtures/seeds/003_5ede3548d3d69429.txt";
 
+/// The rules' pages, `nianbao explain`'s text, generated beside `docs/rules/`.
+pub const PAGES: &str = "docs/rules/pages.json";
+
 /// The module in `pkg/`.
 const WASM_FILE: &str = "nianbao_wasm_bg.wasm";
 
@@ -103,6 +106,7 @@ pub fn assemble(www: &Path, dist: &Path) -> Result<()> {
                 &pkg.join("nianbao_document_wasm.js"),
             ))
             .arg(alias("nianbao-sample", &crate::project_root().join(SAMPLE)))
+            .arg(alias("nianbao-pages", &crate::project_root().join(PAGES)))
             .arg(alias("nianbao-worker", &worker))
             .arg(format!("--outdir={}", bundles.display())),
     )?;
@@ -226,6 +230,7 @@ mod tests {
     fn the_sample_and_the_entries_exist() {
         let root = crate::project_root();
         assert!(root.join(SAMPLE).is_file());
+        assert!(root.join(PAGES).is_file());
         for entry in ENTRIES.into_iter().chain([WORKER]) {
             assert!(root.join("www").join(entry).is_file(), "{entry}");
         }

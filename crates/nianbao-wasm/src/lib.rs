@@ -46,12 +46,6 @@ pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&output::rules())
 }
 
-/// A code's page in Markdown, as `nianbao explain CODE` prints it, if the code exists.
-#[wasm_bindgen]
-pub fn explain(code: &str) -> Option<String> {
-    nianbao::rules::docs::page(code).map(|page| page.markdown)
-}
-
 /// The text the reader reads from HTML: a table row a line, its cells tab-separated.
 #[wasm_bindgen]
 pub fn html_text(html: &str) -> String {

@@ -118,6 +118,16 @@ fn docs_rules_is_generated_from_the_pages() {
         expected.push((format!("{}.md", code.code), page(code.code).markdown));
     }
     expected.push(("README.md".into(), index));
+    // The pages as the page bundles them (`www/explain.js`): one JSON object,
+    // code to Markdown, the very text `nianbao explain` prints.
+    let pages: serde_json::Map<String, serde_json::Value> = codes::ALL
+        .iter()
+        .map(|c| (c.code.to_string(), page(c.code).markdown.into()))
+        .collect();
+    expected.push((
+        "pages.json".into(),
+        serde_json::to_string_pretty(&pages).unwrap() + "\n",
+    ));
     if bless {
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in &expected {
