@@ -51,8 +51,9 @@ pub fn one_minute() -> Result<()> {
         let corpus = target_dir().join(corpus);
         std::fs::create_dir_all(&corpus)?;
         let mut limits = vec![
-            // Larger than any fixture, so that spliced fixtures fit.
-            "-max_len=65536".to_string(),
+            // Larger than any fixture (the LibreOffice PDFs are up to
+            // 240 kB), so that spliced fixtures fit.
+            "-max_len=262144".to_string(),
             // An input this size is read in milliseconds: a minute is a hang.
             "-timeout=60".to_string(),
             "-rss_limit_mb=2048".to_string(),
