@@ -120,9 +120,13 @@ fn docs_rules_is_generated_from_the_pages() {
     expected.push(("README.md".into(), index));
     // The pages as the page bundles them (`www/explain.js`): one JSON object,
     // code to Markdown, the very text `nianbao explain` prints.
-    let pages: serde_json::Map<String, serde_json::Value> = codes::ALL
-        .iter()
-        .map(|c| (c.code.to_string(), page(c.code).markdown.into()))
+    // In code order, inserted sorted: the same file whether serde_json keeps
+    // insertion order (its `preserve_order`, which the CLI turns on) or not.
+    let mut sorted: Vec<&str> = codes::ALL.iter().map(|c| c.code).collect();
+    sorted.sort_unstable();
+    let pages: serde_json::Map<String, serde_json::Value> = sorted
+        .into_iter()
+        .map(|code| (code.to_string(), page(code).markdown.into()))
         .collect();
     expected.push((
         "pages.json".into(),
