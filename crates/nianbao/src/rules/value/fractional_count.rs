@@ -27,6 +27,7 @@
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
+use crate::layout::number::shown;
 use crate::report::Value;
 use crate::rules::Context;
 use crate::tables::schema::column;
@@ -37,7 +38,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(Value::Amount(x)) = cell.2.value {
             if cell.2.column != column::AMOUNT_WAN_YUAN && x.fract() != 0.0 {
                 let what = "件数应为整数";
-                out.push(super::about_cell(codes::FRACTIONAL_COUNT, cell, x, what));
+                out.push(super::about_cell(
+                    codes::FRACTIONAL_COUNT,
+                    cell,
+                    shown(x),
+                    what,
+                ));
             }
         }
     }
