@@ -36,6 +36,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod sections;
+pub mod sort;
 pub mod span;
 pub mod tables;
 pub mod text;
@@ -123,9 +124,17 @@ pub fn check_read(read: &Read, previous: Option<&Read>) -> Report {
     );
     let mut report = read.report.clone();
     report.diagnostics.extend(rules::run(&cx));
-    report
+    // Sorted by index, so that the merges move numbers, not diagnostics.
+    let keys: Vec<_> = report
         .diagnostics
-        .sort_by_key(|d| (!d.root, d.span.map_or(usize::MAX, |s| s.start), d.severity));
+        .iter()
+        .map(|d| (!d.root, d.span.map_or(usize::MAX, |s| s.start), d.severity))
+        .collect();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    crate::sort::by_key(&mut order, |&i| keys[i]);
+    let mut slots: Vec<Option<Diagnostic>> = report.diagnostics.drain(..).map(Some).collect();
+    let sorted = order.iter().filter_map(|&i| slots[i].take());
+    report.diagnostics.extend(sorted);
     report
 }
 

@@ -29,7 +29,7 @@ pub fn find(doc: &Document, lines: &Lines) -> [Option<Section>; 6] {
         }
     }
     let mut starts: Vec<usize> = found.iter().flatten().map(|f| f.0).collect();
-    starts.sort_unstable();
+    crate::sort::sort(&mut starts);
     let mut out: [Option<Section>; 6] = Default::default();
     for key in SectionKey::ALL {
         if let Some((start, end, heading)) = found[key.index()].take() {

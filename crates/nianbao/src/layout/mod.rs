@@ -542,7 +542,7 @@ fn run_together(word: &str) -> impl Iterator<Item = (usize, &str)> {
     };
     if text && word.len() > 1 && word.contains('/') {
         cuts.extend(slash_marks(word));
-        cuts.sort_unstable();
+        crate::sort::sort(&mut cuts);
         cuts.dedup();
         cuts.retain(|&c| c > 0 && c < word.len());
     }

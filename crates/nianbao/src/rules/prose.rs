@@ -50,7 +50,7 @@ pub struct Pattern<'p> {
 /// The parts of the normalised text outside every table.
 pub fn prose(cx: &Context) -> Vec<Range<usize>> {
     let mut tables: Vec<Range<usize>> = cx.report.tables.iter().map(|t| t.text.clone()).collect();
-    tables.sort_by_key(|r| r.start);
+    crate::sort::by_key(&mut tables, |r| r.start);
     let mut out = Vec::new();
     let mut at = 0;
     for t in tables {
@@ -143,7 +143,7 @@ pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
         for word in pattern.words {
             // Words already read as part of a longer phrase are not read
             // again: look up the figure of a longer word just before.
-            found.sort_by_key(|f| f.words_start);
+            crate::sort::by_key(&mut found, |f| f.words_start);
             let longer = found.len();
             for start in joined.matches(word) {
                 if text[..start]
@@ -171,7 +171,7 @@ pub fn find(cx: &Context, pattern: &Pattern) -> Vec<Figure> {
             words_start: joined.normal(f.words_start),
         }));
     }
-    out.sort_by_key(|f| f.range.0);
+    crate::sort::by_key(&mut out, |f| f.range.0);
     out.dedup_by_key(|f| f.range);
     out
 }
@@ -197,7 +197,7 @@ fn after(text: &str, words_start: usize, from: usize, end: usize, p: &Pattern) -
         .find(|&(i, c)| !(c.is_ascii_digit() || (c == '.' && i > 0)))
         .map_or(end - num_start, |(i, _)| i);
     let number = text[num_start..num_start + number_len].trim_end_matches('.');
-    let value: f64 = number.parse().ok()?;
+    let value = crate::layout::number::decimal(number)?;
     let after_number = num_start + number.len();
     let unit_at =
         after_number + (text[after_number..end].len() - text[after_number..end].trim_start().len());
@@ -253,7 +253,7 @@ fn preceding(text: &str, words_start: usize, from: usize, p: &Pattern) -> Option
                 return None;
             }
             return Some(Figure {
-                value: number_part[num_start..].parse().ok()?,
+                value: crate::layout::number::decimal(&number_part[num_start..])?,
                 range: (num_start, unit_end),
                 words_start,
             });

@@ -87,7 +87,7 @@ pub fn locate(
         .filter(|(_, v)| v.is_none())
         .map(|(&(r, c, _), _)| (r, c))
         .collect();
-    empty.sort_unstable();
+    crate::sort::sort(&mut empty);
     empty.dedup();
     // Each cell with a relation of `complete` it stands in, sorted by cell.
     let mut by_cell: Vec<(At, usize)> = complete
@@ -95,7 +95,7 @@ pub fn locate(
         .enumerate()
         .flat_map(|(i, (_, rel, _))| rel.terms.iter().map(move |&(r, c, _)| ((r, c), i)))
         .collect();
-    by_cell.sort_unstable();
+    crate::sort::sort(&mut by_cell);
     let mut search = Search {
         known: &known,
         by_cell,
@@ -176,7 +176,7 @@ impl Search<'_> {
             if uncovered.is_none() {
                 let mut key = [(usize::MAX, usize::MAX); MAX_CELLS];
                 key[..size].copy_from_slice(chosen);
-                key[..size].sort_unstable();
+                crate::sort::sort(&mut key[..size]);
                 if let Err(at) = self.seen.binary_search(&key) {
                     self.seen.insert(at, key);
                     self.tested += 1;
@@ -188,7 +188,7 @@ impl Search<'_> {
                         let of_cell = self.by_cell[from..].iter().take_while(|(c, _)| c == at);
                         self.touched.extend(of_cell.map(|&(_, i)| i));
                     }
-                    self.touched.sort_unstable();
+                    crate::sort::sort(&mut self.touched);
                     self.touched.dedup();
                     let relations = self.touched.iter().map(|&i| &self.complete[i]);
                     if let Some(values) = solve(relations, &key[..size], &mut self.rows) {
@@ -217,7 +217,7 @@ impl Search<'_> {
                 }
             }
         }
-        next.sort_unstable();
+        crate::sort::sort(&mut next);
         next.dedup();
         // The last cell of a set, taken from a failed relation none of the
         // others touches, must mend that relation alone: to a count, whole

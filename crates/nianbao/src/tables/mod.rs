@@ -668,7 +668,7 @@ fn wan_of_yuan(written: &str) -> Option<f64> {
     }
     let padded = format!("{int:0>5}");
     let (wan, rest) = padded.split_at(padded.len() - 4);
-    format!("{wan}.{rest}{frac}").parse().ok()
+    crate::layout::number::decimal(&format!("{wan}.{rest}{frac}"))
 }
 
 #[cfg(test)]
