@@ -1,6 +1,7 @@
 //! Fitting a run of values to the cells of a row: exactly, with trailing
 //! blanks as empty cells, by splitting digits that ran together when the
-//! arithmetic allows one reading only, or else with doubt.
+//! arithmetic allows one reading only, by placing the values of a row
+//! whose blank cells left no trace, or else with doubt.
 
 use crate::layout::{Kind, Token};
 use crate::report::Value;
@@ -16,6 +17,8 @@ pub struct Slot {
     pub unit: Option<&'static str>,
     /// Whether a number was written but is too large to be a count.
     pub too_large: bool,
+    /// Whether the number was written with a sign, `+82` or `-59`.
+    pub signed: bool,
 }
 
 /// How a row was fitted.
@@ -25,6 +28,9 @@ pub struct Fitted {
     pub slots: Vec<Option<Slot>>,
     /// Whether the reading is uncertain.
     pub doubtful: bool,
+    /// The cells whose value is one of several readings that fit equally
+    /// well (empty when there are none): each is doubtful, the others not.
+    pub unsure: Vec<bool>,
     /// Values beyond the row's cells, to be reported: the first of them,
     /// as many as were kept.
     pub extra: Vec<Slot>,
@@ -35,8 +41,12 @@ pub struct Fitted {
     /// Where digits ran together and the row alone does not decide how to
     /// split them: every way that keeps the row's arithmetic, or every way
     /// when none does, for the table to choose from ([`super::solve`]).
-    /// The row is doubtful until it does.
-    pub readings: Vec<Vec<Slot>>,
+    /// The row is doubtful until it does. A cell no value reaches (a blank
+    /// that left no trace) is `None`.
+    pub readings: Vec<Vec<Option<Slot>>>,
+    /// Whether the readings place fewer values than the row has cells:
+    /// blank cells left no trace in the text.
+    pub lost: bool,
 }
 
 impl Fitted {
@@ -45,28 +55,45 @@ impl Fitted {
         Fitted {
             slots,
             doubtful: false,
+            unsure: Vec::new(),
             extra: Vec::new(),
             extra_count: 0,
             split: None,
             readings: Vec::new(),
+            lost: false,
         }
     }
 
     /// Takes reading `k` of [`Fitted::readings`], as `settled` decided: the
-    /// row is split, and no longer doubtful.
-    pub fn choose(&mut self, k: usize, settled: Settled) {
+    /// row is split, no longer doubtful, but for the cells `unsure` marks,
+    /// where readings that fit as well hold other values.
+    pub fn choose(&mut self, k: usize, settled: Settled, unsure: Vec<bool>) {
         if let Some(reading) = self.readings.get(k) {
-            self.slots = reading.iter().copied().map(Some).collect();
+            self.slots.clone_from(reading);
             self.doubtful = false;
+            self.unsure = if unsure.contains(&true) {
+                unsure
+            } else {
+                Vec::new()
+            };
             self.split = Some(settled);
         }
+    }
+
+    /// Whether cell `i` is one of the unsure ones.
+    pub fn is_unsure(&self, i: usize) -> bool {
+        self.unsure.get(i).copied().unwrap_or(false)
     }
 
     /// The values of each reading, for [`super::solve`].
     pub fn reading_values(&self) -> Vec<Vec<Option<i64>>> {
         self.readings
             .iter()
-            .map(|r| r.iter().map(|s| s.value.and_then(Value::count)).collect())
+            .map(|r| {
+                r.iter()
+                    .map(|s| s.and_then(|s| s.value).and_then(Value::count))
+                    .collect()
+            })
             .collect()
     }
 }
@@ -80,6 +107,9 @@ pub enum Settled {
     Table,
     /// None keeps every relation: the split that breaks the fewest.
     Fewest,
+    /// Table 二, which has no arithmetic: of the splits that keep what its
+    /// columns mean ([`super::likely`]), the one of the smallest numbers.
+    Likely,
 }
 
 /// Longest digit run we try to split.
@@ -87,31 +117,43 @@ const MAX_SPLIT_DIGITS: usize = 24;
 /// Most readings of one row kept for the table to choose from.
 const MAX_READINGS: usize = 256;
 
-/// Fits `items` (with `trailing` blanks) to `width` cells. `holds` says
-/// whether a complete reading satisfies the row's arithmetic.
+/// What a row is to hold, for [`fit`].
+pub struct Shape<'a> {
+    /// How many cells.
+    pub width: usize,
+    /// Whether a complete reading (an empty cell as 0) satisfies the row's
+    /// arithmetic.
+    pub holds: &'a dyn Fn(&[i64]) -> bool,
+    /// Whether the digits of several cells may have run together into
+    /// one number, to be split.
+    pub run_together: bool,
+    /// Whether the row's last cell, its total, is always written: a row
+    /// of fewer digits than cells has then lost its blank cells, and its
+    /// values are placed among the cells every way that keeps `holds`.
+    pub blanks_vanish: bool,
+}
+
+/// Fits `items` (with `trailing` blanks) to the cells of `shape`.
 ///
 /// `items` may be the first values of a longer run, `dropped` more
 /// following them; `width` must be less than `items.len()` whenever
 /// `dropped` is not zero, so that a row is read from `items` alone.
-pub fn fit(
-    items: &[Token],
-    dropped: usize,
-    trailing: &[Token],
-    width: usize,
-    holds: &dyn Fn(&[i64]) -> bool,
-) -> Fitted {
+pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -> Fitted {
+    let (width, holds) = (shape.width, shape.holds);
     let slot = |t: &Token| match &t.kind {
         Kind::Number(n) => Slot {
             value: n.value,
             range: (t.start, t.end),
             unit: n.unit,
             too_large: n.value.is_none(),
+            signed: n.digits.starts_with(['+', '-']),
         },
         _ => Slot {
             value: None,
             range: (t.start, t.end),
             unit: None,
             too_large: false,
+            signed: false,
         },
     };
     // A row with no value at all has none to misplace: every cell is empty,
@@ -123,6 +165,7 @@ pub fn fit(
                 range: (last.end, last.end),
                 unit: None,
                 too_large: false,
+                signed: false,
             };
             let slots = (0..width)
                 .map(|i| Some(items.get(i).map_or(end, slot)))
@@ -148,19 +191,25 @@ pub fn fit(
         return Fitted::certain(slots);
     }
     if slots.len() < width {
-        let splits = split_digits(items, width);
-        let (keep, broken): (Vec<_>, Vec<_>) = splits.into_iter().partition(|split| {
-            // An empty cell among digits that ran together counts as 0
-            // here, to tell the splits apart: blank means none.
-            let values: Vec<i64> = split
-                .iter()
-                .filter_map(|s| s.value.map_or(Some(0), Value::count))
-                .collect();
-            values.len() == width && holds(&values)
-        });
+        let mut splits: Vec<Vec<Option<Slot>>> = if shape.run_together {
+            split_digits(items, width)
+                .into_iter()
+                .map(|split| split.into_iter().map(Some).collect())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let lost = splits.is_empty() && shape.blanks_vanish;
+        if lost {
+            splits = placements(items, width, shape.run_together, holds);
+        }
+        let (keep, broken): (Vec<_>, Vec<_>) = splits
+            .into_iter()
+            .partition(|split| values_of(split).is_some_and(|v| holds(&v)));
         if let [only] = keep.as_slice() {
-            let mut fitted = Fitted::certain(only.iter().copied().map(Some).collect());
+            let mut fitted = Fitted::certain(only.clone());
             fitted.split = Some(Settled::Row);
+            fitted.lost = lost;
             return fitted;
         }
         // Which reading is right, if any, is for the table to say; until it
@@ -169,6 +218,7 @@ pub fn fit(
         let mut fitted = Fitted::certain(slots);
         fitted.doubtful = true;
         fitted.readings = if keep.is_empty() { broken } else { keep };
+        fitted.lost = lost;
         return fitted;
     }
     let extra: Vec<Slot> = slots.split_off(width).into_iter().flatten().collect();
@@ -179,13 +229,23 @@ pub fn fit(
     fitted
 }
 
-/// Every way of splitting the numbers of `items` into `width` cells, at
-/// most [`MAX_READINGS`] of them (none when there are more): a run of
-/// digits splits into parts that are `0` or open with another digit; a
-/// sign before a run belongs to its first part; a mark of an empty cell
-/// between them is one empty cell.
-fn split_digits(items: &[Token], width: usize) -> Vec<Vec<Slot>> {
-    let runs: Option<Vec<(&str, usize, usize)>> = items
+/// The values of a reading for `holds`: an empty cell counts as 0 here,
+/// to tell the readings apart (blank means none); `None` when a cell holds
+/// what is not a count.
+fn values_of(split: &[Option<Slot>]) -> Option<Vec<i64>> {
+    split
+        .iter()
+        .map(|s| s.and_then(|s| s.value).map_or(Some(0), Value::count))
+        .collect()
+}
+
+/// A run of digits (with its sign), or an empty run for a mark of an
+/// empty cell, with its range.
+type Run<'a> = (&'a str, usize, usize);
+
+/// The runs of `items`, if every item is digits or a mark of an empty cell.
+fn runs_of<'a>(items: &[Token<'a>]) -> Option<Vec<Run<'a>>> {
+    items
         .iter()
         .map(|t| match &t.kind {
             Kind::Number(n) if n.unit.is_none() && is_digit_run(n.digits) => {
@@ -195,8 +255,16 @@ fn split_digits(items: &[Token], width: usize) -> Vec<Vec<Slot>> {
             Kind::Null => Some(("", t.start, t.end)),
             _ => None,
         })
-        .collect();
-    let Some(runs) = runs else {
+        .collect()
+}
+
+/// Every way of splitting the numbers of `items` into `width` cells, at
+/// most [`MAX_READINGS`] of them (none when there are more): a run of
+/// digits splits into parts that are `0` or open with another digit; a
+/// sign before a run belongs to its first part; a mark of an empty cell
+/// between them is one empty cell.
+fn split_digits(items: &[Token], width: usize) -> Vec<Vec<Slot>> {
+    let Some(runs) = runs_of(items) else {
         return Vec::new();
     };
     let cells: usize = runs.iter().map(|r| r.0.len().max(1)).sum();
@@ -214,6 +282,74 @@ fn split_digits(items: &[Token], width: usize) -> Vec<Vec<Slot>> {
     }
 }
 
+/// A row of digits only, fewer than its `width` cells, whose blank cells
+/// left no trace: every split of its digits into `n < width` values,
+/// the last in the last cell and the others in `n - 1` of the cells
+/// before it, in order, that keeps `holds`; at most [`MAX_READINGS`] (none
+/// when more keep it).
+fn placements(
+    items: &[Token],
+    width: usize,
+    run_together: bool,
+    holds: &dyn Fn(&[i64]) -> bool,
+) -> Vec<Vec<Option<Slot>>> {
+    let Some(runs) = runs_of(items) else {
+        return Vec::new();
+    };
+    let digits: usize = runs.iter().map(|r| r.0.len()).sum();
+    if width < 2 || digits >= width || runs.iter().any(|r| r.0.is_empty()) {
+        return Vec::new();
+    }
+    // Between marks of cells, each number is one value.
+    let least = if run_together { 1 } else { runs.len() };
+    let most = if run_together { digits } else { runs.len() };
+    let mut found = Vec::new();
+    for n in least..=most {
+        let mut splits = Vec::new();
+        search(&runs, 0, 0, n, &mut Vec::with_capacity(n), &mut splits);
+        for split in splits {
+            let Some((last, before)) = split.split_last() else {
+                continue;
+            };
+            // Positions of the values before the last, as a rising sequence.
+            let mut at: Vec<usize> = (0..before.len()).collect();
+            loop {
+                let mut reading = vec![None; width];
+                reading[width - 1] = Some(*last);
+                for (&i, slot) in at.iter().zip(before) {
+                    reading[i] = Some(*slot);
+                }
+                if values_of(&reading).is_some_and(|v| holds(&v)) {
+                    if found.len() == MAX_READINGS {
+                        return Vec::new();
+                    }
+                    found.push(reading);
+                }
+                if !next_positions(&mut at, width - 1) {
+                    break;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The next rising sequence of `at.len()` positions below `limit`, in
+/// lexicographic order; false after the last.
+fn next_positions(at: &mut [usize], limit: usize) -> bool {
+    let k = at.len();
+    for i in (0..k).rev() {
+        if at[i] < limit - (k - i) {
+            at[i] += 1;
+            for j in i + 1..k {
+                at[j] = at[j - 1] + 1;
+            }
+            return true;
+        }
+    }
+    false
+}
+
 /// Digits, with a sign before them at most.
 fn is_digit_run(s: &str) -> bool {
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
@@ -224,7 +360,7 @@ fn is_digit_run(s: &str) -> bool {
 /// collecting complete readings in `found`; false once there are more than
 /// [`MAX_READINGS`].
 fn search(
-    runs: &[(&str, usize, usize)],
+    runs: &[Run<'_>],
     r: usize,
     at: usize,
     width: usize,
@@ -249,6 +385,7 @@ fn search(
             range: (base, end),
             unit: None,
             too_large: false,
+            signed: false,
         });
         let complete = search(runs, r + 1, 0, width, current, found);
         current.pop();
@@ -276,6 +413,7 @@ fn search(
             range: (base + at, base + at + sign + len),
             unit: None,
             too_large: false,
+            signed: sign == 1,
         });
         let complete = search(runs, r, at + sign + len, width, current, found);
         current.pop();
@@ -306,7 +444,13 @@ mod tests {
 
     fn read(line: &str, width: usize, holds: &dyn Fn(&[i64]) -> bool) -> Fitted {
         let tokens = cells(line, 0);
-        fit(&tokens, 0, &[], width, holds)
+        let shape = Shape {
+            width,
+            holds,
+            run_together: true,
+            blanks_vanish: false,
+        };
+        fit(&tokens, 0, &[], &shape)
     }
 
     fn values(f: &Fitted) -> Vec<Option<i64>> {

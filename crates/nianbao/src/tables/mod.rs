@@ -9,6 +9,7 @@
 
 pub(crate) mod fit;
 pub mod labels;
+mod likely;
 pub mod locate;
 mod regions;
 pub mod relations;
@@ -19,13 +20,13 @@ mod stream;
 
 use crate::diagnostic::Diagnostic;
 use crate::layout::{layout_of, Lines};
-use crate::report::{Cell, Row, Table, TableKind, Tables, Template, Value};
+use crate::report::{Cell, Layout, Row, Table, TableKind, Tables, Template, Value};
 use crate::rules::reading::{
     digits_split, row_not_found, row_shape, unit_in_cell, unplaced_number,
 };
 use crate::rules::value::{amount_unit, number_too_large};
 use crate::text::Document;
-use fit::{fit, groups_of_five_sum, total_is_sum, Fitted, Settled};
+use fit::{fit, groups_of_five_sum, total_is_sum, Fitted, Settled, Shape};
 use regions::Region;
 use schema::{
     column, row, ColumnKey, RowKey, RowSpec, ACTIVE_2019, ACTIVE_2021, APPEALS, REQUEST_COLUMNS,
@@ -62,8 +63,8 @@ pub fn read(doc: &Document, lines: &Lines, diagnostics: &mut Vec<Diagnostic>) ->
 }
 
 /// Chooses, for the rows whose digits ran together, the readings that
-/// break the fewest of `relations` given the other rows; a row the
-/// readings disagree on stays doubtful.
+/// break the fewest of `relations` given the other rows; a cell the
+/// readings that break as few disagree on is unsure.
 fn solve_rows(rows: &mut [Option<Fitted>], relations: &[relations::Relation]) {
     let free: Vec<solve::Free> = rows
         .iter()
@@ -98,10 +99,19 @@ fn solve_rows(rows: &mut [Option<Fitted>], relations: &[relations::Relation]) {
         Settled::Fewest
     };
     for (f, chosen) in free.iter().zip(chosen) {
-        if let (Some(Some(fitted)), Some(k)) = (rows.get_mut(f.row), chosen) {
-            fitted.choose(k, settled);
+        if let Some(Some(fitted)) = rows.get_mut(f.row) {
+            fitted.choose(chosen.reading, settled, chosen.unsure);
         }
     }
+}
+
+/// Whether the cells of table 二 laid out as `layout` have no mark of
+/// their own, so that its weak evidence ([`likely`]) may split digits:
+/// the arithmetic of tables 三 and 四 may split them whatever the marks
+/// (a converter merges cells: `| 98 | 0000098 |`), the mere meaning of
+/// table 二's columns only where no mark says where a cell ends.
+fn run_together(layout: Layout) -> bool {
+    matches!(layout, Layout::Spaces)
 }
 
 /// The template of the report as a whole, from its tables'.
@@ -203,13 +213,13 @@ impl<'a> Reader<'a, '_> {
                 placed.map(|i| {
                     used[i] = true;
                     let g = &groups[i];
-                    fit(
-                        &g.items,
-                        g.dropped,
-                        &g.trailing,
-                        REQUEST_COLUMNS.len(),
-                        &total_is_sum,
-                    )
+                    let shape = Shape {
+                        width: REQUEST_COLUMNS.len(),
+                        holds: &total_is_sum,
+                        run_together: true,
+                        blanks_vanish: true,
+                    };
+                    fit(&g.items, g.dropped, &g.trailing, &shape)
                 })
             })
             .collect();
@@ -278,6 +288,7 @@ impl<'a> Reader<'a, '_> {
         let is_2019 =
             votes_2019 > votes_2021 || (votes_2019 == votes_2021 && (only_2019 || wide_decisions));
         let specs = if is_2019 { ACTIVE_2019 } else { ACTIVE_2021 };
+        let run_together = run_together(layout);
         let mut used = vec![false; groups.len()];
         let rows = specs
             .iter()
@@ -287,13 +298,14 @@ impl<'a> Reader<'a, '_> {
                     Some(i) => {
                         used[i] = true;
                         let g = &groups[i];
-                        let fitted = fit(
-                            &g.items,
-                            g.dropped,
-                            &g.trailing,
-                            spec.columns.len(),
-                            &|_| true,
-                        );
+                        let shape = Shape {
+                            width: spec.columns.len(),
+                            holds: &|v| likely::holds(spec.columns, v),
+                            run_together,
+                            blanks_vanish: false,
+                        };
+                        let mut fitted = fit(&g.items, g.dropped, &g.trailing, &shape);
+                        likely::choose(&mut fitted, spec.columns);
                         let fitted = self.yuan_to_wan(spec, fitted, in_yuan);
                         self.row(TableKind::Active, spec, fitted, g.label_range)
                     }
@@ -359,13 +371,13 @@ impl<'a> Reader<'a, '_> {
             return None;
         }
         let width = APPEALS.len() * schema::APPEAL_COLUMNS.len();
-        let mut one = [Some(fit(
-            &values,
-            dropped,
-            &trailing,
+        let shape = Shape {
             width,
-            &groups_of_five_sum,
-        ))];
+            holds: &groups_of_five_sum,
+            run_together: true,
+            blanks_vanish: false,
+        };
+        let mut one = [Some(fit(&values, dropped, &trailing, &shape))];
         // Read as one row of fifteen: group g's column k is column 5g + k.
         let as_one_row: Vec<relations::Relation> = relations::appeals()
             .into_iter()
@@ -380,12 +392,28 @@ impl<'a> Reader<'a, '_> {
         let [Some(fitted)] = one else {
             return None;
         };
-        let mut slots = fitted.slots.chunks(schema::APPEAL_COLUMNS.len());
+        let five = schema::APPEAL_COLUMNS.len();
         let mut rows: Vec<Row> = APPEALS
             .iter()
-            .map(|spec| {
-                let part = Fitted::certain(slots.next().map(<[_]>::to_vec).unwrap_or_default());
-                self.row(TableKind::Appeals, spec, part, None)
+            .enumerate()
+            .map(|(g, spec)| {
+                let mut one = Fitted::certain(
+                    fitted
+                        .slots
+                        .iter()
+                        .skip(g * five)
+                        .take(five)
+                        .copied()
+                        .collect(),
+                );
+                one.unsure = fitted
+                    .unsure
+                    .iter()
+                    .skip(g * five)
+                    .take(five)
+                    .copied()
+                    .collect();
+                self.row(TableKind::Appeals, spec, one, None)
             })
             .collect();
         if fitted.doubtful {
@@ -407,7 +435,18 @@ impl<'a> Reader<'a, '_> {
             );
         }
         if let Some(settled) = fitted.split {
-            self.split_note(TableKind::Appeals.name(), &fitted, settled);
+            let cells: Vec<(String, String)> = APPEALS
+                .iter()
+                .flat_map(|spec| {
+                    spec.columns.iter().map(|&c| {
+                        (
+                            format!("{}「{}」", spec.label, c.label()),
+                            schema::path(TableKind::Appeals, spec.key, c),
+                        )
+                    })
+                })
+                .collect();
+            self.split_note(TableKind::Appeals.name(), &fitted, settled, &cells);
         }
         self.unplaced_extra(&fitted);
         self.flush_splits(TableKind::Appeals, span);
@@ -496,7 +535,9 @@ impl<'a> Reader<'a, '_> {
                 column,
                 value: slot.and_then(|s| s.value),
                 span,
-                doubtful: fitted.doubtful || slot.is_some_and(|s| s.too_large),
+                doubtful: fitted.doubtful
+                    || fitted.is_unsure(cells.len())
+                    || slot.is_some_and(|s| s.too_large),
             });
         }
         let row_span = fitted
@@ -515,7 +556,16 @@ impl<'a> Reader<'a, '_> {
             );
         }
         if let Some(settled) = fitted.split {
-            self.split_note(spec.label, &fitted, settled);
+            let cells: Vec<(String, String)> = spec
+                .columns
+                .iter()
+                .map(|&c| (format!("「{}」", c.label()), path(c)))
+                .collect();
+            if fitted.lost {
+                self.lost_note(table, spec.label, &fitted, &cells);
+            } else {
+                self.split_note(spec.label, &fitted, settled, &cells);
+            }
         }
         self.unplaced_extra(&fitted);
         Row {
@@ -557,7 +607,15 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    fn split_note(&mut self, what: &str, fitted: &Fitted, settled: Settled) {
+    /// Says how the digits of `what` were split; `cells` names each cell
+    /// (its name in the message, its path).
+    fn split_note(
+        &mut self,
+        what: &str,
+        fitted: &Fitted,
+        settled: Settled,
+        cells: &[(String, String)],
+    ) {
         let values: Vec<String> = fitted
             .slots
             .iter()
@@ -565,19 +623,62 @@ impl<'a> Reader<'a, '_> {
             .filter_map(|s| s.value)
             .map(|v| v.to_string())
             .collect();
-        let span = fitted
-            .slots
-            .iter()
-            .flatten()
-            .map(|s| s.range)
-            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
-        let note = digits_split::row(what, &values.join(" "), settled)
-            .with_span(span.map(|(s, e)| self.doc.span(s, e)));
-        if settled == Settled::Row {
+        let (unsure, paths) = unsure_cells(fitted, cells);
+        let note = digits_split::row(what, &values.join(" "), settled, &unsure)
+            .with_span(self.slots_span(fitted))
+            .with_cells(paths);
+        if matches!(settled, Settled::Row | Settled::Likely) && unsure.is_empty() {
             self.row_splits.push(note);
         } else {
             self.diagnostics.push(note);
         }
+    }
+
+    /// Says how the values of row `what`, whose blank cells left no trace,
+    /// were placed.
+    fn lost_note(
+        &mut self,
+        table: TableKind,
+        what: &str,
+        fitted: &Fitted,
+        cells: &[(String, String)],
+    ) {
+        let placed = |unsure: bool| {
+            let cells: Vec<String> = fitted
+                .slots
+                .iter()
+                .zip(cells)
+                .enumerate()
+                .filter(|(i, _)| fitted.is_unsure(*i) == unsure)
+                .filter_map(|(_, (s, (name, _)))| Some(format!("{name} {}", s.as_ref()?.value?)))
+                .collect();
+            cells.join("、")
+        };
+        let read = fitted.slots.iter().flatten().count();
+        let (_, paths) = unsure_cells(fitted, cells);
+        self.diagnostics.push(
+            row_shape::lost(
+                table.name(),
+                what,
+                read,
+                cells.len(),
+                &placed(false),
+                &placed(true),
+            )
+            .with_span(self.slots_span(fitted))
+            .with_cells(paths),
+        );
+    }
+
+    /// The span of the values a row was read from.
+    fn slots_span(&self, fitted: &Fitted) -> Option<crate::span::Span> {
+        fitted
+            .slots
+            .iter()
+            .flatten()
+            .map(|s| s.range)
+            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+            .map(|(s, e)| self.doc.span(s, e))
     }
 
     /// The notes of rows their own arithmetic split: each, where there is
@@ -588,7 +689,8 @@ impl<'a> Reader<'a, '_> {
             [] => {}
             [_] => self.diagnostics.extend(notes),
             [first, ..] => self.diagnostics.push(
-                digits_split::rows(kind.name(), notes.len()).with_span(first.span.or(Some(table))),
+                digits_split::rows(kind.name(), notes.len(), kind == TableKind::Active)
+                    .with_span(first.span.or(Some(table))),
             ),
         }
     }
@@ -651,6 +753,21 @@ impl<'a> Reader<'a, '_> {
         );
         fitted
     }
+}
+
+/// The names, run together, and the paths of the cells of `fitted` that
+/// are unsure, of `cells` (each cell's name and path).
+fn unsure_cells(fitted: &Fitted, cells: &[(String, String)]) -> (String, Vec<String>) {
+    let unsure: Vec<&(String, String)> = cells
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| fitted.is_unsure(*i))
+        .map(|(_, c)| c)
+        .collect();
+    (
+        unsure.iter().map(|c| c.0.as_str()).collect(),
+        unsure.iter().map(|c| c.1.clone()).collect(),
+    )
 }
 
 /// An amount in 元 as written (`251000元`, `6,586,650.10`) in 万元, by moving

@@ -26,15 +26,43 @@ pub struct Free {
     pub readings: Vec<Vec<Option<i64>>>,
 }
 
-/// For each free row, the reading chosen, or `None` where readings that
-/// break equally few relations differ on it; and how many relations the
+/// The reading chosen for a free row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// The reading: the first of those that break the fewest relations.
+    pub reading: usize,
+    /// For each cell, whether other readings that break as few relations
+    /// hold another value in it.
+    pub unsure: Vec<bool>,
+}
+
+impl Choice {
+    fn new(reading: usize, width: usize) -> Choice {
+        Choice {
+            reading,
+            unsure: vec![false; width],
+        }
+    }
+
+    /// Marks the cells where reading `other` of `f` differs from this one.
+    fn differ(&mut self, f: &Free, other: usize) {
+        if let (Some(a), Some(b)) = (f.readings.get(self.reading), f.readings.get(other)) {
+            for ((u, x), y) in self.unsure.iter_mut().zip(a).zip(b) {
+                *u |= x != y;
+            }
+        }
+    }
+}
+
+/// For each free row, the reading chosen and the cells on which readings
+/// that break equally few relations differ; and how many relations the
 /// readings chosen break. `grid` holds the values of the other rows
 /// (nothing where a cell is empty or read with doubt).
 pub fn solve(
     grid: &[Vec<Option<i64>>],
     free: &[Free],
     relations: &[Relation],
-) -> (Vec<Option<usize>>, usize) {
+) -> (Vec<Choice>, usize) {
     if free.is_empty() {
         return (Vec::new(), 0);
     }
@@ -62,6 +90,7 @@ pub fn solve(
         .try_fold(1usize, |n, f| n.checked_mul(f.readings.len().max(1)))
         .filter(|&n| n <= MAX_COMBINATIONS);
     let mut choice = vec![0usize; free.len()];
+    let width = |f: &Free| f.readings.first().map_or(0, Vec::len);
     let set = |grid: &mut Vec<Vec<Option<i64>>>, f: &Free, k: usize| {
         if let (Some(row), Some(reading)) = (grid.get_mut(f.row), f.readings.get(k)) {
             row.clone_from(reading);
@@ -71,7 +100,7 @@ pub fn solve(
         // Every combination: the fewest broken, and whether each row's
         // reading is the same in all combinations that reach it.
         let mut best = usize::MAX;
-        let mut agreed: Vec<Option<usize>> = vec![None; free.len()];
+        let mut agreed: Vec<Choice> = Vec::new();
         for mut code in 0..n {
             for (i, f) in free.iter().enumerate() {
                 let len = f.readings.len().max(1);
@@ -82,12 +111,14 @@ pub fn solve(
             let count = broken(&grid);
             if count < best {
                 best = count;
-                agreed = choice.iter().map(|&k| Some(k)).collect();
+                agreed = free
+                    .iter()
+                    .zip(&choice)
+                    .map(|(f, &k)| Choice::new(k, width(f)))
+                    .collect();
             } else if count == best {
-                for (a, &k) in agreed.iter_mut().zip(&choice) {
-                    if *a != Some(k) {
-                        *a = None;
-                    }
+                for ((a, f), &k) in agreed.iter_mut().zip(free).zip(&choice) {
+                    a.differ(f, k);
                 }
             }
         }
@@ -98,23 +129,23 @@ pub fn solve(
     for (i, f) in free.iter().enumerate() {
         set(&mut grid, f, choice[i]);
     }
-    let mut decided = vec![None; free.len()];
+    let mut decided: Vec<Choice> = free.iter().map(|f| Choice::new(0, width(f))).collect();
     let mut least = usize::MAX;
     for _ in 0..ROUNDS {
         for (i, f) in free.iter().enumerate() {
-            let mut best = (usize::MAX, None);
+            let mut best = (usize::MAX, Choice::new(0, width(f)));
             for k in 0..f.readings.len() {
                 set(&mut grid, f, k);
                 let count = broken(&grid);
                 if count < best.0 {
-                    best = (count, Some(k));
+                    best = (count, Choice::new(k, width(f)));
                 } else if count == best.0 {
-                    best.1 = None;
+                    best.1.differ(f, k);
                 }
             }
-            decided[i] = best.1;
             least = best.0;
-            choice[i] = best.1.unwrap_or(choice[i]);
+            choice[i] = best.1.reading;
+            decided[i] = best.1;
             set(&mut grid, f, choice[i]);
         }
     }
@@ -157,9 +188,13 @@ mod tests {
                 vec![Some(0), Some(10), Some(10)],
             ],
         }];
-        assert_eq!(solve(&grid, &free, &rels), (vec![Some(1)], 0));
-        // With the columns unknown, the two readings tie: undecided.
+        assert_eq!(solve(&grid, &free, &rels), (vec![Choice::new(1, 3)], 0));
+        // With the columns unknown, the two readings tie: the first is
+        // taken, its first two cells unsure, the total certain.
         let grid = vec![vec![None; 3]; 3];
-        assert_eq!(solve(&grid, &free, &rels).0, [None]);
+        let (chosen, broken) = solve(&grid, &free, &rels);
+        assert_eq!(broken, 0);
+        assert_eq!(chosen[0].reading, 0);
+        assert_eq!(chosen[0].unsure, [true, true, false]);
     }
 }

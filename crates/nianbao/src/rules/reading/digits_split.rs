@@ -2,12 +2,17 @@
 //!
 //! ## 检查什么
 //!
-//! 网页抓取的文本中，相邻单元格的数字有时连成一串（如 `98 0000098`）。只有当
-//! 该行（或表四各组）的勾稽关系只容许一种拆法时，才按这种拆法读取，并说明。
+//! 网页抓取的文本中，相邻单元格的数字有时连成一串（如 `98 0000098`）。按表的
+//! 勾稽关系（本行合计、各行与总计、表四各组合计）在所有拆法中选出相符的一种，
+//! 并说明如何拆分。表二没有勾稽关系，按各栏的含义选择：现行有效件数不少于本年
+//! 制发件数和本年废止件数，本年新公开数量等于本年新制作数量，对外公开总数量不少
+//! 于本年新公开数量，上一年项目数量加本年增/减不为负数。
 //!
 //! ## 依据
 //!
-//! 拆分只在唯一时进行；有两种以上拆法时该行按存疑处理（R002）。
+//! 只有一种拆法相符时按它读取；有几种同样相符时，它们读法一致的单元格照读，
+//! 读法不同的单元格标为存疑（表二取数值最小的一种），不据存疑的单元格报告勾稽
+//! 关系错误。
 //!
 //! ## 错误示例
 //!
@@ -27,26 +32,44 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::tables::fit::Settled;
 
-/// The digits of row `what` split as `values`, as `settled` decided.
-pub(crate) fn row(what: &str, values: &str, settled: Settled) -> Diagnostic {
-    Diagnostic::new(
-        codes::DIGITS_SPLIT,
-        match settled {
-            Settled::Row => format!("「{what}」的数字连在一起，按勾稽关系只有一种拆法：{values}"),
-            Settled::Table => format!(
-                "「{what}」的数字连在一起，本行有多种拆法，与表中其他行的勾稽关系相符的只有一种：{values}"
-            ),
-            Settled::Fewest => format!(
-                "「{what}」的数字连在一起，没有一种拆法能使勾稽关系全部成立，按违反最少的拆法读作：{values}"
-            ),
-        },
-    )
+/// The digits of row `what` split as `values`, as `settled` decided;
+/// `unsure` names the cells other readings that fit as well fill
+/// otherwise (empty when none do).
+pub(crate) fn row(what: &str, values: &str, settled: Settled, unsure: &str) -> Diagnostic {
+    let message = match (settled, unsure.is_empty()) {
+        (Settled::Row, _) => format!("「{what}」的数字连在一起，按勾稽关系只有一种拆法：{values}"),
+        (Settled::Table, true) => format!(
+            "「{what}」的数字连在一起，本行有多种拆法，与表中其他行的勾稽关系相符的只有一种：{values}"
+        ),
+        (Settled::Table, false) => format!(
+            "「{what}」的数字连在一起，本行有多种拆法与表中的勾稽关系都相符，读作：{values}，其中{unsure}无法确定，标为存疑"
+        ),
+        (Settled::Fewest, true) => format!(
+            "「{what}」的数字连在一起，没有一种拆法能使勾稽关系全部成立，按违反最少的拆法读作：{values}"
+        ),
+        (Settled::Fewest, false) => format!(
+            "「{what}」的数字连在一起，没有一种拆法能使勾稽关系全部成立，按违反最少的拆法读作：{values}，其中{unsure}有多种读法违反得一样少，标为存疑"
+        ),
+        (Settled::Likely, true) => format!(
+            "「{what}」的数字连在一起，合乎各栏含义（如现行有效件数不少于本年制发件数）的拆法只有一种：{values}"
+        ),
+        (Settled::Likely, false) => format!(
+            "「{what}」的数字连在一起，有多种拆法合乎各栏含义，本表又没有勾稽关系可以判断，按数值最小的拆法读作：{values}，其中{unsure}存疑"
+        ),
+    };
+    Diagnostic::new(codes::DIGITS_SPLIT, message)
 }
 
 /// `rows` rows of `table` that each split themselves, said once.
-pub(crate) fn rows(table: &str, rows: usize) -> Diagnostic {
+/// For table 二 (`by_meaning`), by what its columns mean.
+pub(crate) fn rows(table: &str, rows: usize, by_meaning: bool) -> Diagnostic {
+    let by = if by_meaning {
+        "合乎各栏含义"
+    } else {
+        "能使本行的勾稽关系成立"
+    };
     Diagnostic::new(
         codes::DIGITS_SPLIT,
-        format!("{table}中有 {rows} 行的数字连在一起，每行都只有一种拆法能使本行的勾稽关系成立，已按此拆分"),
+        format!("{table}中有 {rows} 行的数字连在一起，每行都只有一种拆法{by}，已按此拆分"),
     )
 }
