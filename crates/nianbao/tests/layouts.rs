@@ -1087,7 +1087,9 @@ fn relay_one_line(blocks: &[Block]) -> Relaid {
     };
     for block in blocks {
         match block {
-            Block::Line { text, .. } if text.trim().is_empty() => {}
+            // Nor is Markdown's rule row (`|---|`) text a page shows.
+            Block::Line { text, .. }
+                if text.trim().is_empty() || nianbao::layout::is_rule(text) => {}
             Block::Line {
                 text,
                 heading: true,
@@ -1246,6 +1248,10 @@ enum Compare {
     Everything,
     /// Templates, rows and values only.
     Values,
+    /// Templates, rows, and the values of the cells the re-laid report
+    /// reads with certainty: where digits ran together and nothing splits
+    /// them one way, a cell may be unsure, never wrong.
+    Certain,
 }
 
 /// What differs between the expected reading and the re-laid report's.
@@ -1286,7 +1292,7 @@ fn differences(original: &Report, relaid: &Report, text: &str, compare: Compare)
                     out.push(format!("{path}: cell not read"));
                     continue;
                 };
-                if read.value != cell.value {
+                if read.value != cell.value && !(compare == Compare::Certain && read.doubtful) {
                     let at = read
                         .span
                         .map_or_else(|| "no span".to_string(), |s| line_at(text, s.start));
@@ -1297,7 +1303,7 @@ fn differences(original: &Report, relaid: &Report, text: &str, compare: Compare)
                 }
             }
         }
-        if compare == Compare::Values {
+        if compare != Compare::Everything {
             continue;
         }
         // No doubt where the original has none. Where it has (a real
@@ -1489,21 +1495,25 @@ layout_tests! {
 /// The real reports in every shape that can carry their tables, to the
 /// same values, templates and notes; doubt is not compared, as a real
 /// report's row short of a cell, or ending in a blank, reads with doubt
-/// where a layout cannot tell a blank last cell from none. Not run
-/// together, nor on one line: their table 二 and 四 hold numbers of several
-/// digits that no relation splits (010's `1010000000050000` is 10/1/0… or
-/// 1/0/10… by the arithmetic alike), which the reader leaves doubtful.
+/// where a layout cannot tell a blank last cell from none. Run together or
+/// on one line, only the cells read with certainty are compared: their
+/// table 二 and 四 hold numbers of several digits that no relation splits
+/// (010's `1010000000050000` is 10/1/0… or 1/0/10… by the arithmetic
+/// alike), which the reader reads as unsure.
 macro_rules! real_layout_tests {
-    ($($module:ident = $id:literal),* $(,)?) => {$(
+    ($($module:ident = $id:literal, $one_line:literal);* $(;)?) => {$(
         mod $module {
             use super::{assert_relaid_reads_the_same, Compare, Variant};
 
             #[test]
             fn every_shape() {
                 for variant in Variant::ALL {
-                    if !matches!(variant, Variant::RunTogether | Variant::OneLine) {
-                        assert_relaid_reads_the_same($id, variant, Compare::Values);
-                    }
+                    let compare = match variant {
+                        Variant::OneLine if !$one_line => continue,
+                        Variant::RunTogether | Variant::OneLine => Compare::Certain,
+                        _ => Compare::Values,
+                    };
+                    assert_relaid_reads_the_same($id, variant, compare);
                 }
             }
         }
@@ -1511,12 +1521,16 @@ macro_rules! real_layout_tests {
 }
 
 real_layout_tests! {
-    real_009 = "009",
-    real_010 = "010",
-    real_011 = "011",
-    real_012 = "012",
-    real_013 = "013",
-    real_014 = "014",
+    real_009 = "009", true;
+    real_010 = "010", true;
+    real_011 = "011", true;
+    // 012 is a Markdown conversion whose tables lost their headings (三 and
+    // 四 follow 二 with none between): on one line the three tables run
+    // into each other, which no crawler's record of a published report
+    // shows.
+    real_012 = "012", false;
+    real_013 = "013", true;
+    real_014 = "014", true;
 }
 
 // ---------------------------------------------------------------------------

@@ -25,15 +25,19 @@ pub struct Region {
     pub lines: Range<usize>,
     /// Where the table starts in the normalised text, within the first line.
     pub from: usize,
+    /// Where it ends, within the last line: a line's end, or where prose
+    /// follows its last value on the same line (a report on one line).
+    pub to: usize,
 }
 
 impl Region {
-    /// The lines of the region, the first cut to start at [`Region::from`],
-    /// each with its index.
+    /// The lines of the region, the first cut to start at [`Region::from`]
+    /// and the last to end at [`Region::to`], each with its index.
     pub fn lines<'l>(&self, lines: &'l Lines) -> impl Iterator<Item = (usize, layout::Line)> + 'l {
-        let from = self.from;
+        let (from, to) = (self.from, self.to);
         self.lines.clone().map(move |i| {
             let mut line = lines.get(i);
+            line.end = line.end.min(to).max(line.start);
             line.start = line.start.max(from).min(line.end);
             (i, line)
         })
@@ -153,13 +157,20 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
 
     let region = |lines: Range<usize>| Region {
         from: part(lines.start),
+        to: usize::MAX,
         lines,
     };
     let requests = requests_start.map(|s| {
         let end = appeals_anchor.unwrap_or_else(|| end_of_requests(doc, lines, s));
         region(s..end.max(s + 1))
     });
-    let appeals = appeals_anchor.map(|s| region(s..end_of_appeals(doc, lines, s)));
+    let appeals = appeals_anchor.map(|s| {
+        let (end, to) = end_of_appeals(doc, lines, s);
+        Region {
+            to,
+            ..region(s..end)
+        }
+    });
     Regions {
         active: active_start.map(|s| region(s..active_end.max(s + 1))),
         requests,
@@ -221,30 +232,58 @@ fn is_values_only(doc: &Document, lines: &Lines, i: usize) -> bool {
 }
 
 /// Table 四 ends once its fifteen values are read and a line without values
-/// follows, or at a heading or prose once any value was read.
-fn end_of_appeals(doc: &Document, lines: &Lines, start: usize) -> usize {
+/// follows, or at a heading or prose once any value was read; and within a
+/// line, where a heading or a sentence follows its fifteen values (a
+/// report on one line, its section 五 unnamed): the end of the region's
+/// lines, and where the last of them is cut.
+fn end_of_appeals(doc: &Document, lines: &Lines, start: usize) -> (usize, usize) {
     let mut values = 0;
     // Lines that hold something: one cell a line may come with blank lines
     // between the cells, which do not count towards the distance.
     let mut seen = 0;
-    for (i, l) in lines.iter().enumerate().skip(start + 1) {
+    for (i, l) in lines.iter().enumerate().skip(start) {
         let text = &doc.text[l.start..l.end];
         if l.footer || trim(text).is_empty() {
             continue;
         }
-        seen += 1;
-        let mut here = 0;
-        layout::for_each_cell_kind(text, |c| here += usize::from(c.is_value()));
+        if i > start {
+            seen += 1;
+        }
+        let (mut here, mut cells, mut cut) = (0, values, None);
+        layout::for_each_cell_kind(text, |c| {
+            if cut.is_some() {
+                return;
+            }
+            if c.is_value() {
+                here += 1;
+                // Digits that ran together count as the cells they may be.
+                cells += match &c.kind {
+                    layout::Kind::Number(n) => n.digits.len().max(1),
+                    _ => 1,
+                };
+            } else if cells >= APPEALS_VALUES && c.label().is_some() {
+                let word = &text[c.start..c.end];
+                if crate::sections::is_heading(word) || has_char(word, '。') {
+                    cut = Some(l.start + c.start);
+                }
+            }
+        });
+        if let Some(to) = cut {
+            return (i + 1, to);
+        }
+        if i == start {
+            continue;
+        }
         if (values >= APPEALS_VALUES && here == 0)
             || (values > 0 && is_heading_or_prose(text))
             || (values == 0 && seen > APPEALS_LINES)
             || crate::sections::is_section_heading(text)
         {
-            return i;
+            return (i, usize::MAX);
         }
         values += here;
     }
-    lines.len()
+    (lines.len(), usize::MAX)
 }
 
 /// A numbered heading such as `五、…` or `(一)主要问题`, a section's
