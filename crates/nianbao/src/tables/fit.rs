@@ -112,8 +112,14 @@ pub enum Settled {
     Likely,
 }
 
-/// Longest digit run we try to split.
+/// Most digits of a row split every way; a row whose groups end in their
+/// sum is split with each total forced, up to [`MAX_FORCED_DIGITS`].
 const MAX_SPLIT_DIGITS: usize = 24;
+/// Most digits of a row split with its groups' totals forced.
+const MAX_FORCED_DIGITS: usize = 96;
+/// Most parts tried in splitting one row: the search is bounded whatever
+/// the row, so that reading stays linear in the input.
+const MAX_STEPS: usize = 200_000;
 /// Most readings of one row kept for the table to choose from.
 const MAX_READINGS: usize = 256;
 
@@ -123,7 +129,7 @@ pub struct Shape<'a> {
     pub width: usize,
     /// Whether a complete reading (an empty cell as 0) satisfies the row's
     /// arithmetic.
-    pub holds: &'a dyn Fn(&[i64]) -> bool,
+    pub holds: Holds<'a>,
     /// Whether the digits of several cells may have run together into
     /// one number, to be split.
     pub run_together: bool,
@@ -131,6 +137,11 @@ pub struct Shape<'a> {
     /// of fewer digits than cells has then lost its blank cells, and its
     /// values are placed among the cells every way that keeps `holds`.
     pub blanks_vanish: bool,
+    /// The cells of a group whose last is the sum of the others (seven in
+    /// table 三, five in table 四), which `holds` requires; 0 for none.
+    pub group: usize,
+    /// The most digits a value of the table has: a longer part is no split.
+    pub max_digits: usize,
 }
 
 /// Fits `items` (with `trailing` blanks) to the cells of `shape`.
@@ -192,7 +203,7 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
     }
     if slots.len() < width {
         let mut splits: Vec<Vec<Option<Slot>>> = if shape.run_together {
-            split_digits(items, width)
+            split_digits(items, shape)
                 .into_iter()
                 .map(|split| split.into_iter().map(Some).collect())
                 .collect()
@@ -201,7 +212,7 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
         };
         let lost = splits.is_empty() && shape.blanks_vanish;
         if lost {
-            splits = placements(items, width, shape.run_together, holds);
+            splits = placements(items, shape);
         }
         let (keep, broken): (Vec<_>, Vec<_>) = splits
             .into_iter()
@@ -239,6 +250,9 @@ fn values_of(split: &[Option<Slot>]) -> Option<Vec<i64>> {
         .collect()
 }
 
+/// Whether a reading's values keep a row's arithmetic.
+type Holds<'h> = &'h dyn Fn(&[i64]) -> bool;
+
 /// A run of digits (with its sign), or an empty run for a mark of an
 /// empty cell, with its range.
 type Run<'a> = (&'a str, usize, usize);
@@ -258,41 +272,50 @@ fn runs_of<'a>(items: &[Token<'a>]) -> Option<Vec<Run<'a>>> {
         .collect()
 }
 
-/// Every way of splitting the numbers of `items` into `width` cells, at
-/// most [`MAX_READINGS`] of them (none when there are more): a run of
-/// digits splits into parts that are `0` or open with another digit; a
-/// sign before a run belongs to its first part; a mark of an empty cell
-/// between them is one empty cell.
-fn split_digits(items: &[Token], width: usize) -> Vec<Vec<Slot>> {
+/// The ways of splitting the numbers of `items` into the cells of `shape`:
+/// a run of digits splits into parts that are `0` or open with another
+/// digit; a sign before a run belongs to its first part; a mark of an
+/// empty cell between them is one empty cell. First only the splits that
+/// keep `shape.holds`, each group's total forced to the sum before it;
+/// if none does, every split of a row of at most [`MAX_SPLIT_DIGITS`]
+/// digits. At most [`MAX_READINGS`] (none when there are more).
+fn split_digits(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
+    let width = shape.width;
     let Some(runs) = runs_of(items) else {
         return Vec::new();
     };
     let cells: usize = runs.iter().map(|r| r.0.len().max(1)).sum();
     let digits: usize = runs.iter().map(|r| r.0.len()).sum();
-    if digits > MAX_SPLIT_DIGITS || cells < width || runs.len() >= width {
+    if digits > MAX_FORCED_DIGITS || cells < width || runs.len() >= width {
         return Vec::new();
     }
-    let mut found = Vec::new();
-    let mut current = Vec::with_capacity(width);
-    let complete = search(&runs, 0, 0, width, &mut current, &mut found);
-    if complete {
-        found
-    } else {
+    let mut keeping = Search::new(&runs, width, shape);
+    keeping.forced = shape.group > 0;
+    keeping.filter = Some(shape.holds);
+    keeping.run(0, 0, &mut Vec::with_capacity(width));
+    if keeping.overflow {
+        return Vec::new();
+    }
+    if !keeping.found.is_empty() || digits > MAX_SPLIT_DIGITS {
+        return keeping.found;
+    }
+    let mut every = Search::new(&runs, width, shape);
+    every.run(0, 0, &mut Vec::with_capacity(width));
+    if every.overflow {
         Vec::new()
+    } else {
+        every.found
     }
 }
 
-/// A row of digits only, fewer than its `width` cells, whose blank cells
-/// left no trace: every split of its digits into `n < width` values,
-/// the last in the last cell and the others in `n - 1` of the cells
-/// before it, in order, that keeps `holds`; at most [`MAX_READINGS`] (none
-/// when more keep it).
-fn placements(
-    items: &[Token],
-    width: usize,
-    run_together: bool,
-    holds: &dyn Fn(&[i64]) -> bool,
-) -> Vec<Vec<Option<Slot>>> {
+/// A row of digits only, fewer than its cells, whose blank cells left no
+/// trace: every split of its digits into `n` values (fewer than the row's
+/// cells; between marks of cells each number one value), the last in the
+/// last cell and the others in `n - 1` of the cells before it, in order,
+/// that keeps `shape.holds`; at most [`MAX_READINGS`] (none when more keep
+/// it).
+fn placements(items: &[Token], shape: &Shape) -> Vec<Vec<Option<Slot>>> {
+    let (width, holds) = (shape.width, shape.holds);
     let Some(runs) = runs_of(items) else {
         return Vec::new();
     };
@@ -300,14 +323,19 @@ fn placements(
     if width < 2 || digits >= width || runs.iter().any(|r| r.0.is_empty()) {
         return Vec::new();
     }
-    // Between marks of cells, each number is one value.
-    let least = if run_together { 1 } else { runs.len() };
-    let most = if run_together { digits } else { runs.len() };
+    let (least, most) = if shape.run_together {
+        (1, digits)
+    } else {
+        (runs.len(), runs.len())
+    };
     let mut found = Vec::new();
     for n in least..=most {
-        let mut splits = Vec::new();
-        search(&runs, 0, 0, n, &mut Vec::with_capacity(n), &mut splits);
-        for split in splits {
+        let mut splits = Search::new(&runs, n, shape);
+        splits.run(0, 0, &mut Vec::with_capacity(n));
+        if splits.overflow {
+            return Vec::new();
+        }
+        for split in splits.found {
             let Some((last, before)) = split.split_last() else {
                 continue;
             };
@@ -356,72 +384,131 @@ fn is_digit_run(s: &str) -> bool {
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Depth-first over the ways to cut run `r` from byte `at` onwards,
-/// collecting complete readings in `found`; false once there are more than
-/// [`MAX_READINGS`].
-fn search(
-    runs: &[Run<'_>],
-    r: usize,
-    at: usize,
+/// A depth-first search over the ways to cut runs of digits into `width`
+/// parts.
+struct Search<'s, 'a> {
+    runs: &'s [Run<'a>],
     width: usize,
-    current: &mut Vec<Slot>,
-    found: &mut Vec<Vec<Slot>>,
-) -> bool {
-    if current.len() > width {
-        return true;
-    }
-    let Some(&(run, base, end)) = runs.get(r) else {
-        if current.len() == width {
-            if found.len() == MAX_READINGS {
-                return false;
-            }
-            found.push(current.clone());
+    /// Group size for forced totals (see [`Shape::group`]).
+    group: usize,
+    /// Whether each group's last part is forced to the sum of the others.
+    forced: bool,
+    /// The readings kept, if not all.
+    filter: Option<Holds<'s>>,
+    max_digits: usize,
+    /// Parts left to try.
+    steps: usize,
+    found: Vec<Vec<Slot>>,
+    /// Whether more than [`MAX_READINGS`] were found, or the steps ran out.
+    overflow: bool,
+}
+
+impl<'s, 'a> Search<'s, 'a> {
+    fn new(runs: &'s [Run<'a>], width: usize, shape: &Shape) -> Self {
+        Search {
+            runs,
+            width,
+            group: shape.group,
+            forced: false,
+            filter: None,
+            max_digits: shape.max_digits.clamp(1, 15),
+            steps: MAX_STEPS,
+            found: Vec::new(),
+            overflow: false,
         }
-        return true;
-    };
-    if run.is_empty() {
-        current.push(Slot {
-            value: None,
-            range: (base, end),
-            unit: None,
-            too_large: false,
-            signed: false,
-        });
-        let complete = search(runs, r + 1, 0, width, current, found);
-        current.pop();
-        return complete;
     }
-    if at == run.len() {
-        return search(runs, r + 1, 0, width, current, found);
-    }
-    // Cells left to fill after this one, and digits left after this run.
-    let rest = &run[at..];
-    let sign = usize::from(at == 0 && rest.starts_with(['-', '+']));
-    let body = &rest[sign..];
-    // A part is "0" alone, or digits not starting with 0.
-    let max = if body.starts_with('0') {
-        1
-    } else {
-        body.len().min(15)
-    };
-    for len in 1..=max {
-        let Ok(n) = rest[..sign + len].parse::<i64>() else {
-            continue;
+
+    /// Cuts run `r` from byte `at` onwards, after the parts `current`.
+    fn run(&mut self, r: usize, at: usize, current: &mut Vec<Slot>) {
+        if self.overflow || current.len() > self.width {
+            return;
+        }
+        let Some(&(run, base, end)) = self.runs.get(r) else {
+            self.leaf(current);
+            return;
         };
-        current.push(Slot {
-            value: Some(Value::Count(n)),
-            range: (base + at, base + at + sign + len),
-            unit: None,
-            too_large: false,
-            signed: sign == 1,
-        });
-        let complete = search(runs, r, at + sign + len, width, current, found);
-        current.pop();
-        if !complete {
-            return false;
+        if run.is_empty() {
+            current.push(Slot {
+                value: None,
+                range: (base, end),
+                unit: None,
+                too_large: false,
+                signed: false,
+            });
+            self.run(r + 1, 0, current);
+            current.pop();
+            return;
+        }
+        if at == run.len() {
+            self.run(r + 1, 0, current);
+            return;
+        }
+        let rest = &run[at..];
+        let sign = usize::from(at == 0 && rest.starts_with(['-', '+']));
+        let body = &rest[sign..];
+        // A part is "0" alone, or digits not starting with 0.
+        let max = if body.starts_with('0') {
+            1
+        } else {
+            body.len().min(self.max_digits)
+        };
+        // A group's total, forced: the one part that is the sum before it.
+        let total =
+            (self.forced && self.group > 0 && (current.len() + 1) % self.group == 0).then(|| {
+                let from = current.len() + 1 - self.group;
+                current[from..].iter().try_fold(0i64, |sum, s| {
+                    sum.checked_add(s.value.map_or(Some(0), Value::count)?)
+                })
+            });
+        for len in 1..=max {
+            if self.steps == 0 {
+                self.overflow = true;
+                return;
+            }
+            self.steps -= 1;
+            let Ok(n) = rest[..sign + len].parse::<i64>() else {
+                continue;
+            };
+            if let Some(total) = total {
+                if total != Some(n) || sign == 1 {
+                    continue;
+                }
+            }
+            current.push(Slot {
+                value: Some(Value::Count(n)),
+                range: (base + at, base + at + sign + len),
+                unit: None,
+                too_large: false,
+                signed: sign == 1,
+            });
+            self.run(r, at + sign + len, current);
+            current.pop();
+            if self.overflow {
+                return;
+            }
         }
     }
-    true
+
+    /// A complete split, kept if it has `width` parts and passes the filter.
+    fn leaf(&mut self, current: &[Slot]) {
+        if current.len() != self.width {
+            return;
+        }
+        if let Some(filter) = self.filter {
+            let values: Option<Vec<i64>> = current
+                .iter()
+                .map(|s| s.value.map_or(Some(0), Value::count))
+                .collect();
+            if !values.is_some_and(|v| filter(&v)) {
+                return;
+            }
+        }
+        if self.found.len() == MAX_READINGS {
+            self.overflow = true;
+            return;
+        }
+        self.found.push(current.to_vec());
+    }
 }
 
 /// Whether the last value equals the sum of the others (a row of table 三).
@@ -449,6 +536,8 @@ mod tests {
             holds,
             run_together: true,
             blanks_vanish: false,
+            group: 0,
+            max_digits: 15,
         };
         fit(&tokens, 0, &[], &shape)
     }

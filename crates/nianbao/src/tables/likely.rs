@@ -116,6 +116,8 @@ mod tests {
             holds: &|v| holds(spec.columns, v),
             run_together: true,
             blanks_vanish: false,
+            group: 0,
+            max_digits: 9,
         };
         let mut f = fit(&tokens, 0, &[], &shape);
         choose(&mut f, spec.columns);

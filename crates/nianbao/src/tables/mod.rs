@@ -37,6 +37,12 @@ use stream::{Group, KEEP};
 const MAX_GROUPS: usize = 400;
 /// A run of fewer values than this, without a row's label, is not a row of table 三.
 const MIN_ROW: usize = 5;
+/// The most digits a cell's count has where digits ran together: table 二
+/// (decisions by the hundred thousand), 三 (requests of a ministry by the
+/// hundred thousand), 四 (appeals by the ten thousand).
+const ACTIVE_DIGITS: usize = 9;
+const REQUESTS_DIGITS: usize = 6;
+const APPEALS_DIGITS: usize = 5;
 /// At most this many unplaced numbers are reported one by one; the rest in one line.
 const MAX_UNPLACED: usize = 20;
 
@@ -218,6 +224,8 @@ impl<'a> Reader<'a, '_> {
                         holds: &total_is_sum,
                         run_together: true,
                         blanks_vanish: true,
+                        group: REQUEST_COLUMNS.len(),
+                        max_digits: REQUESTS_DIGITS,
                     };
                     fit(&g.items, g.dropped, &g.trailing, &shape)
                 })
@@ -303,6 +311,8 @@ impl<'a> Reader<'a, '_> {
                             holds: &|v| likely::holds(spec.columns, v),
                             run_together,
                             blanks_vanish: false,
+                            group: 0,
+                            max_digits: ACTIVE_DIGITS,
                         };
                         let mut fitted = fit(&g.items, g.dropped, &g.trailing, &shape);
                         likely::choose(&mut fitted, spec.columns);
@@ -376,6 +386,8 @@ impl<'a> Reader<'a, '_> {
             holds: &groups_of_five_sum,
             run_together: true,
             blanks_vanish: false,
+            group: schema::APPEAL_COLUMNS.len(),
+            max_digits: APPEALS_DIGITS,
         };
         let mut one = [Some(fit(&values, dropped, &trailing, &shape))];
         // Read as one row of fifteen: group g's column k is column 5g + k.
