@@ -2,6 +2,7 @@
 //! report in input order as it is done, and ends a run of several inputs
 //! with a summary on standard error.
 
+use std::collections::BTreeMap;
 use std::io::{BufWriter, IsTerminal, Read, Write};
 use std::num::NonZeroUsize;
 use std::ops::ControlFlow;
@@ -94,17 +95,19 @@ pub fn run(args: &Args) -> ExitCode {
     };
 
     let format = args.format;
-    let work = |i: usize| -> (Checked, usize) {
-        let (text, encoding, places) = match read(i) {
-            Ok(read) => read,
-            Err(why) => return (emit::unreadable(format, &names[i], &why), 0),
-        };
-        let paired = previous[i].and_then(|j| Some((j, read(j).ok()?.0)));
-        let this = nianbao::read(&text);
-        let mut report = match (&paired, &last) {
-            (Some((_, previous)), _) => nianbao::check_read(&this, Some(&nianbao::read(previous))),
-            (None, Some(last)) => nianbao::check_read(&this, Some(last)),
-            (None, None) => nianbao::check_read(&this, None),
+    // Checks input `i`, read as `this` from `text`, against last year's
+    // report: `(input, read)` when it is among the inputs, or the one named
+    // by `--previous`.
+    let check = |i: usize,
+                 got: &Text,
+                 this: &nianbao::Read,
+                 paired: Option<(usize, &nianbao::Read)>|
+     -> Done {
+        let (text, encoding, places) = got;
+        let mut report = match (paired, &last) {
+            (Some((_, previous)), _) => nianbao::check_read(this, Some(previous)),
+            (None, Some(last)) => nianbao::check_read(this, Some(last)),
+            (None, None) => nianbao::check_read(this, None),
         };
         if args.errors_only {
             report
@@ -115,13 +118,57 @@ pub fn run(args: &Args) -> ExitCode {
         let checked = emit::report(
             format,
             &names[i],
-            &text,
-            &places,
+            text,
+            places,
             &report,
             paired_name,
             encoding,
         );
         (checked, text.len())
+    };
+    let unreadable =
+        |i: usize, why: &str| -> Done { (emit::unreadable(format, &names[i], why), 0) };
+    let work = |i: usize| -> Done {
+        match read(i) {
+            Ok(got) => check(i, &got, &nianbao::read(&got.0), None),
+            Err(why) => unreadable(i, &why),
+        }
+    };
+    // With `--pair-years`, the reports of one agency are checked together,
+    // each read once, the year before's kept while the year after needs it.
+    let tree = |t: &[usize]| -> Vec<(usize, Done)> {
+        let mut years = pairing::Tree::new(t, &previous);
+        // The texts of the reports that are some other's year before, read
+        // first and kept for the whole tree: the reads borrow them.
+        let kept: Vec<Option<Result<Text, String>>> = t
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| years.is_previous(k).then(|| read(i)))
+            .collect();
+        let mut reads: Vec<Option<nianbao::Read>> = t.iter().map(|_| None).collect();
+        let mut done = Vec::with_capacity(t.len());
+        for (k, &i) in t.iter().enumerate() {
+            let parent = years.parent(k);
+            let paired = parent.and_then(|p| Some((t[p], reads[p].as_ref()?)));
+            let result = match &kept[k] {
+                Some(Ok(got)) => {
+                    let this = nianbao::read(&got.0);
+                    let result = check(i, got, &this, paired);
+                    reads[k] = Some(this);
+                    result
+                }
+                Some(Err(why)) => unreadable(i, why),
+                None => match read(i) {
+                    Ok(got) => check(i, &got, &nianbao::read(&got.0), paired),
+                    Err(why) => unreadable(i, &why),
+                },
+            };
+            if let Some(p) = parent.filter(|&p| years.done_with(p)) {
+                reads[p] = None;
+            }
+            done.push((i, result));
+        }
+        done
     };
 
     let stdout = std::io::stdout();
@@ -133,7 +180,7 @@ pub fn run(args: &Args) -> ExitCode {
     if format == Format::Csv {
         closed |= writeln!(out, "{}", emit::CSV_HEADER).is_err();
     }
-    pool::ordered(n, threads, work, |i, (checked, bytes)| {
+    let mut emit = |i: usize, (checked, bytes): Done| {
         summary.add(checked.facts.as_ref(), bytes);
         any_errors |= checked.facts.as_ref().is_some_and(|f| f.errors > 0);
         let written = progress.suspend(|| {
@@ -155,7 +202,29 @@ pub fn run(args: &Args) -> ExitCode {
             return ControlFlow::Break(());
         }
         ControlFlow::Continue(())
-    });
+    };
+    if args.pair_years {
+        // Trees end in any order of the inputs: each report waits for
+        // those before it.
+        let trees = pairing::trees(&previous);
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        pool::ordered(
+            trees.len(),
+            threads,
+            |t| tree(&trees[t]),
+            |_, done| {
+                waiting.extend(done);
+                while let Some(result) = waiting.remove(&next) {
+                    emit(next, result)?;
+                    next += 1;
+                }
+                ControlFlow::Continue(())
+            },
+        );
+    } else {
+        pool::ordered(n, threads, work, emit);
+    }
     progress.finish();
     closed |= out.flush().is_err();
     if closed {
@@ -173,6 +242,13 @@ pub fn run(args: &Args) -> ExitCode {
     })
 }
 
+/// An input's text, the encoding it was read in (or the kind of document)
+/// and, for a document, the place of each of its lines.
+type Text = (String, &'static str, document::Places);
+
+/// An input's output and the bytes of text checked.
+type Done = (Checked, usize);
+
 /// Standard input, read once however often `-` is named.
 fn read_stdin() -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
@@ -185,10 +261,7 @@ fn read_stdin() -> Result<Vec<u8>, String> {
 /// The text of one input, the encoding it was read in (or the kind of
 /// document) and, for a document, the place of each of its lines; or why it
 /// cannot be had. An empty input, or one of white space only, is said.
-fn read_text(
-    input: &Input,
-    stdin: Option<&Result<Vec<u8>, String>>,
-) -> Result<(String, &'static str, document::Places), String> {
+fn read_text(input: &Input, stdin: Option<&Result<Vec<u8>, String>>) -> Result<Text, String> {
     let owned;
     let bytes: &[u8] = match input {
         Input::Stdin => match stdin {

@@ -154,14 +154,21 @@ fn json_line(
     // The output serialises to an object, whatever the report: `Output` is
     // a plain struct of strings, numbers and maps with string keys. A
     // document's diagnostics get the place of their line in it.
+    // Written into a buffer sized for it (the line is about one and a half
+    // times the text): grown from nothing, it was copied several times.
+    let mut bytes = Vec::with_capacity(text.len().saturating_mul(2).clamp(1 << 12, 1 << 24));
     let written = if places.is_empty() {
-        serde_json::to_string(&output)
+        serde_json::to_writer(&mut bytes, &output)
     } else {
         serde_json::to_value(&output).and_then(|mut value| {
             document::annotate(&mut value, places);
-            serde_json::to_string(&value)
+            serde_json::to_writer(&mut bytes, &value)
         })
     };
+    // serde_json writes UTF-8 only.
+    let written = written
+        .map_err(|e| e.to_string())
+        .and_then(|()| String::from_utf8(bytes).map_err(|e| e.to_string()));
     let mut line = written.unwrap_or_else(|e| {
         serde_json::json!({ "file": name, "error": format!("cannot write JSON: {e}") }).to_string()
     });
