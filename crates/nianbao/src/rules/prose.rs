@@ -8,7 +8,6 @@
 //! few characters, so a count is never tied to words it does not follow
 //! or directly precede.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::rules::Context;
@@ -73,10 +72,21 @@ pub(crate) struct Joined {
     base: usize,
     /// Offsets in `text` before which a line break was taken out.
     breaks: Vec<usize>,
-    /// Where each character other than ASCII stands in `text`, in order:
-    /// where a word may start, so that the many words of the patterns are
-    /// looked up, not each searched for through the whole text.
-    starts: HashMap<char, Vec<usize>>,
+    /// Where each character other than ASCII stands in `text`, in order,
+    /// grouped by the low bits of its code point: where a word may start,
+    /// so that the many words of the patterns are looked up, not each
+    /// searched for through the whole text. Group `g` is
+    /// `starts[bounds[g]..bounds[g + 1]]`.
+    starts: Vec<u32>,
+    bounds: Vec<u32>,
+}
+
+/// How many groups [`Joined`] sorts characters into.
+const GROUPS: usize = 1024;
+
+/// The group of a character in [`Joined`].
+fn group(c: char) -> usize {
+    c as usize & (GROUPS - 1)
 }
 
 impl Joined {
@@ -89,15 +99,29 @@ impl Joined {
             }
             joined.push_str(piece);
         }
-        let mut starts: HashMap<char, Vec<usize>> = HashMap::new();
-        for (i, c) in joined.char_indices().filter(|(_, c)| !c.is_ascii()) {
-            starts.entry(c).or_default().push(i);
+        // A counting sort: the size of each group, where each begins, and
+        // each character's place in its group.
+        let wide = || joined.char_indices().filter(|(_, c)| !c.is_ascii());
+        let mut bounds = vec![0u32; GROUPS + 1];
+        for (_, c) in wide() {
+            bounds[group(c) + 1] += 1;
+        }
+        for g in 0..GROUPS {
+            bounds[g + 1] += bounds[g];
+        }
+        let mut next = bounds.clone();
+        let mut starts = vec![0u32; bounds[GROUPS] as usize];
+        for (i, c) in wide() {
+            let at = &mut next[group(c)];
+            starts[*at as usize] = i as u32;
+            *at += 1;
         }
         Joined {
             text: joined,
             base: range.start,
             breaks,
             starts,
+            bounds,
         }
     }
 
@@ -107,7 +131,9 @@ impl Joined {
             return self.text.match_indices(word).map(|(i, _)| i).collect();
         };
         let mut out = Vec::new();
-        for &i in self.starts.get(&first).into_iter().flatten() {
+        let g = group(first);
+        let (from, to) = (self.bounds[g] as usize, self.bounds[g + 1] as usize);
+        for i in self.starts[from..to].iter().map(|&i| i as usize) {
             if out.last().is_none_or(|&last| i >= last + word.len())
                 && self.text[i..].starts_with(word)
             {

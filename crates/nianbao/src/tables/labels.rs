@@ -82,12 +82,18 @@ pub fn requests_row(label: &str) -> Option<RowKey> {
 /// Where `word` last starts in `label`. Labels are short and the words
 /// many: a plain scan from the end, without the set-up of a string searcher
 /// for each word (which took a tenth of the reading time).
+/// The bytes of a Han character (three in UTF-8) are compared one by one
+/// before the rest, since the first byte alone is the same for most of them.
 fn last_at(label: &str, word: &str) -> Option<usize> {
     let (hay, needle) = (label.as_bytes(), word.as_bytes());
-    let first = *needle.first()?;
-    (0..=hay.len().checked_sub(needle.len())?)
-        .rev()
-        .find(|&i| hay[i] == first && hay[i..].starts_with(needle))
+    let head = |i: usize| needle.get(i).copied();
+    let (a, b, c) = (head(0)?, head(1), head(2));
+    (0..=hay.len().checked_sub(needle.len())?).rev().find(|&i| {
+        hay[i] == a
+            && b.is_none_or(|b| hay[i + 1] == b)
+            && c.is_none_or(|c| hay[i + 2] == c)
+            && hay[i..].starts_with(needle)
+    })
 }
 
 /// The row of table 二 a label names, if any.
