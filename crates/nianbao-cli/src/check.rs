@@ -8,6 +8,7 @@ use std::num::NonZeroUsize;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
 use std::time::Instant;
 
 use crate::emit::{self, Checked, Format};
@@ -72,18 +73,33 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let last = last.as_deref().map(nianbao::read);
 
+    // With `--pair-years`, every report's agency and year are known before
+    // any is checked: each is prepared (normalised, its metadata read) in a
+    // first pass, and kept, with its text, for the second within a budget;
+    // only a report beyond it is read and normalised again.
+    let mut kept: Vec<Mutex<Option<(Text, nianbao::Prepared)>>> = Vec::new();
     let (previous, pairing) = if args.pair_years {
         let mut keys = vec![None; n];
+        kept.resize_with(n, || Mutex::new(None));
+        let mut budget = KEPT_BYTES;
         pool::ordered(
             n,
             threads,
             |i| {
-                read(i)
-                    .ok()
-                    .and_then(|(text, _, _)| nianbao::pairing::key_of(&text))
+                read(i).ok().map(|got| {
+                    let prepared = nianbao::prepare(&got.0);
+                    (got, prepared)
+                })
             },
-            |i, key| {
-                keys[i] = key;
+            |i, got| {
+                if let Some((got, prepared)) = got {
+                    keys[i] = nianbao::pairing::key(prepared.meta());
+                    let bytes = got.0.len() + prepared.bytes();
+                    if bytes <= budget {
+                        budget -= bytes;
+                        kept[i] = Mutex::new(Some((got, prepared)));
+                    }
+                }
                 ControlFlow::Continue(())
             },
         );
@@ -92,6 +108,16 @@ pub fn run(args: &Args) -> ExitCode {
         (previous, Some(line))
     } else {
         (vec![None; n], None)
+    };
+    // Input `i`'s text, and its preparation where the first pass kept it.
+    let fetch = |i: usize| -> Result<(Text, Option<nianbao::Prepared>), String> {
+        let got = kept
+            .get(i)
+            .and_then(|k| k.lock().ok().and_then(|mut k| k.take()));
+        match got {
+            Some((text, prepared)) => Ok((text, Some(prepared))),
+            None => read(i).map(|text| (text, None)),
+        }
     };
 
     let format = args.format;
@@ -138,28 +164,34 @@ pub fn run(args: &Args) -> ExitCode {
     // each read once, the year before's kept while the year after needs it.
     let tree = |t: &[usize]| -> Vec<(usize, Done)> {
         let mut years = pairing::Tree::new(t, &previous);
-        // The texts of the reports that are some other's year before, read
-        // first and kept for the whole tree: the reads borrow them.
-        let kept: Vec<Option<Result<Text, String>>> = t
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| years.is_previous(k).then(|| read(i)))
-            .collect();
+        // The texts of the reports that are some other's year before,
+        // fetched first and kept for the whole tree: the reads borrow them.
+        let (mut texts, mut preparations) = (Vec::new(), Vec::new());
+        for (k, &i) in t.iter().enumerate() {
+            let got = years.is_previous(k).then(|| fetch(i));
+            let (text, prepared) = match got {
+                Some(Ok((text, prepared))) => (Some(Ok(text)), prepared),
+                Some(Err(why)) => (Some(Err(why)), None),
+                None => (None, None),
+            };
+            texts.push(text);
+            preparations.push(prepared);
+        }
         let mut reads: Vec<Option<nianbao::Read>> = t.iter().map(|_| None).collect();
         let mut done = Vec::with_capacity(t.len());
         for (k, &i) in t.iter().enumerate() {
             let parent = years.parent(k);
             let paired = parent.and_then(|p| Some((t[p], reads[p].as_ref()?)));
-            let result = match &kept[k] {
+            let result = match &texts[k] {
                 Some(Ok(got)) => {
-                    let this = nianbao::read(&got.0);
+                    let this = read_prepared(got, preparations[k].take());
                     let result = check(i, got, &this, paired);
                     reads[k] = Some(this);
                     result
                 }
                 Some(Err(why)) => unreadable(i, why),
-                None => match read(i) {
-                    Ok(got) => check(i, &got, &nianbao::read(&got.0), paired),
+                None => match fetch(i) {
+                    Ok((got, prepared)) => check(i, &got, &read_prepared(&got, prepared), paired),
                     Err(why) => unreadable(i, &why),
                 },
             };
@@ -241,6 +273,18 @@ pub fn run(args: &Args) -> ExitCode {
         0
     })
 }
+
+/// Reads `text`, from its preparation where the first pass kept it.
+fn read_prepared(text: &Text, prepared: Option<nianbao::Prepared>) -> nianbao::Read<'_> {
+    match prepared {
+        Some(prepared) => prepared.read(&text.0),
+        None => nianbao::read(&text.0),
+    }
+}
+
+/// How many bytes of texts and their preparations the first pass of
+/// `--pair-years` keeps for the second: an archive beyond is read twice.
+const KEPT_BYTES: usize = 512 << 20;
 
 /// An input's text, the encoding it was read in (or the kind of document)
 /// and, for a document, the place of each of its lines.

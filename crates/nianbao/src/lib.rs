@@ -104,10 +104,54 @@ pub struct Read<'a> {
 /// assert_eq!(read.report.meta.year.map(|y| y.value), Some(2023));
 /// ```
 pub fn read(text: &str) -> Read<'_> {
-    let mut diagnostics = Vec::new();
-    let doc = text::Document::new(text).first_copy(&mut diagnostics);
-    let report = read_doc(&doc, diagnostics);
-    Read { doc, report }
+    prepare(text).read(text)
+}
+
+/// A report's text normalised and cut into lines, with its metadata: the
+/// first stage of [`read`], holding nothing borrowed from the text, so that
+/// a caller who needs every report's agency and year before reading any in
+/// full (the CLI's `--pair-years`) may keep it and read on later without
+/// normalising the text again.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    parts: text::Parts,
+    lines: layout::Lines,
+    meta: Meta,
+    notes: Vec<Diagnostic>,
+}
+
+/// Normalises `text` and finds its lines and metadata; linear in its length.
+pub fn prepare(text: &str) -> Prepared {
+    let mut notes = Vec::new();
+    let doc = text::Document::new(text).first_copy(&mut notes);
+    let lines = layout::Lines::new(&doc);
+    let meta = meta::read(&doc, &lines);
+    Prepared {
+        parts: doc.into_parts(),
+        lines,
+        meta,
+        notes,
+    }
+}
+
+impl Prepared {
+    /// Who published the report and for which year.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The bytes it holds, about: for a caller keeping many within a budget.
+    pub fn bytes(&self) -> usize {
+        self.parts.bytes() + self.lines.bytes()
+    }
+
+    /// Reads the rest of the report; `text` must be the text it was
+    /// prepared from.
+    pub fn read(self, text: &str) -> Read<'_> {
+        let doc = text::Document::from_parts(text, self.parts);
+        let report = read_doc(&doc, &self.lines, self.meta, self.notes);
+        Read { doc, report }
+    }
 }
 
 /// Checks a report read by [`read`], against last year's of the same
@@ -138,12 +182,16 @@ pub fn check_read(read: &Read, previous: Option<&Read>) -> Report {
     report
 }
 
-/// Reads a normalised document into a report, before the rules run.
-fn read_doc(doc: &text::Document, mut diagnostics: Vec<Diagnostic>) -> Report {
-    let lines = layout::Lines::new(doc);
-    let sections = sections::find(doc, &lines);
-    let meta = meta::read(doc, &lines);
-    let tables = tables::read(doc, &lines, &mut diagnostics);
+/// Reads a normalised document, its lines and metadata found, into a
+/// report, before the rules run.
+fn read_doc(
+    doc: &text::Document,
+    lines: &layout::Lines,
+    meta: Meta,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Report {
+    let sections = sections::find(doc, lines);
+    let tables = tables::read(doc, lines, &mut diagnostics);
     let template = tables::overall_template(&tables);
     Report {
         template,

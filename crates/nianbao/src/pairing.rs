@@ -17,16 +17,6 @@ pub fn key(meta: &Meta) -> Option<Key> {
     (!agency.is_empty()).then_some((agency, meta.year.as_ref()?.value))
 }
 
-/// The agency and year of a report's text, if both are found.
-///
-/// Reads only what the metadata needs, not the tables: the same metadata
-/// as [`crate::read`]'s.
-pub fn key_of(text: &str) -> Option<Key> {
-    let doc = crate::text::Document::new(text).first_copy(&mut Vec::new());
-    let lines = crate::layout::Lines::new(&doc);
-    key(&crate::meta::read(&doc, &lines))
-}
-
 /// For each report, the index of the same agency's report of the year
 /// before, if there is one. Where a year is found twice for one agency,
 /// the first in input order stands for it.
@@ -72,6 +62,7 @@ mod tests {
 
     #[test]
     fn agency_and_year_come_from_the_text() {
+        let key_of = |text| super::key(crate::prepare(text).meta());
         let text = "株洲市天元区行政审批服务局2022年政府信息公开工作年度报告\n正文";
         assert_eq!(key_of(text), key("株洲市天元区行政审批服务局", 2022));
         assert_eq!(super::key(&crate::read(text).report.meta), key_of(text));

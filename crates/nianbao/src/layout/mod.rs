@@ -184,6 +184,11 @@ impl Lines {
         range.map(|i| self.get(i))
     }
 
+    /// The bytes it holds.
+    pub fn bytes(&self) -> usize {
+        self.starts.len() * 4 + (self.footers.len() + self.soft.len()) * 8
+    }
+
     /// The number of lines.
     pub fn len(&self) -> usize {
         self.starts.len()

@@ -26,6 +26,21 @@ pub struct Document<'a> {
     map: OffsetMap,
 }
 
+/// A [`Document`] without the input it was made from.
+#[derive(Debug, Clone)]
+pub(crate) struct Parts {
+    text: String,
+    is_html: bool,
+    map: OffsetMap,
+}
+
+impl Parts {
+    /// The bytes it holds, about.
+    pub(crate) fn bytes(&self) -> usize {
+        self.text.len() + self.map.bytes()
+    }
+}
+
 impl<'a> Document<'a> {
     /// Normalises `original`, decoding it first if it is HTML.
     pub fn new(original: &'a str) -> Document<'a> {
@@ -42,6 +57,26 @@ impl<'a> Document<'a> {
             text,
             is_html,
             map,
+        }
+    }
+
+    /// What the document holds besides the input, to be kept apart from it.
+    pub(crate) fn into_parts(self) -> Parts {
+        Parts {
+            text: self.text,
+            is_html: self.is_html,
+            map: self.map,
+        }
+    }
+
+    /// The document of `original` from what [`Document::into_parts`] kept
+    /// of it.
+    pub(crate) fn from_parts(original: &'a str, parts: Parts) -> Document<'a> {
+        Document {
+            original,
+            text: parts.text,
+            is_html: parts.is_html,
+            map: parts.map,
         }
     }
 

@@ -78,6 +78,11 @@ pub(crate) struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// The bytes it holds.
+    pub(crate) fn bytes(&self) -> usize {
+        self.anchors.len() * std::mem::size_of::<(u32, u32)>()
+    }
+
     /// The input offset of normalised offset `n`.
     pub(crate) fn input(&self, n: usize) -> usize {
         let i = self.anchors.partition_point(|&(a, _)| a as usize <= n);
