@@ -184,32 +184,31 @@ impl<'a> Reader<'a, '_> {
         let (layout, span, text) = self.region(&range);
         // A run of blank cells is a row left blank where a row's label
         // names it and it is as wide as a row; else it is a header's padding.
-        let kept = |g: &Group| {
+        let kept = |g: &Group, row: Option<RowKey>| {
             !g.is_blank()
                 || (g.items.len() >= MIN_ROW
-                    && labels::requests_row(&g.label).is_some()
+                    && row.is_some()
                     && !labels::names_applicants(&g.label))
         };
         let mut row_like = false;
         let mut evidence = labels::TemplateEvidence::default();
-        let (mut groups, capped) = self.capped_groups(
+        // Each group with the row its label names, named once.
+        let (mut named, capped) = self.capped_groups(
             range,
             layout,
             |l| evidence.see(l),
             |g| {
-                row_like |= kept(g)
-                    && (g.items.len() >= MIN_ROW || labels::requests_row(&g.label).is_some());
+                let row = labels::requests_row(&g.label);
+                row_like |= kept(g, row) && (g.items.len() >= MIN_ROW || row.is_some());
+                row
             },
         );
         if !row_like {
             return None;
         }
         self.report_capped(capped);
-        groups.retain(kept);
-        let labels: Vec<_> = groups
-            .iter()
-            .map(|g| labels::requests_row(&g.label))
-            .collect();
+        named.retain(|(g, row)| kept(g, *row));
+        let (groups, labels): (Vec<Group>, Vec<Option<RowKey>>) = named.into_iter().unzip();
         let alignment = requests::align(&groups, &labels, evidence.is_2021());
         let mut used = vec![false; groups.len()];
         let mut fitted: Vec<Option<Fitted>> = alignment
@@ -277,12 +276,10 @@ impl<'a> Reader<'a, '_> {
                 in_yuan = true;
             }
         };
-        let (groups, capped) = self.capped_groups(range, layout, votes, |_| {});
+        let (named, capped) =
+            self.capped_groups(range, layout, votes, |g| labels::active_row(&g.label));
         self.report_capped(capped);
-        let keys: Vec<_> = groups
-            .iter()
-            .map(|g| labels::active_row(&g.label))
-            .collect();
+        let (groups, keys): (Vec<Group>, Vec<Option<RowKey>>) = named.into_iter().unzip();
         if keys.iter().all(Option::is_none) {
             return None;
         }
@@ -472,22 +469,22 @@ impl<'a> Reader<'a, '_> {
         })
     }
 
-    /// The groups of lines `range`, at most [`MAX_GROUPS`] of them, and
-    /// what is left of the rest. Calls `label` with every label and `seen`
-    /// with every group, kept or not.
-    fn capped_groups(
+    /// The groups of lines `range`, at most [`MAX_GROUPS`] of them, each
+    /// with what `seen` makes of it, and what is left of the rest. Calls
+    /// `label` with every label and `seen` with every group, kept or not.
+    fn capped_groups<T>(
         &self,
         range: Region,
         layout: crate::report::Layout,
         label: impl FnMut(&str),
-        mut seen: impl FnMut(&Group),
-    ) -> (Vec<Group<'a>>, Capped) {
+        mut seen: impl FnMut(&Group) -> T,
+    ) -> (Vec<(Group<'a>, T)>, Capped) {
         let mut groups = Vec::new();
         let mut capped = Capped::default();
         stream::groups(self.doc, range.lines(self.lines), layout, label, |g| {
-            seen(&g);
+            let what = seen(&g);
             if groups.len() < MAX_GROUPS {
-                groups.push(g);
+                groups.push((g, what));
                 return;
             }
             let (numbers, more) = g.numbers();
