@@ -4,6 +4,54 @@
 
 use super::schema::{row, RowKey};
 
+/// What a table line's words may open, as bits: the words the tables are
+/// found by, beside the words their rows are named by.
+pub mod opens {
+    /// Table 三's first row, 本年新收.
+    pub const REQUESTS: u8 = 1;
+    /// Table 三's header: its heading's words, 申请人情况, the 勾稽关系 note.
+    pub const REQUESTS_HEADER: u8 = 2;
+    /// Table 四: 行政复议.
+    pub const APPEALS: u8 = 4;
+    /// Table 二: 第二十条, or a header opening with 信息内容.
+    pub const ACTIVE: u8 = 8;
+    /// Table 四's header: 行政复议 with no number beside it.
+    pub const APPEALS_HEADER: u8 = 16;
+}
+
+/// What a line (reduced by [`crate::text::canon`]) may open, as
+/// [`opens`] bits; 0 for nothing.
+///
+/// ```
+/// use nianbao::tables::labels::{opens, opens_of};
+/// assert_eq!(opens_of("一本年新收政府信息公开申请数量"), opens::REQUESTS);
+/// assert_eq!(opens_of("行政复议行政诉讼"), opens::APPEALS | opens::APPEALS_HEADER);
+/// assert_eq!(opens_of("第二十条第一项"), opens::ACTIVE);
+/// ```
+pub fn opens_of(line: &str) -> u8 {
+    let header = line.contains("收到和处理")
+        || line.contains("申请人情况")
+        || line.contains("勾稽关系")
+        || line.contains("处理政府信息公开申请");
+    let appeals = line.contains("行政复议");
+    [
+        (line.contains("本年新收"), opens::REQUESTS),
+        (header, opens::REQUESTS_HEADER),
+        (appeals, opens::APPEALS),
+        (
+            line.contains("第二十条") || line.starts_with("信息内容"),
+            opens::ACTIVE,
+        ),
+        (
+            appeals && !line.bytes().any(|b| b.is_ascii_digit()),
+            opens::APPEALS_HEADER,
+        ),
+    ]
+    .iter()
+    .filter(|(yes, _)| *yes)
+    .fold(0, |m, (_, bit)| m | bit)
+}
+
 /// Whether a label of table 三 names its applicant columns (`自然人`,
 /// `法人或其他组织`): a header line, even where it ends in `总计`.
 ///

@@ -1,9 +1,12 @@
 //! Where each table lies: ranges of lines found from the words that open
-//! the tables (第二十条, 本年新收, 行政复议) rather than from section numbers,
-//! which converted documents often get wrong.
+//! the tables (第二十条, 本年新收, 行政复议: `labels::opens_of`, beside the
+//! words that name the rows) rather than from section numbers, which
+//! converted documents often get wrong.
 
 use std::ops::Range;
 
+use super::labels::{opens, opens_of, requests_row};
+use super::schema::row;
 use crate::layout::{self, Lines};
 use crate::text::{canon_into, has_char, is_word_char, trim, Document};
 
@@ -55,13 +58,6 @@ pub struct Regions {
     pub appeals: Option<Region>,
 }
 
-/// What a short line may open, found in one pass over the lines.
-const OPENS_REQUESTS: u8 = 1;
-const REQUESTS_HEADER: u8 = 2;
-const OPENS_APPEALS: u8 = 4;
-const OPENS_ACTIVE: u8 = 8;
-const APPEALS_HEADER: u8 = 16;
-
 /// Finds the tables' regions.
 pub fn find(doc: &Document, lines: &Lines) -> Regions {
     let n = lines.len();
@@ -90,28 +86,7 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
             canon_into(&text[tail..], &mut buf);
             l.start + tail
         };
-        let c = buf.as_str();
-        let header = c.contains("收到和处理")
-            || c.contains("申请人情况")
-            || c.contains("勾稽关系")
-            || c.contains("处理政府信息公开申请");
-        let marks_of = [
-            (c.contains("本年新收"), OPENS_REQUESTS),
-            (header, REQUESTS_HEADER),
-            (c.contains("行政复议"), OPENS_APPEALS),
-            (
-                c.contains("第二十条") || c.starts_with("信息内容"),
-                OPENS_ACTIVE,
-            ),
-            (
-                c.contains("行政复议") && !c.bytes().any(|b| b.is_ascii_digit()),
-                APPEALS_HEADER,
-            ),
-        ];
-        let mark = marks_of
-            .iter()
-            .filter(|(yes, _)| *yes)
-            .fold(0, |m, (_, bit)| m | bit);
+        let mark = opens_of(&buf);
         if mark != 0 {
             marks.push((i, mark, from));
         }
@@ -136,24 +111,25 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
     };
 
     // Table 三 opens with 本年新收; where that label was lost, with its header.
-    let requests_anchor = first(0, n, OPENS_REQUESTS).or_else(|| first(0, n, REQUESTS_HEADER));
+    let requests_anchor =
+        first(0, n, opens::REQUESTS).or_else(|| first(0, n, opens::REQUESTS_HEADER));
     let requests_start = requests_anchor
-        .map(|a| first(a.saturating_sub(HEADER_LINES), a, REQUESTS_HEADER).unwrap_or(a));
+        .map(|a| first(a.saturating_sub(HEADER_LINES), a, opens::REQUESTS_HEADER).unwrap_or(a));
     let appeals_anchor = match requests_anchor {
-        Some(a) => first(a + 1, n, OPENS_APPEALS),
+        Some(a) => first(a + 1, n, opens::APPEALS),
         // Without table 三, table 四 opens with a header line naming 行政复议
         // (no numbers in it) followed closely by 维持.
         None => {
             let mut canon_contains = canon_contains;
             marks
                 .iter()
-                .filter(|&&(_, m, _)| m & APPEALS_HEADER != 0)
+                .filter(|&&(_, m, _)| m & opens::APPEALS_HEADER != 0)
                 .map(|&(i, _, _)| i)
                 .find(|&i| (i..n.min(i + 8)).any(|k| canon_contains(k, "维持")))
         }
     };
     let active_end = requests_start.or(appeals_anchor).unwrap_or(n);
-    let active_start = first(0, active_end, OPENS_ACTIVE);
+    let active_start = first(0, active_end, opens::ACTIVE);
 
     let region = |lines: Range<usize>| Region {
         from: part(lines.start),
@@ -202,10 +178,10 @@ fn end_of_requests(doc: &Document, lines: &Lines, start: usize) -> usize {
     let mut buf = String::new();
     for (i, l) in lines.iter().enumerate().skip(start + 1) {
         let text = &doc.text[l.start..l.end];
-        // Only a line with 结 can hold 结转下年: no need to reduce the others.
+        // Only a line with 结 can name 结转下年度: no need to reduce the others.
         if text.len() >= "结转下年".len() && has_char(text, '结') && {
             canon_into(text, &mut buf);
-            buf.contains("结转下年")
+            requests_row(&buf) == Some(row::CARRIED_FORWARD)
         } {
             // Its numbers may follow on the next lines (one cell a line).
             let mut end = i + 1;
