@@ -288,8 +288,11 @@ impl Output {
                 t.rows.iter().flat_map(move |r| {
                     r.cells.iter().filter_map(move |c| {
                         c.span.map(|span| {
+                            // `t.path(r.key, c.column)`, joined without
+                            // `format!`: a check has some two hundred.
+                            let path = [t.kind.key(), ".", r.key.as_str(), ".", c.column.as_str()];
                             (
-                                t.path(r.key, c.column),
+                                path.concat(),
                                 CellOut {
                                     doubtful: c.doubtful,
                                     location: locate(span),
