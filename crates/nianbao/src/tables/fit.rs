@@ -133,9 +133,10 @@ pub struct Shape<'a> {
     /// Whether the digits of several cells may have run together into
     /// one number, to be split.
     pub run_together: bool,
-    /// Whether the row's last cell, its total, is always written: a row
-    /// of fewer digits than cells has then lost its blank cells, and its
-    /// values are placed among the cells every way that keeps `holds`.
+    /// Whether the table's blank cells left no trace (some row of it has
+    /// fewer digits than cells) while each row's last cell, its total, is
+    /// written: where no split into every cell keeps `holds`, the values
+    /// are placed among the cells every way that does.
     pub blanks_vanish: bool,
     /// The cells of a group whose last is the sum of the others (seven in
     /// table 三, five in table 四), which `holds` requires; 0 for none.
@@ -202,17 +203,33 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
         return Fitted::certain(slots);
     }
     if slots.len() < width {
-        let mut splits: Vec<Vec<Option<Slot>>> = if shape.run_together {
-            split_digits(items, shape)
+        // The splits into every cell that keep the arithmetic and, where
+        // blank cells vanish, the placements of fewer values that keep it
+        // too; if none does, every split, for the table to weigh what each
+        // breaks.
+        let some = |splits: Vec<Vec<Slot>>| -> Vec<Vec<Option<Slot>>> {
+            splits
                 .into_iter()
                 .map(|split| split.into_iter().map(Some).collect())
                 .collect()
+        };
+        let mut splits = if shape.run_together {
+            some(kept_splits(items, shape))
         } else {
             Vec::new()
         };
-        let lost = splits.is_empty() && shape.blanks_vanish;
-        if lost {
-            splits = placements(items, shape);
+        let mut lost = false;
+        if shape.blanks_vanish {
+            let placed = placements(items, shape);
+            lost = !placed.is_empty();
+            splits.extend(placed);
+            if splits.len() > MAX_READINGS {
+                splits.clear();
+                lost = false;
+            }
+        }
+        if splits.is_empty() && shape.run_together {
+            splits = some(every_split(items, shape));
         }
         let (keep, broken): (Vec<_>, Vec<_>) = splits
             .into_iter()
@@ -272,35 +289,59 @@ fn runs_of<'a>(items: &[Token<'a>]) -> Option<Vec<Run<'a>>> {
         .collect()
 }
 
-/// The ways of splitting the numbers of `items` into the cells of `shape`:
-/// a run of digits splits into parts that are `0` or open with another
-/// digit; a sign before a run belongs to its first part; a mark of an
-/// empty cell between them is one empty cell. First only the splits that
-/// keep `shape.holds`, each group's total forced to the sum before it;
-/// if none does, every split of a row of at most [`MAX_SPLIT_DIGITS`]
-/// digits. At most [`MAX_READINGS`] (none when there are more).
-fn split_digits(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
-    let width = shape.width;
-    let Some(runs) = runs_of(items) else {
-        return Vec::new();
-    };
+/// Whether a row of `items` is digits only, and fewer than its `width`
+/// cells: a row whose blank cells left no trace, the evidence that a
+/// table's blank cells vanish.
+pub fn too_few_digits(items: &[Token], width: usize) -> bool {
+    runs_of(items).is_some_and(|runs| {
+        let digits: usize = runs.iter().map(|r| r.0.len()).sum();
+        !runs.iter().any(|r| r.0.is_empty()) && digits > 0 && digits < width
+    })
+}
+
+/// The runs of `items` if they may be split into the cells of `shape`,
+/// and how many digits they hold.
+fn splittable<'a>(items: &[Token<'a>], shape: &Shape) -> Option<(Vec<Run<'a>>, usize)> {
+    let runs = runs_of(items)?;
     let cells: usize = runs.iter().map(|r| r.0.len().max(1)).sum();
     let digits: usize = runs.iter().map(|r| r.0.len()).sum();
-    if digits > MAX_FORCED_DIGITS || cells < width || runs.len() >= width {
+    (digits <= MAX_FORCED_DIGITS && cells >= shape.width && runs.len() < shape.width)
+        .then_some((runs, digits))
+}
+
+/// The splits of the numbers of `items` into the cells of `shape` that
+/// keep `shape.holds`, each group's total forced to the sum before it: a
+/// run of digits splits into parts that are `0` or open with another
+/// digit; a sign before a run belongs to its first part; a mark of an
+/// empty cell between them is one empty cell. At most [`MAX_READINGS`]
+/// (none when there are more).
+fn kept_splits(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
+    let Some((runs, _)) = splittable(items, shape) else {
         return Vec::new();
-    }
-    let mut keeping = Search::new(&runs, width, shape);
+    };
+    let mut keeping = Search::new(&runs, shape.width, shape);
     keeping.forced = shape.group > 0;
     keeping.filter = Some(shape.holds);
-    keeping.run(0, 0, &mut Vec::with_capacity(width));
+    keeping.run(0, 0, &mut Vec::with_capacity(shape.width));
     if keeping.overflow {
+        Vec::new()
+    } else {
+        keeping.found
+    }
+}
+
+/// Every split of the numbers of `items` into the cells of `shape`, for a
+/// row of at most [`MAX_SPLIT_DIGITS`] digits; at most [`MAX_READINGS`]
+/// (none when there are more).
+fn every_split(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
+    let Some((runs, digits)) = splittable(items, shape) else {
+        return Vec::new();
+    };
+    if digits > MAX_SPLIT_DIGITS {
         return Vec::new();
     }
-    if !keeping.found.is_empty() || digits > MAX_SPLIT_DIGITS {
-        return keeping.found;
-    }
-    let mut every = Search::new(&runs, width, shape);
-    every.run(0, 0, &mut Vec::with_capacity(width));
+    let mut every = Search::new(&runs, shape.width, shape);
+    every.run(0, 0, &mut Vec::with_capacity(shape.width));
     if every.overflow {
         Vec::new()
     } else {
@@ -308,29 +349,32 @@ fn split_digits(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
     }
 }
 
-/// A row of digits only, fewer than its cells, whose blank cells left no
-/// trace: every split of its digits into `n` values (fewer than the row's
-/// cells; between marks of cells each number one value), the last in the
-/// last cell and the others in `n - 1` of the cells before it, in order,
-/// that keeps `shape.holds`; at most [`MAX_READINGS`] (none when more keep
-/// it).
+/// A row of digits only whose blank cells left no trace: every split of
+/// its digits into `n` values (fewer than the row's cells; between marks
+/// of cells each number one value), the last, the total, forced to the sum
+/// of the others, the last in the last cell and the others in `n - 1` of
+/// the cells before it, in order, that keeps `shape.holds`; at most
+/// [`MAX_READINGS`] (none when more keep it).
 fn placements(items: &[Token], shape: &Shape) -> Vec<Vec<Option<Slot>>> {
     let (width, holds) = (shape.width, shape.holds);
     let Some(runs) = runs_of(items) else {
         return Vec::new();
     };
     let digits: usize = runs.iter().map(|r| r.0.len()).sum();
-    if width < 2 || digits >= width || runs.iter().any(|r| r.0.is_empty()) {
+    if width < 2 || digits > MAX_FORCED_DIGITS || runs.iter().any(|r| r.0.is_empty()) {
         return Vec::new();
     }
     let (least, most) = if shape.run_together {
-        (1, digits)
+        (1, digits.min(width - 1))
     } else {
         (runs.len(), runs.len())
     };
     let mut found = Vec::new();
     for n in least..=most {
         let mut splits = Search::new(&runs, n, shape);
+        splits.group = n;
+        splits.forced = true;
+        splits.filter = Some(holds);
         splits.run(0, 0, &mut Vec::with_capacity(n));
         if splits.overflow {
             return Vec::new();

@@ -64,6 +64,58 @@ pub fn names_applicants(label: &str) -> bool {
     label.contains("自然人") || label.contains("法人或其他组织")
 }
 
+/// The words that name each row of table 三, no other row having them.
+const REQUEST_WORDS: &[(&[&str], RowKey)] = &[
+    (&["结转下年", "下年度继续"], row::CARRIED_FORWARD),
+    (&["上年结转"], row::CARRIED_OVER),
+    (&["本年新收"], row::NEW_RECEIVED),
+    (&["部分公开"], row::PARTIALLY_GRANTED),
+    (&["予以公开"], row::GRANTED),
+    (&["国家秘密"], row::DENIED_STATE_SECRET),
+    (&["其他法律", "法规禁止"], row::DENIED_PROHIBITED_BY_LAW),
+    (
+        &["三安全", "一稳定"],
+        row::DENIED_THREE_SECURITY_ONE_STABILITY,
+    ),
+    (&["第三方"], row::DENIED_THIRD_PARTY_RIGHTS),
+    (&["内部事务"], row::DENIED_INTERNAL_AFFAIRS),
+    (&["过程性"], row::DENIED_PROCESS_INFO),
+    (&["执法案卷"], row::DENIED_ENFORCEMENT_FILES),
+    (&["行政查询"], row::DENIED_ADMINISTRATIVE_QUERY),
+    (&["不掌握"], row::UNABLE_NOT_HELD),
+    (&["另行制作", "没有现成"], row::UNABLE_NEEDS_CREATION),
+    (
+        &["仍不明确", "补正后"],
+        row::UNABLE_UNCLEAR_AFTER_CORRECTION,
+    ),
+    (&["信访", "举报投诉"], row::NOT_PROCESSED_PETITION_COMPLAINT),
+    (&["重复申请"], row::NOT_PROCESSED_DUPLICATE),
+    (&["出版物"], row::NOT_PROCESSED_PUBLICATION),
+    (&["大量反复"], row::NOT_PROCESSED_MASS_REPEATED),
+    (&["重新出具", "确认或"], row::NOT_PROCESSED_CONFIRM_EXISTING),
+    (&["不补正"], row::OTHER_OVERDUE_CORRECTION),
+    (&["收费通知", "缴纳费用"], row::OTHER_UNPAID_FEE),
+];
+
+/// Whether `label` names row `key` of table 三 by its words, wherever in
+/// it: a label that ran together with the labels of rows before it (rows
+/// left blank whose blank cells vanished) names them too.
+pub fn names_request_row(label: &str, key: RowKey) -> bool {
+    // The rows without words of their own are named by their item number
+    // or their group's heading, as `requests_row` knows them.
+    let own = match key {
+        k if k == row::OTHER_OTHER => Some("3其他"),
+        k if k == row::OTHER => Some("其他处理"),
+        k if k == row::TOTAL => Some("总计"),
+        _ => None,
+    };
+    own.is_some_and(|w| last_at(label, w).is_some())
+        || REQUEST_WORDS
+            .iter()
+            .filter(|(_, k)| *k == key)
+            .any(|(words, _)| words.iter().any(|w| last_at(label, w).is_some()))
+}
+
 /// The row of table 三 a label names, if any. `other` is the single
 /// (六)其他处理 row of the 2019 template.
 ///
@@ -77,37 +129,6 @@ pub fn names_applicants(label: &str) -> bool {
 /// assert_eq!(requests_row("二上年结转政府信息公开申请数量三本年度办理结果一予以公开二部分公开"), Some(row::PARTIALLY_GRANTED));
 /// ```
 pub fn requests_row(label: &str) -> Option<RowKey> {
-    const RULES: &[(&[&str], RowKey)] = &[
-        (&["结转下年", "下年度继续"], row::CARRIED_FORWARD),
-        (&["上年结转"], row::CARRIED_OVER),
-        (&["本年新收"], row::NEW_RECEIVED),
-        (&["部分公开"], row::PARTIALLY_GRANTED),
-        (&["予以公开"], row::GRANTED),
-        (&["国家秘密"], row::DENIED_STATE_SECRET),
-        (&["其他法律", "法规禁止"], row::DENIED_PROHIBITED_BY_LAW),
-        (
-            &["三安全", "一稳定"],
-            row::DENIED_THREE_SECURITY_ONE_STABILITY,
-        ),
-        (&["第三方"], row::DENIED_THIRD_PARTY_RIGHTS),
-        (&["内部事务"], row::DENIED_INTERNAL_AFFAIRS),
-        (&["过程性"], row::DENIED_PROCESS_INFO),
-        (&["执法案卷"], row::DENIED_ENFORCEMENT_FILES),
-        (&["行政查询"], row::DENIED_ADMINISTRATIVE_QUERY),
-        (&["不掌握"], row::UNABLE_NOT_HELD),
-        (&["另行制作", "没有现成"], row::UNABLE_NEEDS_CREATION),
-        (
-            &["仍不明确", "补正后"],
-            row::UNABLE_UNCLEAR_AFTER_CORRECTION,
-        ),
-        (&["信访", "举报投诉"], row::NOT_PROCESSED_PETITION_COMPLAINT),
-        (&["重复申请"], row::NOT_PROCESSED_DUPLICATE),
-        (&["出版物"], row::NOT_PROCESSED_PUBLICATION),
-        (&["大量反复"], row::NOT_PROCESSED_MASS_REPEATED),
-        (&["重新出具", "确认或"], row::NOT_PROCESSED_CONFIRM_EXISTING),
-        (&["不补正"], row::OTHER_OVERDUE_CORRECTION),
-        (&["收费通知", "缴纳费用"], row::OTHER_UNPAID_FEE),
-    ];
     // Where labels ran together (blank rows whose cells vanished), the row
     // named last is the one the numbers follow.
     let named = |words: &[&str]| words.iter().filter_map(|w| last_at(label, w)).max();
@@ -117,7 +138,7 @@ pub fn requests_row(label: &str) -> Option<RowKey> {
     let item_3 = label
         .ends_with("3其他")
         .then(|| (label.len() - "3其他".len(), row::OTHER_OTHER));
-    RULES
+    REQUEST_WORDS
         .iter()
         .filter_map(|(words, key)| Some((named(words)?, *key)))
         .chain(item_3)

@@ -70,8 +70,16 @@ pub fn read(doc: &Document, lines: &Lines, diagnostics: &mut Vec<Diagnostic>) ->
 
 /// Chooses, for the rows whose digits ran together, the readings that
 /// break the fewest of `relations` given the other rows; a cell the
-/// readings that break as few disagree on is unsure.
-fn solve_rows(rows: &mut [Option<Fitted>], relations: &[relations::Relation]) {
+/// readings that break as few disagree on is unsure. Where the table's
+/// blank cells vanish (`blanks_are_zero`), a blank cell is weighed as the
+/// 0 it stands for, so that a value put beside blanks is held to the sums
+/// it completes, not let off by the blanks' silence.
+fn solve_rows(
+    rows: &mut [Option<Fitted>],
+    relations: &[relations::Relation],
+    blanks_are_zero: bool,
+) {
+    let zero = |v: Option<i64>| if blanks_are_zero { v.or(Some(0)) } else { v };
     let free: Vec<solve::Free> = rows
         .iter()
         .enumerate()
@@ -79,7 +87,11 @@ fn solve_rows(rows: &mut [Option<Fitted>], relations: &[relations::Relation]) {
             let f = f.as_ref()?;
             (!f.readings.is_empty()).then(|| solve::Free {
                 row,
-                readings: f.reading_values(),
+                readings: f
+                    .reading_values()
+                    .into_iter()
+                    .map(|r| r.into_iter().map(zero).collect())
+                    .collect(),
             })
         })
         .collect();
@@ -93,7 +105,7 @@ fn solve_rows(rows: &mut [Option<Fitted>], relations: &[relations::Relation]) {
             Some(f) if !f.doubtful => f
                 .slots
                 .iter()
-                .map(|s| s.and_then(|s| s.value).and_then(Value::count))
+                .map(|s| zero(s.and_then(|s| s.value).and_then(Value::count)))
                 .collect(),
             _ => Vec::new(),
         })
@@ -104,8 +116,20 @@ fn solve_rows(rows: &mut [Option<Fitted>], relations: &[relations::Relation]) {
     } else {
         Settled::Fewest
     };
-    for (f, chosen) in free.iter().zip(chosen) {
+    for (f, mut chosen) in free.iter().zip(chosen) {
         if let Some(Some(fitted)) = rows.get_mut(f.row) {
+            // Values placed beside vanished blanks may be shifted together,
+            // row after row, keeping every sum: the relations cannot tell
+            // their columns, so a cell the row's placements dispute is unsure.
+            if fitted.lost {
+                if let Some(mine) = f.readings.get(chosen.reading) {
+                    for reading in &f.readings {
+                        for ((u, a), b) in chosen.unsure.iter_mut().zip(mine).zip(reading) {
+                            *u |= a != b;
+                        }
+                    }
+                }
+            }
             fitted.choose(chosen.reading, settled, chosen.unsure);
         }
     }
@@ -210,6 +234,8 @@ impl<'a> Reader<'a, '_> {
         named.retain(|(g, row)| kept(g, *row));
         let (groups, labels): (Vec<Group>, Vec<Option<RowKey>>) = named.into_iter().unzip();
         let alignment = requests::align(&groups, &labels, evidence.is_2021());
+        let width = REQUEST_COLUMNS.len();
+        let blanks_vanish = groups.iter().any(|g| fit::too_few_digits(&g.items, width));
         let mut used = vec![false; groups.len()];
         let mut fitted: Vec<Option<Fitted>> = alignment
             .placed
@@ -219,10 +245,10 @@ impl<'a> Reader<'a, '_> {
                     used[i] = true;
                     let g = &groups[i];
                     let shape = Shape {
-                        width: REQUEST_COLUMNS.len(),
+                        width,
                         holds: &total_is_sum,
                         run_together: true,
-                        blanks_vanish: true,
+                        blanks_vanish,
                         group: REQUEST_COLUMNS.len(),
                         max_digits: REQUESTS_DIGITS,
                     };
@@ -231,15 +257,40 @@ impl<'a> Reader<'a, '_> {
             })
             .collect();
         let keys: Vec<RowKey> = alignment.rows.iter().map(|r| r.key).collect();
-        solve_rows(&mut fitted, &relations::requests(&keys));
+        solve_rows(&mut fitted, &relations::requests(&keys), blanks_vanish);
+        // Where blank cells vanish, a row left blank leaves its label only,
+        // run into the label of the next row written (or, at the table's
+        // end, into the labels after the last): named there, it is a row of
+        // empty cells, not a row missing.
+        // The words after the last value: rows left blank at the table's end.
+        let after_last = groups
+            .last()
+            .and_then(|g| g.items.last())
+            .map(|t| crate::text::canon(&self.doc.text[t.end.min(text.end)..text.end]))
+            .unwrap_or_default();
+        let next_label = |r: usize| {
+            alignment.placed[r..]
+                .iter()
+                .flatten()
+                .next()
+                .map_or(Some(after_last.as_str()), |&i| {
+                    Some(groups[i].label.as_str())
+                })
+        };
         let rows = alignment
             .rows
             .iter()
             .zip(&alignment.placed)
             .zip(fitted)
-            .map(|((spec, placed), fitted)| match (placed, fitted) {
+            .enumerate()
+            .map(|(r, ((spec, placed), fitted))| match (placed, fitted) {
                 (Some(i), Some(fitted)) => {
                     self.row(TableKind::Requests, spec, fitted, groups[*i].label_range)
+                }
+                _ if blanks_vanish
+                    && next_label(r).is_some_and(|l| labels::names_request_row(l, spec.key)) =>
+                {
+                    blank_row(spec)
                 }
                 _ => self.missing_row(TableKind::Requests, spec, span),
             })
@@ -397,7 +448,7 @@ impl<'a> Reader<'a, '_> {
                 rel
             })
             .collect();
-        solve_rows(&mut one, &as_one_row);
+        solve_rows(&mut one, &as_one_row, false);
         let [Some(fitted)] = one else {
             return None;
         };
@@ -761,6 +812,24 @@ impl<'a> Reader<'a, '_> {
                 )]),
         );
         fitted
+    }
+}
+
+/// A row of empty cells, read with certainty.
+fn blank_row(spec: &RowSpec) -> Row {
+    Row {
+        key: spec.key,
+        label: None,
+        cells: spec
+            .columns
+            .iter()
+            .map(|&column| Cell {
+                column,
+                value: None,
+                span: None,
+                doubtful: false,
+            })
+            .collect(),
     }
 }
 
