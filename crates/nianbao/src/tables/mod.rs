@@ -43,6 +43,9 @@ const MIN_ROW: usize = 5;
 const ACTIVE_DIGITS: usize = 9;
 const REQUESTS_DIGITS: usize = 6;
 const APPEALS_DIGITS: usize = 5;
+/// How much text after table 三's last value may hold the labels of rows
+/// left blank, where blank cells vanish.
+const TAIL_BYTES: usize = 4096;
 /// At most this many unplaced numbers are reported one by one; the rest in one line.
 const MAX_UNPLACED: usize = 20;
 
@@ -262,11 +265,20 @@ impl<'a> Reader<'a, '_> {
         // run into the label of the next row written (or, at the table's
         // end, into the labels after the last): named there, it is a row of
         // empty cells, not a row missing.
-        // The words after the last value: rows left blank at the table's end.
+        // The words after the last value, where blanks vanish: rows left
+        // blank at the table's end (a few labels; no more is read).
         let after_last = groups
             .last()
             .and_then(|g| g.items.last())
-            .map(|t| crate::text::canon(&self.doc.text[t.end.min(text.end)..text.end]))
+            .filter(|_| blanks_vanish)
+            .map(|t| {
+                let tail = &self.doc.text[t.end.min(text.end)..text.end];
+                let mut cut = tail.len().min(TAIL_BYTES);
+                while !tail.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                crate::text::canon(&tail[..cut])
+            })
             .unwrap_or_default();
         let next_label = |r: usize| {
             alignment.placed[r..]
