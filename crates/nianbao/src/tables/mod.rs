@@ -302,7 +302,7 @@ impl<'a> Reader<'a, '_> {
                 _ if blanks_vanish
                     && next_label(r).is_some_and(|l| labels::names_request_row(l, spec.key)) =>
                 {
-                    blank_row(spec)
+                    empty_row(spec, false)
                 }
                 _ => self.missing_row(TableKind::Requests, spec, span),
             })
@@ -662,21 +662,7 @@ impl<'a> Reader<'a, '_> {
                         .map(|&c| schema::path(table, spec.key, c)),
                 ),
         );
-        let cells = spec
-            .columns
-            .iter()
-            .map(|&column| Cell {
-                column,
-                value: None,
-                span: None,
-                doubtful: true,
-            })
-            .collect();
-        Row {
-            key: spec.key,
-            label: None,
-            cells,
-        }
+        empty_row(spec, true)
     }
 
     /// Says how the digits of `what` were split; `cells` names each cell
@@ -827,8 +813,9 @@ impl<'a> Reader<'a, '_> {
     }
 }
 
-/// A row of empty cells, read with certainty.
-fn blank_row(spec: &RowSpec) -> Row {
+/// A row of empty cells, read with certainty or, for a row not found,
+/// with doubt.
+fn empty_row(spec: &RowSpec, doubtful: bool) -> Row {
     Row {
         key: spec.key,
         label: None,
@@ -839,7 +826,7 @@ fn blank_row(spec: &RowSpec) -> Row {
                 column,
                 value: None,
                 span: None,
-                doubtful: false,
+                doubtful,
             })
             .collect(),
     }
