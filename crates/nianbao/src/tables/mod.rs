@@ -138,15 +138,6 @@ fn solve_rows(
     }
 }
 
-/// Whether the cells of table 二 laid out as `layout` have no mark of
-/// their own, so that its weak evidence ([`likely`]) may split digits:
-/// the arithmetic of tables 三 and 四 may split them whatever the marks
-/// (a converter merges cells: `| 98 | 0000098 |`), the mere meaning of
-/// table 二's columns only where no mark says where a cell ends.
-fn run_together(layout: Layout) -> bool {
-    matches!(layout, Layout::Spaces)
-}
-
 /// The template of the report as a whole, from its tables'.
 pub fn overall_template(tables: &Tables) -> Option<Template> {
     let mut found = tables.iter().filter_map(|t| t.template);
@@ -356,7 +347,6 @@ impl<'a> Reader<'a, '_> {
         let is_2019 =
             votes_2019 > votes_2021 || (votes_2019 == votes_2021 && (only_2019 || wide_decisions));
         let specs = if is_2019 { ACTIVE_2019 } else { ACTIVE_2021 };
-        let run_together = run_together(layout);
         let mut used = vec![false; groups.len()];
         let rows = specs
             .iter()
@@ -369,7 +359,8 @@ impl<'a> Reader<'a, '_> {
                         let shape = Shape {
                             width: spec.columns.len(),
                             holds: &|v| likely::holds(spec.columns, v),
-                            run_together,
+                            run_together: layout != Layout::CellPerLine
+                                && !self.has_cell_marks(g.line),
                             blanks_vanish: false,
                             group: 0,
                             max_digits: ACTIVE_DIGITS,
@@ -530,6 +521,17 @@ impl<'a> Reader<'a, '_> {
             text,
             rows,
         })
+    }
+
+    /// Whether line `i` marks its cells (`|`, tabs): then a number on it is
+    /// one cell, as on a line of its own where each line is a cell, which
+    /// table 二's weak evidence ([`likely`]) does not split. The arithmetic of tables 三 and 四 may split digits whatever
+    /// the marks (a converter merges cells: `| 98 | 0000098 |`), the mere
+    /// meaning of table 二's columns only where nothing says where a cell
+    /// ends.
+    fn has_cell_marks(&self, i: usize) -> bool {
+        let l = self.lines.get(i);
+        self.doc.text[l.start..l.end].contains(['|', '\t'])
     }
 
     /// The groups of lines `range`, at most [`MAX_GROUPS`] of them, each
