@@ -135,8 +135,8 @@ pub struct Shape<'a> {
     pub run_together: bool,
     /// Whether the table's blank cells left no trace (some row of it has
     /// fewer digits than cells) while each row's last cell, its total, is
-    /// written: where no split into every cell keeps `holds`, the values
-    /// are placed among the cells every way that does.
+    /// written: besides the splits into every cell that keep `holds`, the
+    /// values are placed among the cells every way that keeps it.
     pub blanks_vanish: bool,
     /// The cells of a group whose last is the sum of the others (seven in
     /// table 三, five in table 四), which `holds` requires; 0 for none.
@@ -322,12 +322,7 @@ fn kept_splits(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
     let mut keeping = Search::new(&runs, shape.width, shape);
     keeping.forced = shape.group > 0;
     keeping.filter = Some(shape.holds);
-    keeping.run(0, 0, &mut Vec::with_capacity(shape.width));
-    if keeping.overflow {
-        Vec::new()
-    } else {
-        keeping.found
-    }
+    keeping.all().unwrap_or_default()
 }
 
 /// Every split of the numbers of `items` into the cells of `shape`, for a
@@ -340,13 +335,9 @@ fn every_split(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
     if digits > MAX_SPLIT_DIGITS {
         return Vec::new();
     }
-    let mut every = Search::new(&runs, shape.width, shape);
-    every.run(0, 0, &mut Vec::with_capacity(shape.width));
-    if every.overflow {
-        Vec::new()
-    } else {
-        every.found
-    }
+    Search::new(&runs, shape.width, shape)
+        .all()
+        .unwrap_or_default()
 }
 
 /// A row of digits only whose blank cells left no trace: every split of
@@ -371,15 +362,14 @@ fn placements(items: &[Token], shape: &Shape) -> Vec<Vec<Option<Slot>>> {
     };
     let mut found = Vec::new();
     for n in least..=most {
-        let mut splits = Search::new(&runs, n, shape);
-        splits.group = n;
-        splits.forced = true;
-        splits.filter = Some(holds);
-        splits.run(0, 0, &mut Vec::with_capacity(n));
-        if splits.overflow {
+        let mut search = Search::new(&runs, n, shape);
+        search.group = n;
+        search.forced = true;
+        search.filter = Some(holds);
+        let Some(splits) = search.all() else {
             return Vec::new();
-        }
-        for split in splits.found {
+        };
+        for split in splits {
             let Some((last, before)) = split.split_last() else {
                 continue;
             };
@@ -460,6 +450,13 @@ impl<'s, 'a> Search<'s, 'a> {
             found: Vec::new(),
             overflow: false,
         }
+    }
+
+    /// Every reading the search finds; `None` when there are more than
+    /// [`MAX_READINGS`] or the steps ran out.
+    fn all(mut self) -> Option<Vec<Vec<Slot>>> {
+        self.run(0, 0, &mut Vec::with_capacity(self.width));
+        (!self.overflow).then_some(self.found)
     }
 
     /// Cuts run `r` from byte `at` onwards, after the parts `current`.

@@ -17,6 +17,7 @@
 
 use super::fit::{Fitted, Settled, Slot};
 use super::schema::{column, ColumnKey};
+use super::solve::Choice;
 
 /// A bound on two cells of a row, named by their columns.
 enum Bound {
@@ -90,10 +91,9 @@ pub fn choose(fitted: &mut Fitted, columns: &[ColumnKey]) {
     let Some(best) = (0..readings.len()).min_by_key(|&k| weight(&readings[k])) else {
         return;
     };
-    let unsure = (0..readings[best].len())
-        .map(|c| readings.iter().any(|r| r.get(c) != readings[best].get(c)))
-        .collect();
-    fitted.choose(best, Settled::Likely, unsure);
+    let mut chosen = Choice::new(best, readings[best].len());
+    chosen.dispute_all(&readings);
+    fitted.choose(best, Settled::Likely, chosen.unsure);
 }
 
 #[cfg(test)]

@@ -125,13 +125,7 @@ fn solve_rows(
             // row after row, keeping every sum: the relations cannot tell
             // their columns, so a cell the row's placements dispute is unsure.
             if fitted.lost {
-                if let Some(mine) = f.readings.get(chosen.reading) {
-                    for reading in &f.readings {
-                        for ((u, a), b) in chosen.unsure.iter_mut().zip(mine).zip(reading) {
-                            *u |= a != b;
-                        }
-                    }
-                }
+                chosen.dispute_all(&f.readings);
             }
             fitted.choose(chosen.reading, settled, chosen.unsure);
         }

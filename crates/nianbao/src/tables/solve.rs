@@ -37,19 +37,28 @@ pub struct Choice {
 }
 
 impl Choice {
-    fn new(reading: usize, width: usize) -> Choice {
+    /// Reading `reading` of a row of `width` cells, no cell unsure yet.
+    pub fn new(reading: usize, width: usize) -> Choice {
         Choice {
             reading,
             unsure: vec![false; width],
         }
     }
 
-    /// Marks the cells where reading `other` of `f` differs from this one.
-    fn differ(&mut self, f: &Free, other: usize) {
-        if let (Some(a), Some(b)) = (f.readings.get(self.reading), f.readings.get(other)) {
+    /// Marks the cells where reading `other` of `readings` differs from
+    /// this one.
+    fn differ(&mut self, readings: &[Vec<Option<i64>>], other: usize) {
+        if let (Some(a), Some(b)) = (readings.get(self.reading), readings.get(other)) {
             for ((u, x), y) in self.unsure.iter_mut().zip(a).zip(b) {
                 *u |= x != y;
             }
+        }
+    }
+
+    /// Marks the cells where any of `readings` differs from this one.
+    pub fn dispute_all(&mut self, readings: &[Vec<Option<i64>>]) {
+        for other in 0..readings.len() {
+            self.differ(readings, other);
         }
     }
 }
@@ -118,7 +127,7 @@ pub fn solve(
                     .collect();
             } else if count == best {
                 for ((a, f), &k) in agreed.iter_mut().zip(free).zip(&choice) {
-                    a.differ(f, k);
+                    a.differ(&f.readings, k);
                 }
             }
         }
@@ -140,7 +149,7 @@ pub fn solve(
                 if count < best.0 {
                     best = (count, Choice::new(k, width(f)));
                 } else if count == best.0 {
-                    best.1.differ(f, k);
+                    best.1.differ(&f.readings, k);
                 }
             }
             least = best.0;
