@@ -224,6 +224,14 @@ impl<'a> Reader<'a, '_> {
         let alignment = requests::align(&groups, &labels, evidence.is_2021());
         let width = REQUEST_COLUMNS.len();
         let blanks_vanish = groups.iter().any(|g| fit::too_few_digits(&g.items, width));
+        let shape = Shape {
+            width,
+            holds: &total_is_sum,
+            run_together: true,
+            blanks_vanish,
+            group: width,
+            max_digits: REQUESTS_DIGITS,
+        };
         let mut used = vec![false; groups.len()];
         let mut fitted: Vec<Option<Fitted>> = alignment
             .placed
@@ -232,14 +240,6 @@ impl<'a> Reader<'a, '_> {
                 placed.map(|i| {
                     used[i] = true;
                     let g = &groups[i];
-                    let shape = Shape {
-                        width,
-                        holds: &total_is_sum,
-                        run_together: true,
-                        blanks_vanish,
-                        group: REQUEST_COLUMNS.len(),
-                        max_digits: REQUESTS_DIGITS,
-                    };
                     fit(&g.items, g.dropped, &g.trailing, &shape)
                 })
             })
@@ -247,11 +247,9 @@ impl<'a> Reader<'a, '_> {
         let keys: Vec<RowKey> = alignment.rows.iter().map(|r| r.key).collect();
         solve_rows(&mut fitted, &relations::requests(&keys), blanks_vanish);
         // Where blank cells vanish, a row left blank leaves its label only,
-        // run into the label of the next row written (or, at the table's
-        // end, into the labels after the last): named there, it is a row of
-        // empty cells, not a row missing.
-        // The words after the last value, where blanks vanish: rows left
-        // blank at the table's end (a few labels; no more is read).
+        // run into the label of the next row written, or at the table's end
+        // into the words after the last value (a few labels; no more is
+        // read): named there, it is a row of empty cells, not a row missing.
         let after_last = groups
             .last()
             .and_then(|g| g.items.last())
@@ -270,9 +268,7 @@ impl<'a> Reader<'a, '_> {
                 .iter()
                 .flatten()
                 .next()
-                .map_or(Some(after_last.as_str()), |&i| {
-                    Some(groups[i].label.as_str())
-                })
+                .map_or(after_last.as_str(), |&i| groups[i].label.as_str())
         };
         let rows = alignment
             .rows
@@ -284,9 +280,7 @@ impl<'a> Reader<'a, '_> {
                 (Some(i), Some(fitted)) => {
                     self.row(TableKind::Requests, spec, fitted, groups[*i].label_range)
                 }
-                _ if blanks_vanish
-                    && next_label(r).is_some_and(|l| labels::names_request_row(l, spec.key)) =>
-                {
+                _ if blanks_vanish && labels::names_request_row(next_label(r), spec.key) => {
                     empty_row(spec, false)
                 }
                 _ => self.missing_row(TableKind::Requests, spec, span),
