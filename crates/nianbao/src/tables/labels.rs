@@ -64,56 +64,118 @@ pub fn names_applicants(label: &str) -> bool {
     label.contains("自然人") || label.contains("法人或其他组织")
 }
 
-/// The words that name each row of table 三, no other row having them.
-const REQUEST_WORDS: &[(&[&str], RowKey)] = &[
-    (&["结转下年", "下年度继续"], row::CARRIED_FORWARD),
-    (&["上年结转"], row::CARRIED_OVER),
-    (&["本年新收"], row::NEW_RECEIVED),
-    (&["部分公开"], row::PARTIALLY_GRANTED),
-    (&["予以公开"], row::GRANTED),
-    (&["国家秘密"], row::DENIED_STATE_SECRET),
-    (&["其他法律", "法规禁止"], row::DENIED_PROHIBITED_BY_LAW),
-    (
-        &["三安全", "一稳定"],
-        row::DENIED_THREE_SECURITY_ONE_STABILITY,
-    ),
-    (&["第三方"], row::DENIED_THIRD_PARTY_RIGHTS),
-    (&["内部事务"], row::DENIED_INTERNAL_AFFAIRS),
-    (&["过程性"], row::DENIED_PROCESS_INFO),
-    (&["执法案卷"], row::DENIED_ENFORCEMENT_FILES),
-    (&["行政查询"], row::DENIED_ADMINISTRATIVE_QUERY),
-    (&["不掌握"], row::UNABLE_NOT_HELD),
-    (&["另行制作", "没有现成"], row::UNABLE_NEEDS_CREATION),
-    (
-        &["仍不明确", "补正后"],
-        row::UNABLE_UNCLEAR_AFTER_CORRECTION,
-    ),
-    (&["信访", "举报投诉"], row::NOT_PROCESSED_PETITION_COMPLAINT),
-    (&["重复申请"], row::NOT_PROCESSED_DUPLICATE),
-    (&["出版物"], row::NOT_PROCESSED_PUBLICATION),
-    (&["大量反复"], row::NOT_PROCESSED_MASS_REPEATED),
-    (&["重新出具", "确认或"], row::NOT_PROCESSED_CONFIRM_EXISTING),
-    (&["不补正"], row::OTHER_OVERDUE_CORRECTION),
-    (&["收费通知", "缴纳费用"], row::OTHER_UNPAID_FEE),
-];
+/// Words matched anywhere in a label, the last one written winning: one
+/// scan of the label from its end, whatever the number of words. Each
+/// place is first looked up by its character's last two bytes in a bit
+/// table built with the words, so only the places where some word may
+/// start are compared.
+struct Lexicon<K: 'static> {
+    /// The words, in order of precedence where two start at one place: the
+    /// later wins.
+    words: &'static [(&'static str, K)],
+    /// One bit for each first character's key ([`Lexicon::key`]).
+    firsts: [u64; 64],
+}
+
+impl<K: Copy> Lexicon<K> {
+    const fn new(words: &'static [(&'static str, K)]) -> Self {
+        let mut firsts = [0u64; 64];
+        let mut i = 0;
+        while i < words.len() {
+            let key = Self::key(words[i].0.as_bytes(), 0);
+            firsts[key / 64] |= 1 << (key % 64);
+            i += 1;
+        }
+        Lexicon { words, firsts }
+    }
+
+    /// The key of the character at `at`: the low six bits of its second
+    /// and third bytes (a Han character's own bits), or an ASCII byte's.
+    const fn key(b: &[u8], at: usize) -> usize {
+        if b[at] < 0x80 || at + 2 >= b.len() {
+            b[at] as usize & 0x3F
+        } else {
+            ((b[at + 1] as usize & 0x3F) << 6) | (b[at + 2] as usize & 0x3F)
+        }
+    }
+
+    /// The last place in `label` where one of the words starts, and its
+    /// key; where several start there, the later of them in the list.
+    fn last(&self, label: &str) -> Option<(usize, K)> {
+        let b = label.as_bytes();
+        (0..b.len()).rev().find_map(|at| {
+            let key = Self::key(b, at);
+            if !label.is_char_boundary(at) || self.firsts[key / 64] & (1 << (key % 64)) == 0 {
+                return None;
+            }
+            self.words
+                .iter()
+                .rev()
+                .find(|(w, _)| b[at..].starts_with(w.as_bytes()))
+                .map(|&(_, k)| (at, k))
+        })
+    }
+
+    /// Whether any of the words is in `label`.
+    fn any(&self, label: &str) -> bool {
+        self.last(label).is_some()
+    }
+}
+
+/// The words that name each row of table 三, no other row having them;
+/// then the words of the rows without words of their own: the group
+/// heading (六)其他处理, which names the 2019 row and is followed by its
+/// items' words in 2021, and 总计. (3.其他 is named only at a label's end.)
+const REQUEST_WORDS: Lexicon<RowKey> = Lexicon::new(&[
+    ("结转下年", row::CARRIED_FORWARD),
+    ("下年度继续", row::CARRIED_FORWARD),
+    ("上年结转", row::CARRIED_OVER),
+    ("本年新收", row::NEW_RECEIVED),
+    ("部分公开", row::PARTIALLY_GRANTED),
+    ("予以公开", row::GRANTED),
+    ("国家秘密", row::DENIED_STATE_SECRET),
+    ("其他法律", row::DENIED_PROHIBITED_BY_LAW),
+    ("法规禁止", row::DENIED_PROHIBITED_BY_LAW),
+    ("三安全", row::DENIED_THREE_SECURITY_ONE_STABILITY),
+    ("一稳定", row::DENIED_THREE_SECURITY_ONE_STABILITY),
+    ("第三方", row::DENIED_THIRD_PARTY_RIGHTS),
+    ("内部事务", row::DENIED_INTERNAL_AFFAIRS),
+    ("过程性", row::DENIED_PROCESS_INFO),
+    ("执法案卷", row::DENIED_ENFORCEMENT_FILES),
+    ("行政查询", row::DENIED_ADMINISTRATIVE_QUERY),
+    ("不掌握", row::UNABLE_NOT_HELD),
+    ("另行制作", row::UNABLE_NEEDS_CREATION),
+    ("没有现成", row::UNABLE_NEEDS_CREATION),
+    ("仍不明确", row::UNABLE_UNCLEAR_AFTER_CORRECTION),
+    ("补正后", row::UNABLE_UNCLEAR_AFTER_CORRECTION),
+    ("信访", row::NOT_PROCESSED_PETITION_COMPLAINT),
+    ("举报投诉", row::NOT_PROCESSED_PETITION_COMPLAINT),
+    ("重复申请", row::NOT_PROCESSED_DUPLICATE),
+    ("出版物", row::NOT_PROCESSED_PUBLICATION),
+    ("大量反复", row::NOT_PROCESSED_MASS_REPEATED),
+    ("重新出具", row::NOT_PROCESSED_CONFIRM_EXISTING),
+    ("确认或", row::NOT_PROCESSED_CONFIRM_EXISTING),
+    ("不补正", row::OTHER_OVERDUE_CORRECTION),
+    ("收费通知", row::OTHER_UNPAID_FEE),
+    ("缴纳费用", row::OTHER_UNPAID_FEE),
+    ("其他处理", row::OTHER),
+    ("总计", row::TOTAL),
+]);
+
+/// The 2021 template's item 3 of (六), named by its number at a label's end.
+const ITEM_3: &str = "3其他";
 
 /// Whether `label` names row `key` of table 三 by its words, wherever in
 /// it: a label that ran together with the labels of rows before it (rows
 /// left blank whose blank cells vanished) names them too.
 pub fn names_request_row(label: &str, key: RowKey) -> bool {
-    // The rows without words of their own are named by their item number
-    // or their group's heading, as `requests_row` knows them.
-    let own = match key {
-        k if k == row::OTHER_OTHER => Some("3其他"),
-        k if k == row::OTHER => Some("其他处理"),
-        k if k == row::TOTAL => Some("总计"),
-        _ => None,
-    };
-    own.is_some_and(|w| last_at(label, w).is_some())
-        || REQUEST_WORDS
-            .iter()
-            .filter(|(_, k)| *k == key)
-            .any(|(words, _)| words.iter().any(|w| last_at(label, w).is_some()))
+    if key == row::OTHER_OTHER {
+        return label.contains(ITEM_3);
+    }
+    REQUEST_WORDS
+        .words
+        .iter()
+        .any(|(w, k)| *k == key && label.contains(w))
 }
 
 /// The row of table 三 a label names, if any. `other` is the single
@@ -127,42 +189,19 @@ pub fn names_request_row(label: &str, key: RowKey) -> bool {
 /// assert_eq!(requests_row("七总计"), Some(row::TOTAL));
 /// assert_eq!(requests_row("计其他情形"), None);
 /// assert_eq!(requests_row("二上年结转政府信息公开申请数量三本年度办理结果一予以公开二部分公开"), Some(row::PARTIALLY_GRANTED));
+/// assert_eq!(requests_row("六其他处理3其他"), Some(row::OTHER_OTHER));
 /// ```
 pub fn requests_row(label: &str) -> Option<RowKey> {
     // Where labels ran together (blank rows whose cells vanished), the row
     // named last is the one the numbers follow.
-    let named = |words: &[&str]| words.iter().filter_map(|w| last_at(label, w)).max();
-    // The words of the rows without words of their own: 3.其他 at the end,
-    // and the group heading (六)其他处理, which names the 2019 row and is
-    // followed by its items' words in 2021.
     let item_3 = label
-        .ends_with("3其他")
-        .then(|| (label.len() - "3其他".len(), row::OTHER_OTHER));
-    REQUEST_WORDS
-        .iter()
-        .filter_map(|(words, key)| Some((named(words)?, *key)))
-        .chain(item_3)
-        .chain(last_at(label, "其他处理").map(|at| (at, row::OTHER)))
-        .chain(last_at(label, "总计").map(|at| (at, row::TOTAL)))
-        .max_by_key(|&(at, _)| at)
-        .map(|(_, key)| key)
-}
-
-/// Where `word` last starts in `label`. Labels are short and the words
-/// many: a plain scan from the end, without the set-up of a string searcher
-/// for each word (which took a tenth of the reading time).
-/// The bytes of a Han character (three in UTF-8) are compared one by one
-/// before the rest, since the first byte alone is the same for most of them.
-fn last_at(label: &str, word: &str) -> Option<usize> {
-    let (hay, needle) = (label.as_bytes(), word.as_bytes());
-    let head = |i: usize| needle.get(i).copied();
-    let (a, b, c) = (head(0)?, head(1), head(2));
-    (0..=hay.len().checked_sub(needle.len())?).rev().find(|&i| {
-        hay[i] == a
-            && b.is_none_or(|b| hay[i + 1] == b)
-            && c.is_none_or(|c| hay[i + 2] == c)
-            && hay[i..].starts_with(needle)
-    })
+        .ends_with(ITEM_3)
+        .then(|| (label.len() - ITEM_3.len(), row::OTHER_OTHER));
+    // No word starts with a digit, so none starts where item 3 does.
+    match (REQUEST_WORDS.last(label), item_3) {
+        (Some((at, key)), Some((at3, k3))) => Some(if at > at3 { key } else { k3 }),
+        (found, item) => found.or(item).map(|(_, k)| k),
+    }
 }
 
 /// The row of table 二 a label names, if any.
@@ -176,24 +215,21 @@ fn last_at(label: &str, word: &str) -> Option<usize> {
 /// assert_eq!(active_row("行政强制第二十条第八项信息内容行政事业性收费"), Some(row::FEES));
 /// ```
 pub fn active_row(label: &str) -> Option<RowKey> {
-    const RULES: &[(&[&str], RowKey)] = &[
-        (&["规范性文件"], row::NORMATIVE_DOCUMENTS),
-        (&["行政许可"], row::LICENSING),
-        (&["其他对外管理服务"], row::OTHER_SERVICES),
-        (&["行政处罚"], row::PENALTY),
-        (&["行政强制"], row::COERCION),
-        (&["事业性收费"], row::FEES),
-        (&["集中采购"], row::PROCUREMENT),
-    ];
     // Where labels ran together (a row without numbers, then the next
     // table's header), the row named last is the one the numbers follow.
-    let named = |words: &[&str]| words.iter().filter_map(|w| last_at(label, w)).max();
-    let found = RULES
-        .iter()
-        .filter_map(|(words, key)| Some((named(words)?, *key)))
-        .max_by_key(|&(at, _)| at)
-        .map(|(_, key)| key);
-    found.or_else(|| label.ends_with("规章").then_some(row::REGULATIONS))
+    const WORDS: Lexicon<RowKey> = Lexicon::new(&[
+        ("规范性文件", row::NORMATIVE_DOCUMENTS),
+        ("行政许可", row::LICENSING),
+        ("其他对外管理服务", row::OTHER_SERVICES),
+        ("行政处罚", row::PENALTY),
+        ("行政强制", row::COERCION),
+        ("事业性收费", row::FEES),
+        ("集中采购", row::PROCUREMENT),
+    ]);
+    WORDS
+        .last(label)
+        .map(|(_, key)| key)
+        .or_else(|| label.ends_with("规章").then_some(row::REGULATIONS))
 }
 
 /// Which template a header label of table 二 belongs to: `Some(true)` for
@@ -234,9 +270,10 @@ pub struct TemplateEvidence {
 impl TemplateEvidence {
     /// Takes in one label of the table.
     pub fn see(&mut self, label: &str) {
+        const ITEMS: Lexicon<()> =
+            Lexicon::new(&[("不补正", ()), ("收费通知", ()), ("缴纳费用", ())]);
         self.other_group |= label.contains("其他处理");
-        self.other_items |=
-            label.contains("不补正") || label.contains("收费通知") || label.contains("缴纳费用");
+        self.other_items |= ITEMS.any(label);
     }
 
     /// `Some(true)` for 2021, `Some(false)` for 2019, `None` when the labels
