@@ -281,61 +281,59 @@ pub fn separator(line: &str) -> Separator {
     }
 }
 
-/// The layout of a table, from the lines of its region. A page's table is
-/// read from its decoded rows as any text is: a converter may give each
-/// cell a row of its own, and such a table is read one cell a line.
-pub fn layout_of(doc: &Document, lines: impl Iterator<Item = Line>) -> Layout {
-    match text_layout(doc, lines) {
-        Layout::CellPerLine => Layout::CellPerLine,
-        _ if doc.is_html => Layout::Html,
-        layout => layout,
-    }
+/// The layout of a table, voted by the lines of its region as they are
+/// cut: one cell a line where most lines with values hold one value and no
+/// label, else Markdown where a line is a Markdown rule, else the separator
+/// most lines use. A page's table is read from its decoded rows as any
+/// text is: a converter may give each cell a row of its own, and such a
+/// table is read one cell a line.
+#[derive(Debug, Default)]
+pub struct Vote {
+    pipe: usize,
+    tab: usize,
+    spaces: usize,
+    rules: usize,
+    single: usize,
+    valued: usize,
 }
 
-/// The layout of a table as the text of its lines shows it.
-fn text_layout(doc: &Document, lines: impl Iterator<Item = Line>) -> Layout {
-    let texts = lines
-        .filter(|l| !l.footer)
-        .map(|l| &doc.text[l.start..l.end]);
-    let (mut pipe, mut tab, mut spaces, mut rules, mut single) = (0, 0, 0, 0, 0);
-    let mut valued = 0;
-    for t in texts {
-        if trim(t).is_empty() {
-            continue;
-        }
-        if is_rule(t) {
-            rules += 1;
-            continue;
-        }
-        let (mut values, mut labels) = (0, 0);
-        let sep = separator(t);
-        cells_of_row(t, sep, 0, false, |c| {
-            values += usize::from(c.is_value());
-            labels += usize::from(c.label().is_some());
-        });
+impl Vote {
+    /// Takes in a line that is not blank, by its separator (`None` for a
+    /// Markdown rule) and how many values and labels it holds.
+    pub fn line(&mut self, sep: Option<Separator>, values: usize, labels: usize) {
+        let Some(sep) = sep else {
+            self.rules += 1;
+            return;
+        };
         if values == 0 {
-            continue;
+            return;
         }
-        valued += 1;
+        self.valued += 1;
         if values == 1 && labels == 0 {
-            single += 1;
+            self.single += 1;
         }
         match sep {
-            Separator::Pipe => pipe += 1,
-            Separator::Tab => tab += 1,
-            Separator::Spaces => spaces += 1,
+            Separator::Pipe => self.pipe += 1,
+            Separator::Tab => self.tab += 1,
+            Separator::Spaces => self.spaces += 1,
         }
     }
-    if valued > 0 && single * 2 > valued {
-        Layout::CellPerLine
-    } else if rules > 0 {
-        Layout::Markdown
-    } else if pipe >= tab && pipe >= spaces && pipe > 0 {
-        Layout::Pipe
-    } else if tab >= spaces && tab > 0 {
-        Layout::Tab
-    } else {
-        Layout::Spaces
+
+    /// The layout the lines voted for; a page's (`is_html`) laid as rows is [`Layout::Html`].
+    pub fn layout(&self, is_html: bool) -> Layout {
+        if self.valued > 0 && self.single * 2 > self.valued {
+            Layout::CellPerLine
+        } else if is_html {
+            Layout::Html
+        } else if self.rules > 0 {
+            Layout::Markdown
+        } else if self.pipe >= self.tab && self.pipe >= self.spaces && self.pipe > 0 {
+            Layout::Pipe
+        } else if self.tab >= self.spaces && self.tab > 0 {
+            Layout::Tab
+        } else {
+            Layout::Spaces
+        }
     }
 }
 
@@ -348,9 +346,14 @@ pub fn cells(line: &str, base: usize) -> Vec<Token<'_>> {
 
 /// Calls `f` with each cell of one line of text starting at normalised
 /// offset `base`, in order, as [`cells`] returns them, without collecting
-/// them: a line may hold millions.
-pub fn for_each_cell<'a>(line: &'a str, base: usize, f: impl FnMut(Token<'a>)) {
-    visit_cells(line, base, true, f);
+/// them: a line may hold millions. Returns the line's separator, or `None`
+/// for a Markdown rule, which holds no cells.
+pub fn for_each_cell<'a>(
+    line: &'a str,
+    base: usize,
+    f: impl FnMut(Token<'a>),
+) -> Option<Separator> {
+    visit_cells(line, base, true, f)
 }
 
 /// Calls `f` with the kind of each cell of `line`, as [`for_each_cell`]
@@ -360,11 +363,18 @@ pub(crate) fn for_each_cell_kind<'a>(line: &'a str, f: impl FnMut(Token<'a>)) {
     visit_cells(line, 0, false, f);
 }
 
-fn visit_cells<'a>(line: &'a str, base: usize, labels: bool, f: impl FnMut(Token<'a>)) {
+fn visit_cells<'a>(
+    line: &'a str,
+    base: usize,
+    labels: bool,
+    f: impl FnMut(Token<'a>),
+) -> Option<Separator> {
     if is_rule(line) {
-        return;
+        return None;
     }
-    cells_of_row(line, separator(line), base, labels, f);
+    let sep = separator(line);
+    cells_of_row(line, sep, base, labels, f);
+    Some(sep)
 }
 
 /// The cells of a line that is not a Markdown rule, cut at `sep`.

@@ -19,7 +19,7 @@ mod solve;
 mod stream;
 
 use crate::diagnostic::Diagnostic;
-use crate::layout::{layout_of, Lines};
+use crate::layout::Lines;
 use crate::report::{Cell, Layout, Row, Table, TableKind, Tables, Template, Value};
 use crate::rules::reading::{
     digits_split, row_not_found, row_shape, unit_in_cell, unplaced_number,
@@ -151,6 +151,58 @@ struct Capped {
     count: usize,
 }
 
+/// A region's groups, at most [`MAX_GROUPS`], and the numbers of the rest.
+#[derive(Default)]
+struct CappedGroups<'a> {
+    groups: Vec<Group<'a>>,
+    rest: Capped,
+}
+
+impl<'a> stream::Collect<'a> for CappedGroups<'a> {
+    fn group(&mut self, g: &mut Group<'a>) {
+        if self.groups.len() < MAX_GROUPS {
+            self.groups.push(std::mem::take(g));
+            return;
+        }
+        let (numbers, more) = g.numbers();
+        for range in numbers {
+            self.rest.count += 1;
+            if self.rest.numbers.len() < MAX_UNPLACED {
+                self.rest.numbers.push(range);
+            }
+        }
+        self.rest.count += more;
+    }
+}
+
+/// Table 四's values in reading order, blank cells between them kept: the
+/// first [`KEEP`] of all groups' values, a count of the rest, and the blank
+/// cells after the last.
+#[derive(Default)]
+struct Run<'a> {
+    values: Vec<crate::layout::Token<'a>>,
+    dropped: usize,
+    trailing: Vec<crate::layout::Token<'a>>,
+}
+
+impl<'a> stream::Collect<'a> for Run<'a> {
+    fn group(&mut self, g: &mut Group<'a>) {
+        // Blank cells with no value are a header's padding here.
+        if g.is_blank() {
+            return;
+        }
+        if self.dropped == 0 {
+            let room = KEEP - self.values.len();
+            self.dropped += g.items.len().saturating_sub(room);
+            self.values.extend(g.items.drain(..).take(room));
+        } else {
+            self.dropped += g.items.len();
+        }
+        self.dropped += g.dropped;
+        std::mem::swap(&mut self.trailing, &mut g.trailing);
+    }
+}
+
 struct Reader<'a, 'd> {
     doc: &'a Document<'a>,
     lines: &'a Lines,
@@ -162,38 +214,27 @@ struct Reader<'a, 'd> {
 }
 
 impl<'a> Reader<'a, '_> {
-    fn region(
-        &self,
-        region: &Region,
-    ) -> (
-        crate::report::Layout,
-        crate::span::Span,
-        std::ops::Range<usize>,
-    ) {
-        let layout = layout_of(self.doc, region.lines(self.lines).map(|(_, l)| l));
-        // The table ends with its last line that holds anything: not with
-        // blank lines after it, nor the `## ` of the next heading's line.
+    /// Where a table's region lies: it ends with its last line that holds
+    /// anything, not with blank lines after it, nor the `## ` of the next
+    /// heading's line.
+    fn extent(&self, region: &Region) -> (crate::span::Span, std::ops::Range<usize>) {
         let holds = |l: &crate::layout::Line| {
             self.doc.text[l.start..l.end]
                 .chars()
                 .any(crate::text::is_word_char)
         };
-        let last = region
-            .lines(self.lines)
-            .map(|(_, l)| l)
-            .filter(holds)
-            .last();
+        let last = region.lines(self.lines).map(|(_, l)| l).rev().find(holds);
         let (start, end) = match (last, region.lines.len()) {
             (_, 0) => (0, 0),
             (Some(last), _) => (region.from, last.end),
             (None, _) => (region.from, self.lines.get(region.lines.end - 1).end),
         };
-        (layout, self.doc.span(start, end), start..end)
+        (self.doc.span(start, end), start..end)
     }
 
     /// Table 三, if its region holds at least one row of numbers.
     fn requests(&mut self, range: Region) -> Option<Table> {
-        let (layout, span, text) = self.region(&range);
+        let (span, text) = self.extent(&range);
         // A run of blank cells is a row left blank where a row's label
         // names it and it is as wide as a row; else it is a header's padding.
         let kept = |g: &Group, row: Option<RowKey>| {
@@ -205,20 +246,20 @@ impl<'a> Reader<'a, '_> {
         let mut row_like = false;
         let mut evidence = labels::TemplateEvidence::default();
         // Each group with the row its label names, named once.
-        let (mut named, capped) = self.capped_groups(
-            range,
-            layout,
-            |l| evidence.see(l),
-            |g| {
+        let (layout, capped) = self.capped_groups(range, |l| evidence.see(l));
+        let mut named: Vec<(Group, Option<RowKey>)> = capped
+            .groups
+            .into_iter()
+            .map(|g| {
                 let row = labels::requests_row(&g.label);
-                row_like |= kept(g, row) && (g.items.len() >= MIN_ROW || row.is_some());
-                row
-            },
-        );
+                row_like |= kept(&g, row) && (g.items.len() >= MIN_ROW || row.is_some());
+                (g, row)
+            })
+            .collect();
         if !row_like {
             return None;
         }
-        self.report_capped(capped);
+        self.report_capped(capped.rest);
         named.retain(|(g, row)| kept(g, *row));
         let (groups, labels): (Vec<Group>, Vec<Option<RowKey>>) = named.into_iter().unzip();
         let alignment = requests::align(&groups, &labels, evidence.is_2021());
@@ -305,7 +346,7 @@ impl<'a> Reader<'a, '_> {
 
     /// Table 二, if its region holds at least one row the template names.
     fn active(&mut self, range: Region) -> Option<Table> {
-        let (layout, span, text) = self.region(&range);
+        let (span, text) = self.extent(&range);
         let (mut votes_2021, mut votes_2019, mut in_yuan) = (0, 0, false);
         let votes = |l: &str| {
             match labels::active_header_is_2021(l) {
@@ -318,10 +359,13 @@ impl<'a> Reader<'a, '_> {
                 in_yuan = true;
             }
         };
-        let (named, capped) =
-            self.capped_groups(range, layout, votes, |g| labels::active_row(&g.label));
-        self.report_capped(capped);
-        let (groups, keys): (Vec<Group>, Vec<Option<RowKey>>) = named.into_iter().unzip();
+        let (layout, capped) = self.capped_groups(range, votes);
+        self.report_capped(capped.rest);
+        let groups = capped.groups;
+        let keys: Vec<Option<RowKey>> = groups
+            .iter()
+            .map(|g| labels::active_row(&g.label))
+            .collect();
         if keys.iter().all(Option::is_none) {
             return None;
         }
@@ -381,31 +425,15 @@ impl<'a> Reader<'a, '_> {
 
     /// Table 四, if its region holds at least one group's worth of numbers.
     fn appeals(&mut self, range: Region) -> Option<Table> {
-        let (layout, span, text) = self.region(&range);
-        // The fifteen values in reading order, blank cells between them
-        // kept: the first `KEEP` of all groups' values, and a count of the rest.
-        let (mut values, mut dropped, mut trailing) = (Vec::new(), 0, Vec::new());
-        stream::groups(
-            self.doc,
-            range.lines(self.lines),
+        let (span, text) = self.extent(&range);
+        let (
             layout,
-            |_| {},
-            |g| {
-                // Blank cells with no value are a header's padding here.
-                if g.is_blank() {
-                    return;
-                }
-                if dropped == 0 {
-                    let room = KEEP - values.len();
-                    dropped += g.items.len().saturating_sub(room);
-                    values.extend(g.items.into_iter().take(room));
-                } else {
-                    dropped += g.items.len();
-                }
-                dropped += g.dropped;
-                trailing = g.trailing;
+            Run {
+                values,
+                dropped,
+                trailing,
             },
-        );
+        ) = stream::groups(self.doc, range.lines(self.lines), |_| {});
         // Digits that ran together may hold several cells each.
         let cells: usize = values
             .iter()
@@ -522,34 +550,15 @@ impl<'a> Reader<'a, '_> {
         self.doc.text[l.start..l.end].contains(['|', '\t'])
     }
 
-    /// The groups of lines `range`, at most [`MAX_GROUPS`] of them, each
-    /// with what `seen` makes of it, and what is left of the rest. Calls
-    /// `label` with every label and `seen` with every group, kept or not.
-    fn capped_groups<T>(
+    /// The groups of lines `range` and the layout they are read by, at
+    /// most [`MAX_GROUPS`] groups and what is left of the rest. Calls
+    /// `label` with every label.
+    fn capped_groups(
         &self,
         range: Region,
-        layout: crate::report::Layout,
         label: impl FnMut(&str),
-        mut seen: impl FnMut(&Group) -> T,
-    ) -> (Vec<(Group<'a>, T)>, Capped) {
-        let mut groups = Vec::new();
-        let mut capped = Capped::default();
-        stream::groups(self.doc, range.lines(self.lines), layout, label, |g| {
-            let what = seen(&g);
-            if groups.len() < MAX_GROUPS {
-                groups.push((g, what));
-                return;
-            }
-            let (numbers, more) = g.numbers();
-            for range in numbers {
-                capped.count += 1;
-                if capped.numbers.len() < MAX_UNPLACED {
-                    capped.numbers.push(range);
-                }
-            }
-            capped.count += more;
-        });
-        (groups, capped)
+    ) -> (crate::report::Layout, CappedGroups<'a>) {
+        stream::groups(self.doc, range.lines(self.lines), label)
     }
 
     /// The numbers of the groups beyond the cap, each unplaced.

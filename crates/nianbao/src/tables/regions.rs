@@ -36,7 +36,10 @@ pub struct Region {
 impl Region {
     /// The lines of the region, the first cut to start at [`Region::from`]
     /// and the last to end at [`Region::to`], each with its index.
-    pub fn lines<'l>(&self, lines: &'l Lines) -> impl Iterator<Item = (usize, layout::Line)> + 'l {
+    pub fn lines<'l>(
+        &self,
+        lines: &'l Lines,
+    ) -> impl DoubleEndedIterator<Item = (usize, layout::Line)> + 'l {
         let (from, to) = (self.from, self.to);
         self.lines.clone().map(move |i| {
             let mut line = lines.get(i);

@@ -62,6 +62,18 @@ impl<'a> Group<'a> {
         }
     }
 
+    /// Empties the group, keeping the room of its lists.
+    fn clear(&mut self) {
+        self.label.clear();
+        self.label_range = None;
+        self.items.clear();
+        self.dropped = 0;
+        self.later_numbers.clear();
+        self.later_number_count = 0;
+        self.trailing.clear();
+        self.line = 0;
+    }
+
     /// Whether the group holds blank cells only: a row whose cells were all
     /// left empty, or a header padded with empty cells.
     pub fn is_blank(&self) -> bool {
@@ -150,133 +162,219 @@ impl Gap {
     }
 }
 
+/// What a region's groups are handed to, as they close: one collector for
+/// each way of reading the lines, the one of the region's layout kept.
+pub trait Collect<'a>: Default {
+    /// Takes in the next group: takes what it keeps of it, and leaves the
+    /// rest, whose room is used again for the next group (a region may
+    /// hold millions of groups, most of them only counted).
+    fn group(&mut self, group: &mut Group<'a>);
+}
+
 /// Reads the lines of a region (each with its index), footers and Markdown
-/// rules left out, into groups: calls `label` with the text of every label
-/// cell and `group` with each group as it closes, in reading order.
-pub fn groups<'a>(
+/// rules left out, into groups, cutting each line into cells once: calls
+/// `label` with the text of every label cell, in reading order, and returns
+/// the layout the lines show with the groups read by it. The groups are
+/// read both ways a table's lines may be laid, as rows and one cell a
+/// line, while the lines vote for their layout, so no line is cut twice.
+pub fn groups<'a, C: Collect<'a>>(
     doc: &'a Document,
     lines: impl Iterator<Item = (usize, layout::Line)>,
-    layout: Layout,
     mut label: impl FnMut(&str),
-    mut group: impl FnMut(Group<'a>),
-) {
-    let lines_are_rows = layout != Layout::CellPerLine;
-    let mut current = Group::default();
-    let mut blanks = Blanks::default();
-    let mut label_line = None;
-    // Blank cells after a label, before its first value on the same line.
-    let mut leading: Vec<Token<'a>> = Vec::new();
-    // One cell a line, with empty lines between cells (a bare-CR export):
-    // the empty lines since the last cell, where the first few lie, and
-    // the fewest seen between two values of a row, the export's spacing.
-    let mut gap = Gap::default();
-    let close =
-        |current: &mut Group<'a>, blanks: &mut Blanks<'a>, out: &mut dyn FnMut(Group<'a>)| {
-            let mut g = std::mem::take(current);
-            let pending = std::mem::take(blanks);
-            if !g.items.is_empty() {
-                g.trailing = pending.kept;
-                out(g);
-            }
-        };
+) -> (Layout, C) {
+    let mut rows = Reading::<C>::new(true);
+    let mut cells = Reading::<C>::new(false);
+    let mut vote = layout::Vote::default();
     for (at, line) in lines {
         if line.footer {
             continue;
         }
         let text = &doc.text[line.start..line.end];
-        if !lines_are_rows && crate::text::trim(text).is_empty() {
-            gap.empty(line.start);
-            continue;
-        }
-        let (mut empty_count, mut empty_cells) = if lines_are_rows {
-            (0, Vec::new())
+        let empty = crate::text::trim(text).is_empty();
+        rows.begin_line();
+        if empty {
+            cells.empty_line(line.start);
         } else {
-            gap.cell()
-        };
-        let mut new_line = true;
-        leading.clear();
-        layout::for_each_cell(text, line.start, |token| {
-            if lines_are_rows && new_line {
-                close(&mut current, &mut blanks, &mut group);
+            cells.begin_line();
+        }
+        let (mut values, mut labels) = (0, 0);
+        let sep = layout::for_each_cell(text, line.start, |token| {
+            values += usize::from(token.is_value());
+            if let Kind::Label(text) = &token.kind {
+                labels += 1;
+                label(text);
             }
-            // Empty cells before a value are cells of its row.
-            if new_line && token.is_value() {
-                blanks.count += std::mem::take(&mut empty_count);
-                for blank in empty_cells.drain(..) {
-                    if blanks.kept.len() < KEEP {
-                        blanks.kept.push(blank);
-                    }
-                }
-            }
-            new_line = false;
-            match &token.kind {
-                Kind::Label(text) => {
-                    label(text);
-                    leading.clear();
-                    if !current.items.is_empty() {
-                        close(&mut current, &mut blanks, &mut group);
-                    }
-                    // In row layouts a label only names values on its own line.
-                    if lines_are_rows && label_line != Some(at) {
-                        current.label.clear();
-                        current.label_range = None;
-                    }
-                    label_line = Some(at);
-                    current.label.push_str(text);
-                    current.label_range = Some(match current.label_range {
-                        Some((s, _)) => (s, token.end),
-                        None => (token.start, token.end),
-                    });
-                }
-                Kind::Blank => {
-                    if !current.items.is_empty() {
-                        blanks.count += 1;
-                        if blanks.kept.len() < KEEP {
-                            blanks.kept.push(token);
-                        }
-                    } else if label_line == Some(at) && leading.len() < KEEP {
-                        // A blank cell between a row's label and its values
-                        // is a cell: it keeps the values in their columns.
-                        leading.push(token);
-                    }
-                }
-                Kind::Number(_) | Kind::Null => {
-                    if current.items.is_empty() {
-                        current.line = at;
-                        if lines_are_rows && label_line != Some(at) {
-                            current.label.clear();
-                            current.label_range = None;
-                        }
-                        if label_line == Some(at) {
-                            for blank in leading.drain(..) {
-                                current.push(blank);
-                            }
-                        }
-                    }
-                    // Blanks followed by a value are cells between values.
-                    if blanks.count > 0 {
-                        let pending = std::mem::take(&mut blanks);
-                        let more = pending.count - pending.kept.len();
-                        for blank in pending.kept {
-                            current.push(blank);
-                        }
-                        // The blanks not kept come after `KEEP` kept ones, so
-                        // they lie beyond the kept values too: only counted.
-                        current.dropped += more;
-                    }
-                    current.push(token);
-                }
+            rows.token(at, &token);
+            if !empty {
+                cells.token(at, &token);
             }
         });
-        // A label followed by blank cells only is a row left blank (blank
-        // meaning 0 in a row of zeros): its blanks are its cells, and the
-        // group is handed on for the tables to judge.
-        if lines_are_rows && current.items.is_empty() && label_line == Some(at) {
-            current.line = at;
-            for blank in leading.drain(..) {
-                current.push(blank);
+        rows.end_line(at);
+        if !empty {
+            cells.end_line(at);
+            vote.line(sep, values, labels);
+        }
+    }
+    let layout = vote.layout(doc.is_html);
+    let chosen = if layout == Layout::CellPerLine {
+        cells
+    } else {
+        rows
+    };
+    (layout, chosen.finish())
+}
+
+/// The groups of a region as one way of reading its lines makes them.
+struct Reading<'a, C> {
+    /// Whether a line break ends a group (rows), or only a label does (one
+    /// cell a line).
+    lines_are_rows: bool,
+    current: Group<'a>,
+    blanks: Blanks<'a>,
+    label_line: Option<usize>,
+    /// Blank cells after a label, before its first value on the same line.
+    leading: Vec<Token<'a>>,
+    /// One cell a line, with empty lines between cells (a bare-CR export):
+    /// the empty lines since the last cell, where the first few lie, and
+    /// the fewest seen between two values of a row, the export's spacing.
+    gap: Gap,
+    /// The empty cells the empty lines before this line hold.
+    empty_count: usize,
+    empty_cells: Vec<Token<'a>>,
+    /// Whether no cell of this line was read yet.
+    new_line: bool,
+    out: C,
+}
+
+impl<'a, C: Collect<'a>> Reading<'a, C> {
+    fn new(lines_are_rows: bool) -> Self {
+        Reading {
+            lines_are_rows,
+            current: Group::default(),
+            blanks: Blanks::default(),
+            label_line: None,
+            leading: Vec::new(),
+            gap: Gap::default(),
+            empty_count: 0,
+            empty_cells: Vec::new(),
+            new_line: true,
+            out: C::default(),
+        }
+    }
+
+    /// Hands on the current group, if it holds a value, and starts the next.
+    fn close(&mut self) {
+        let pending = std::mem::take(&mut self.blanks);
+        if !self.current.items.is_empty() {
+            self.current.trailing = pending.kept;
+            self.out.group(&mut self.current);
+        }
+        self.current.clear();
+    }
+
+    /// An empty line: one cell a line, it may stand for empty cells.
+    fn empty_line(&mut self, start: usize) {
+        self.gap.empty(start);
+    }
+
+    fn begin_line(&mut self) {
+        (self.empty_count, self.empty_cells) = if self.lines_are_rows {
+            (0, Vec::new())
+        } else {
+            self.gap.cell()
+        };
+        self.new_line = true;
+        self.leading.clear();
+    }
+
+    fn token(&mut self, at: usize, token: &Token<'a>) {
+        let rows = self.lines_are_rows;
+        if rows && self.new_line {
+            self.close();
+        }
+        // Empty cells before a value are cells of its row.
+        if self.new_line && token.is_value() {
+            self.blanks.count += std::mem::take(&mut self.empty_count);
+            for blank in self.empty_cells.drain(..) {
+                if self.blanks.kept.len() < KEEP {
+                    self.blanks.kept.push(blank);
+                }
+            }
+        }
+        self.new_line = false;
+        match &token.kind {
+            Kind::Label(text) => {
+                self.leading.clear();
+                if !self.current.items.is_empty() {
+                    self.close();
+                }
+                // In row layouts a label only names values on its own line.
+                if rows && self.label_line != Some(at) {
+                    self.current.label.clear();
+                    self.current.label_range = None;
+                }
+                self.label_line = Some(at);
+                self.current.label.push_str(text);
+                self.current.label_range = Some(match self.current.label_range {
+                    Some((s, _)) => (s, token.end),
+                    None => (token.start, token.end),
+                });
+            }
+            Kind::Blank => {
+                if !self.current.items.is_empty() {
+                    self.blanks.count += 1;
+                    if self.blanks.kept.len() < KEEP {
+                        self.blanks.kept.push(token.clone());
+                    }
+                } else if self.label_line == Some(at) && self.leading.len() < KEEP {
+                    // A blank cell between a row's label and its values
+                    // is a cell: it keeps the values in their columns.
+                    self.leading.push(token.clone());
+                }
+            }
+            Kind::Number(_) | Kind::Null => {
+                if self.current.items.is_empty() {
+                    self.current.line = at;
+                    if rows && self.label_line != Some(at) {
+                        self.current.label.clear();
+                        self.current.label_range = None;
+                    }
+                    if self.label_line == Some(at) {
+                        for blank in self.leading.drain(..) {
+                            self.current.push(blank);
+                        }
+                    }
+                }
+                // Blanks followed by a value are cells between values.
+                if self.blanks.count > 0 {
+                    let pending = std::mem::take(&mut self.blanks);
+                    let more = pending.count - pending.kept.len();
+                    for blank in pending.kept {
+                        self.current.push(blank);
+                    }
+                    // The blanks not kept come after `KEEP` kept ones, so
+                    // they lie beyond the kept values too: only counted.
+                    self.current.dropped += more;
+                }
+                self.current.push(token.clone());
             }
         }
     }
-    close(&mut current, &mut blanks, &mut group);
+
+    fn end_line(&mut self, at: usize) {
+        // A label followed by blank cells only is a row left blank (blank
+        // meaning 0 in a row of zeros): its blanks are its cells, and the
+        // group is handed on for the tables to judge.
+        if self.lines_are_rows && self.current.items.is_empty() && self.label_line == Some(at) {
+            self.current.line = at;
+            for blank in self.leading.drain(..) {
+                self.current.push(blank);
+            }
+        }
+    }
+
+    fn finish(mut self) -> C {
+        self.close();
+        self.out
+    }
 }
