@@ -116,6 +116,7 @@ impl Normalizer {
 }
 
 /// The normal form of one character, or `None` to drop it.
+#[inline]
 fn normal_char(c: char) -> Option<char> {
     Some(match c {
         '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}' => '\n',

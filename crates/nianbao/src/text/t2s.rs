@@ -10,6 +10,7 @@ mod table;
 /// assert_eq!(nianbao::text::simplify('總'), '总');
 /// assert_eq!(nianbao::text::simplify('总'), '总');
 /// ```
+#[inline]
 pub fn simplify(c: char) -> char {
     let code = c as u32;
     if !(0x3400..=0xFFFF).contains(&code) || !maybe_traditional(code) {

@@ -31,10 +31,19 @@ pub(crate) fn han_count(s: &str) -> usize {
 
 /// Whether a section body says no more than 无 / 无。 / 暂无.
 pub(crate) fn says_nothing(body: &str) -> bool {
-    let t: String = body
+    // The longest of the words that say nothing, in bytes: a body with more
+    // is read no further.
+    const MAX: usize = "无其他需要报告的事项".len();
+    let mut t = String::new();
+    for c in body
         .chars()
-        .filter(|c| !c.is_whitespace() && !"。.,;-—".contains(*c))
-        .collect();
+        .filter(|&c| !c.is_whitespace() && !matches!(c, '。' | '.' | ',' | ';' | '-' | '—'))
+    {
+        if t.len() + c.len_utf8() > MAX {
+            return false;
+        }
+        t.push(c);
+    }
     t.is_empty()
         || matches!(
             t.as_str(),
