@@ -1,7 +1,7 @@
 //! A report pasted twice (a common accident when copying from a portal
 //! page): keep the first copy and say so.
 
-use super::{canon, canon_into, Document};
+use super::{canon, canon_into, has_char, Document};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 
@@ -42,10 +42,13 @@ fn second_copy_start(text: &str) -> Option<usize> {
         .flatten()
         .find_map(|(s, e)| {
             let key = canon(&text[s..e]);
+            let first = key.chars().next()?;
             let mut buf = String::new();
+            // Reducing a line only drops characters: a line shorter than
+            // the key, or without its first character, is not it.
             lines(text)
                 .find(|&(ls, le)| {
-                    ls > first_anchor && {
+                    ls > first_anchor && le - ls >= key.len() && has_char(&text[ls..le], first) && {
                         canon_into(&text[ls..le], &mut buf);
                         buf == key
                     }

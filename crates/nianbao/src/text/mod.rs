@@ -114,28 +114,25 @@ pub fn canon(s: &str) -> String {
 /// [`canon`] into a buffer the caller reuses, to read many lines without
 /// allocating for each.
 pub fn canon_into(s: &str, out: &mut String) {
-    // Built as bytes, ASCII a byte at a time: whole characters are copied,
-    // so the bytes are UTF-8 and the conversion back cannot fail.
-    let mut bytes = std::mem::take(out).into_bytes();
-    bytes.clear();
+    // Runs of kept characters are copied whole, ASCII judged a byte at a
+    // time: the copies are of whole characters, so nothing is validated.
+    out.clear();
     let b = s.as_bytes();
-    let mut i = 0;
+    let (mut i, mut run) = (0, 0);
     while i < b.len() {
-        if b[i].is_ascii() {
-            if b[i].is_ascii_alphanumeric() {
-                bytes.push(b[i]);
-            }
-            i += 1;
+        let (kept, len) = if b[i].is_ascii() {
+            (b[i].is_ascii_alphanumeric(), 1)
         } else {
             let c = s[i..].chars().next().unwrap_or_default();
-            let len = c.len_utf8();
-            if is_word_char(c) {
-                bytes.extend_from_slice(&b[i..i + len]);
-            }
-            i += len;
+            (is_word_char(c), c.len_utf8())
+        };
+        if !kept {
+            out.push_str(&s[run..i]);
+            run = i + len;
         }
+        i += len;
     }
-    *out = String::from_utf8(bytes).unwrap_or_default();
+    out.push_str(&s[run..]);
 }
 
 /// Whether [`canon`] keeps `c`: whether it is alphanumeric. The common
