@@ -7,7 +7,7 @@
 //! go. Pinyin in brackets right after a Han character (`執(zhí)法`) goes too.
 
 use super::offsets::{Builder, OffsetMap};
-use super::t2s::simplify;
+use super::t2s::{simplified_han_run, simplify};
 
 /// Longest pinyin syllable with its tone mark, in characters.
 const MAX_PINYIN: usize = 7;
@@ -63,11 +63,18 @@ impl Normalizer {
                 i = run;
             } else if self.held.is_empty() && !self.after_cr && !bytes[i].is_ascii() {
                 // A run of characters beyond ASCII that normalise to
-                // themselves (most Han text), copied at once.
-                let run = text[i..]
-                    .char_indices()
-                    .find(|&(_, c)| c.is_ascii() || normal_char(c) != Some(c))
-                    .map_or(bytes.len(), |(n, _)| i + n);
+                // themselves (most Han text), copied at once; the main
+                // block of Han characters judged without decoding them.
+                let mut run = i;
+                loop {
+                    run += simplified_han_run(&bytes[run..]);
+                    match text[run..].chars().next() {
+                        Some(c) if !c.is_ascii() && normal_char(c) == Some(c) => {
+                            run += c.len_utf8();
+                        }
+                        _ => break,
+                    }
+                }
                 if run > i {
                     self.out.push_same(&text[i..run], start + i);
                     i = run;
