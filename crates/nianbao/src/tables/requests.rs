@@ -62,22 +62,25 @@ pub fn align(
     }
 }
 
-fn match_score(group: &Group, label: Option<RowKey>, spec: &RowSpec) -> i32 {
+/// How well a group's shape fits a row of table 三.
+fn shape_score(group: &Group) -> i32 {
     let width = REQUEST_COLUMNS.len();
     let n = group.items.len();
-    let shape = if n == width || (n < width && n + group.trailing.len() >= width) {
+    if n == width || (n < width && n + group.trailing.len() >= width) {
         FULL_ROW
     } else if n + 1 >= width && n <= width + 1 {
         NEAR_ROW
     } else {
         ODD_ROW
-    };
-    let label = match label {
+    }
+}
+
+fn label_score(label: Option<RowKey>, spec: &RowSpec) -> i32 {
+    match label {
         Some(key) if key == spec.key => LABEL_MATCH,
         Some(_) => LABEL_CONFLICT,
         None => 0,
-    };
-    shape + label
+    }
 }
 
 fn skip_group(group: &Group) -> i32 {
@@ -95,10 +98,14 @@ fn best(
     rows: &[RowSpec],
 ) -> (i32, Vec<Option<usize>>) {
     let (m, r) = (groups.len(), rows.len());
-    // score[i][j]: best for the first i groups and first j rows.
-    let mut score = vec![vec![i32::MIN / 2; r + 1]; m + 1];
-    let mut step = vec![vec![0u8; r + 1]; m + 1];
-    score[0][0] = 0;
+    // What each group scores whatever the row, worked out once.
+    let shapes: Vec<i32> = groups.iter().map(shape_score).collect();
+    let skips: Vec<i32> = groups.iter().map(skip_group).collect();
+    // score[i * w + j]: best for the first i groups and first j rows.
+    let w = r + 1;
+    let mut score = vec![i32::MIN / 2; (m + 1) * w];
+    let mut step = vec![0u8; (m + 1) * w];
+    score[0] = 0;
     for i in 0..=m {
         for j in 0..=r {
             if i == 0 && j == 0 {
@@ -107,25 +114,23 @@ fn best(
             // On equal scores a match is preferred to a skip: (score, preference).
             let mut best = (i32::MIN / 2, 0u8);
             if i > 0 && j > 0 {
-                best = best.max((
-                    score[i - 1][j - 1] + match_score(&groups[i - 1], labels[i - 1], &rows[j - 1]),
-                    3,
-                ));
+                let fit = shapes[i - 1] + label_score(labels[i - 1], &rows[j - 1]);
+                best = best.max((score[(i - 1) * w + j - 1] + fit, 3));
             }
             if i > 0 {
-                best = best.max((score[i - 1][j] + skip_group(&groups[i - 1]), 2));
+                best = best.max((score[(i - 1) * w + j] + skips[i - 1], 2));
             }
             if j > 0 {
-                best = best.max((score[i][j - 1] + SKIP_ROW, 1));
+                best = best.max((score[i * w + j - 1] + SKIP_ROW, 1));
             }
-            score[i][j] = best.0;
-            step[i][j] = best.1;
+            score[i * w + j] = best.0;
+            step[i * w + j] = best.1;
         }
     }
     let mut placed = vec![None; r];
     let (mut i, mut j) = (m, r);
     while i > 0 || j > 0 {
-        match step[i][j] {
+        match step[i * w + j] {
             3 => {
                 placed[j - 1] = Some(i - 1);
                 i -= 1;
@@ -135,5 +140,5 @@ fn best(
             _ => j -= 1,
         }
     }
-    (score[m][r], placed)
+    (score[m * w + r], placed)
 }
