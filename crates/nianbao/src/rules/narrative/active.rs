@@ -204,7 +204,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let expected = Expected {
             value,
             also: &[],
-            cells: vec![t.path(item.row, item.column)],
+            cells: &|| vec![t.path(item.row, item.column)],
             span: cell.span,
         };
         let (name, unit) = (item.name, item.unit);

@@ -99,7 +99,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let expected = Expected {
             value: value as f64,
             also: &[],
-            cells: vec![t.path(key, column::TOTAL)],
+            cells: &|| vec![t.path(key, column::TOTAL)],
             span: t.cell(key, column::TOTAL).and_then(|c| c.span),
         };
         compare(

@@ -63,10 +63,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let expected = Expected {
         value: (direct + after) as f64,
         also: &[],
-        cells: vec![
-            t.path(row::LITIGATION_DIRECT, column::TOTAL),
-            t.path(row::LITIGATION_AFTER_REVIEW, column::TOTAL),
-        ],
+        cells: &|| {
+            vec![
+                t.path(row::LITIGATION_DIRECT, column::TOTAL),
+                t.path(row::LITIGATION_AFTER_REVIEW, column::TOTAL),
+            ]
+        },
         span: t
             .cell(row::LITIGATION_DIRECT, column::TOTAL)
             .and_then(|c| c.span),

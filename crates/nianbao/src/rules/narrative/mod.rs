@@ -43,8 +43,9 @@ pub(crate) struct Expected<'a> {
     pub value: f64,
     /// Other readings the text may mean, which are not contradictions.
     pub also: &'a [f64],
-    /// The cells the value comes from.
-    pub cells: Vec<String>,
+    /// The paths of the cells the value comes from, spelt only for a
+    /// finding.
+    pub cells: &'a dyn Fn() -> Vec<String>,
     /// Where the value stands in the table.
     pub span: Option<crate::span::Span>,
 }
@@ -75,7 +76,7 @@ pub(crate) fn compare(
     out.push(
         Diagnostic::new(code, message)
             .with_span(prose::span(cx, f))
-            .with_cells(expected.cells)
+            .with_cells((expected.cells)())
             .with_related(expected.span, "统计表中的数字"),
     );
 }

@@ -132,7 +132,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let expected = Expected {
             value: value as f64,
             also: &[],
-            cells: rows.iter().map(|r| t.path(*r, column::TOTAL)).collect(),
+            cells: &|| rows.iter().map(|r| t.path(*r, column::TOTAL)).collect(),
             span: rows
                 .first()
                 .and_then(|r| t.cell(*r, column::TOTAL))

@@ -60,7 +60,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let expected = Expected {
         value: new as f64,
         also: &[(new + over) as f64],
-        cells: vec![t.path(row::NEW_RECEIVED, column::TOTAL)],
+        cells: &|| vec![t.path(row::NEW_RECEIVED, column::TOTAL)],
         span: t
             .cell(row::NEW_RECEIVED, column::TOTAL)
             .and_then(|c| c.span),

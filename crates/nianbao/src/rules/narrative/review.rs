@@ -64,7 +64,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let expected = Expected {
         value: total as f64,
         also: &[],
-        cells: vec![t.path(row::REVIEW, column::TOTAL)],
+        cells: &|| vec![t.path(row::REVIEW, column::TOTAL)],
         span: t.cell(row::REVIEW, column::TOTAL).and_then(|c| c.span),
     };
     compare(
