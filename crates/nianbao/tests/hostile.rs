@@ -193,8 +193,8 @@ fn fifty_megabytes_of_one_character() {
 fn fifty_megabytes_inside_a_table() {
     let _turn = turn();
     // The same, where the reader looks hardest: after the opening of table
-    // 三, where every line is cut into cells twice (for the layout, then for
-    // the rows). Millions of lines of one cell each take longer than two
+    // 三, where every line is cut into cells and read both as a row and as
+    // one cell a line while the lines vote for the layout. Millions of lines of one cell each take longer than two
     // seconds (BENCHMARKS.md says how long, and what would make it less), so
     // the budget here is looser; `linear` below holds them to a line.
     for fill in ["1 | ", "|", "1\n", "—\n", "第2页\n"] {
