@@ -52,6 +52,21 @@ pub fn locate(
     value: impl Fn(At) -> Option<Option<i64>>,
     relations: &[Relation],
 ) -> Option<Located> {
+    // Most tables hold: known so in one pass, before anything is built.
+    let mut values = Vec::new();
+    let holds = relations.iter().all(|rel| {
+        values.clear();
+        for &(r, c, _) in &rel.terms {
+            match value((r, c)) {
+                Some(v) => values.push(v),
+                None => return true,
+            }
+        }
+        can_hold(rel, &values)
+    });
+    if holds {
+        return None;
+    }
     // The relations free of doubt, with their cells' values.
     let known: Vec<(usize, &Relation, Vec<Option<i64>>)> = relations
         .iter()
