@@ -3,6 +3,9 @@
 //! sorts took 31 kB of the page's module, a tenth of its code. A bottom-up
 //! merge sort is O(n log n) as they are, and a few hundred bytes a type.
 
+/// Lists of this many elements or fewer are sorted by insertion.
+const SHORT: usize = 16;
+
 /// Sorts `v` stably by `key`: bottom-up merges into a buffer, copied back
 /// after each pass.
 ///
@@ -13,6 +16,16 @@
 /// ```
 pub fn by_key<T: Clone, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     let n = v.len();
+    // Most lists sorted are short: sorted in place by insertion, without a
+    // buffer (each element moves past the ones after its place, stably).
+    if n <= SHORT {
+        for i in 1..n {
+            let k = key(&v[i]);
+            let at = v[..i].partition_point(|x| key(x) <= k);
+            v[at..=i].rotate_right(1);
+        }
+        return;
+    }
     let mut buf = v.to_vec();
     let mut width = 1;
     while width < n {
@@ -55,7 +68,15 @@ mod tests {
         expected.sort_by_key(|p| p.0);
         by_key(&mut v, |p| p.0);
         assert_eq!(v, expected);
-        for n in 0..5 {
+        // Short lists, sorted by insertion, as stably.
+        for n in 0..=20 {
+            let mut short: Vec<(u8, usize)> = expected.iter().rev().take(n).copied().collect();
+            let mut sorted = short.clone();
+            sorted.sort_by_key(|p| p.0);
+            by_key(&mut short, |p| p.0);
+            assert_eq!(short, sorted, "{n}");
+        }
+        for n in 0..40 {
             let mut w: Vec<u32> = (0..n).rev().collect();
             sort(&mut w);
             assert_eq!(w, (0..n).collect::<Vec<_>>());
