@@ -143,7 +143,7 @@ const HEADINGS: &[&str] = &[
 pub fn written_headings(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut words = String::new();
     let mut ends: Vec<usize> = Vec::new();
-    crate::text::char_places(text, '、').filter_map(move |at| {
+    text.match_indices('、').filter_map(move |(at, _)| {
         let before = &text[..at];
         let mut back = before.chars().rev();
         let numeral = back.next().filter(|&c| is_numeral(c))?;

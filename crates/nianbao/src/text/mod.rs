@@ -203,41 +203,9 @@ pub(crate) fn has_char(s: &str, c: char) -> bool {
     s.as_bytes().windows(needle.len()).any(|w| w == needle)
 }
 
-/// Where `c` stands in `s`, in order. The standard searcher looks for a
-/// character's last byte, which a CJK character shares with one Han
-/// character in sixty-four; its first byte is rarer in Chinese text for the
-/// punctuation of U+3000..U+3FFF (`、`, `。`), which is looked for here.
-pub(crate) fn char_places(s: &str, c: char) -> impl Iterator<Item = usize> + '_ {
-    let mut buf = [0; 4];
-    let len = c.encode_utf8(&mut buf).len();
-    let b = s.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while let Some(n) = b[at..].iter().position(|&x| x == buf[0]) {
-            let i = at + n;
-            at = i + 1;
-            if b[i..].starts_with(&buf[..len]) {
-                at = i + len;
-                return Some(i);
-            }
-        }
-        at = b.len();
-        None
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn char_places_are_where_the_character_stands() {
-        let s = "一、总体情况。二、主动公开、x、";
-        let found: Vec<usize> = char_places(s, '、').collect();
-        let expected: Vec<usize> = s.match_indices('、').map(|(i, _)| i).collect();
-        assert_eq!(found, expected);
-        assert_eq!(char_places("ab", '、').count(), 0);
-    }
 
     #[test]
     fn spans_point_into_the_original() {
