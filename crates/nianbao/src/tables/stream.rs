@@ -50,10 +50,6 @@ impl<'a> Group<'a> {
     /// Adds a value (or a blank between values) at the end.
     fn push(&mut self, token: Token<'a>) {
         if self.items.len() < KEEP {
-            // Room for a row at once: sixteen holds table 四 read as one row.
-            if self.items.is_empty() {
-                self.items.reserve(16);
-            }
             self.items.push(token);
             return;
         }
