@@ -63,13 +63,13 @@ fn main() {
 /// The median time of locating the cells to blame in the report's tables
 /// 三 and 四, as the arithmetic rules do.
 fn locating(report: &nianbao::Report) -> Duration {
-    use nianbao::tables::{locate, relations};
+    use nianbao::tables::locate;
     let tables = [&report.tables.requests, &report.tables.appeals];
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
             for t in tables.into_iter().flatten() {
-                let rels = relations::of(t);
+                let rels = t.relations();
                 let value = |(r, c): locate::At| {
                     let cell = t.rows.get(r)?.cells.get(c)?;
                     match (cell.doubtful, cell.value) {
@@ -78,7 +78,7 @@ fn locating(report: &nianbao::Report) -> Duration {
                         (false, Some(v)) => v.count().map(Some),
                     }
                 };
-                std::hint::black_box(locate::locate(value, &rels));
+                std::hint::black_box(locate::locate(value, rels));
             }
             start.elapsed()
         })

@@ -280,9 +280,18 @@ pub struct Table {
     pub(crate) text: std::ops::Range<usize>,
     /// Its rows in template order, every row of the template present.
     pub rows: Vec<Row>,
+    /// The relations of its arithmetic among its rows as read, derived once
+    /// by the reader (which solves by them) for the T rules.
+    pub(crate) relations: Vec<crate::tables::relations::Relation>,
 }
 
 impl Table {
+    /// The relations of its arithmetic (TEMPLATE.md) among its rows as
+    /// read: none for table 二.
+    pub fn relations(&self) -> &[crate::tables::relations::Relation] {
+        &self.relations
+    }
+
     /// The row with this key, e.g. `denied.state_secret`.
     pub fn row(&self, key: RowKey) -> Option<&Row> {
         self.rows.iter().find(|r| r.key == key)

@@ -286,7 +286,8 @@ impl<'a> Reader<'a, '_> {
             })
             .collect();
         let keys: Vec<RowKey> = alignment.rows.iter().map(|r| r.key).collect();
-        solve_rows(&mut fitted, &relations::requests(&keys), blanks_vanish);
+        let relations = relations::requests(&keys);
+        solve_rows(&mut fitted, &relations, blanks_vanish);
         // Where blank cells vanish, a row left blank leaves its label only,
         // run into the label of the next row written, or at the table's end
         // into the words after the last value (a few labels; no more is
@@ -341,6 +342,7 @@ impl<'a> Reader<'a, '_> {
             span,
             text,
             rows,
+            relations,
         })
     }
 
@@ -420,6 +422,7 @@ impl<'a> Reader<'a, '_> {
             span,
             text,
             rows,
+            relations: Vec::new(),
         })
     }
 
@@ -536,6 +539,7 @@ impl<'a> Reader<'a, '_> {
             span,
             text,
             rows,
+            relations: relations::appeals(),
         })
     }
 

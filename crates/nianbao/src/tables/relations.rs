@@ -7,7 +7,6 @@
 //! has its final place.
 
 use super::schema::{is_outcome_row, row, RowKey};
-use crate::report::{Table, TableKind};
 
 /// What a relation says, in TEMPLATE.md's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,16 +130,4 @@ pub fn appeals() -> Vec<Relation> {
             terms: vec![(g, 4, -1), (g, 0, 1), (g, 1, 1), (g, 2, 1), (g, 3, 1)],
         })
         .collect()
-}
-
-/// The relations of a table as read: its rows in the order read.
-pub fn of(table: &Table) -> Vec<Relation> {
-    match table.kind {
-        TableKind::Requests => {
-            let keys: Vec<RowKey> = table.rows.iter().map(|r| r.key).collect();
-            requests(&keys)
-        }
-        TableKind::Appeals => appeals(),
-        TableKind::Active => Vec::new(),
-    }
 }

@@ -17,7 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::report::{Cell, Row, Table};
 use crate::rules::Context;
 use crate::tables::locate::{locate, At, Fix, Located};
-use crate::tables::relations::{self, Kind, Relation};
+use crate::tables::relations::{Kind, Relation};
 use crate::tables::schema::{column, is_outcome_row, row_label, ColumnKey, RowKey};
 
 /// Fixes listed one by one; with more, where they lie is said instead.
@@ -128,10 +128,10 @@ fn described(t: &Table, rel: &Relation, values: &[i64]) -> (Code, String) {
 pub fn check_relations(cx: &Context, out: &mut Vec<Diagnostic>) {
     let tables = [&cx.report.tables.requests, &cx.report.tables.appeals];
     for t in tables.into_iter().flatten() {
-        let rels = relations::of(t);
+        let rels = t.relations();
         let value = |at: At| read(t, at);
-        if let Some(found) = locate(value, &rels) {
-            report(t, &rels, &found, &value, out);
+        if let Some(found) = locate(value, rels) {
+            report(t, rels, &found, &value, out);
         }
     }
 }
