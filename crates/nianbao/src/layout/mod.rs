@@ -9,7 +9,7 @@
 pub mod number;
 
 use crate::report::Layout;
-use crate::text::{canon, has_char, trim, Document};
+use crate::text::{has_char, trim, Document};
 use number::{read_word, Number, Word};
 
 /// One line of the normalised text.
@@ -45,8 +45,10 @@ pub struct Lines {
 /// What one cell of a line holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind<'a> {
-    /// Text, reduced by [`canon`] for matching.
-    Label(String),
+    /// Text as written: its words and what is between them, to be reduced
+    /// by [`crate::text::canon`] for matching (by the reader of the cells,
+    /// once).
+    Label(&'a str),
     /// A number.
     Number(Number<'a>),
     /// A mark for no value (`/`, `-`, `—`, `无`).
@@ -353,38 +355,16 @@ pub fn for_each_cell<'a>(
     base: usize,
     f: impl FnMut(Token<'a>),
 ) -> Option<Separator> {
-    visit_cells(line, base, true, f)
-}
-
-/// Calls `f` with the kind of each cell of `line`, as [`for_each_cell`]
-/// does, but with every label empty: for counting cells, without the cost
-/// of reducing each label's text.
-pub(crate) fn for_each_cell_kind<'a>(line: &'a str, f: impl FnMut(Token<'a>)) {
-    visit_cells(line, 0, false, f);
-}
-
-fn visit_cells<'a>(
-    line: &'a str,
-    base: usize,
-    labels: bool,
-    f: impl FnMut(Token<'a>),
-) -> Option<Separator> {
     if is_rule(line) {
         return None;
     }
     let sep = separator(line);
-    cells_of_row(line, sep, base, labels, f);
+    cells_of_row(line, sep, base, f);
     Some(sep)
 }
 
 /// The cells of a line that is not a Markdown rule, cut at `sep`.
-fn cells_of_row<'a>(
-    line: &'a str,
-    sep: Separator,
-    base: usize,
-    labels: bool,
-    mut f: impl FnMut(Token<'a>),
-) {
+fn cells_of_row<'a>(line: &'a str, sep: Separator, base: usize, mut f: impl FnMut(Token<'a>)) {
     match sep {
         Separator::Pipe | Separator::Tab => {
             let ch = if sep == Separator::Pipe { '|' } else { '\t' };
@@ -423,7 +403,7 @@ fn cells_of_row<'a>(
                         });
                     }
                 } else if !(outer && trim(part).is_empty()) {
-                    segment(part, base + at, true, labels, &mut f);
+                    segment(part, base + at, true, &mut f);
                 }
                 if last {
                     break;
@@ -431,18 +411,12 @@ fn cells_of_row<'a>(
                 at = end + 1;
             }
         }
-        Separator::Spaces => segment(line, base, false, labels, &mut f),
+        Separator::Spaces => segment(line, base, false, &mut f),
     }
 }
 
 /// Reads the words of one cell into tokens: runs of text become one label.
-fn segment<'a>(
-    seg: &'a str,
-    base: usize,
-    delimited: bool,
-    labels: bool,
-    f: &mut impl FnMut(Token<'a>),
-) {
+fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut impl FnMut(Token<'a>)) {
     let trimmed = trim(seg);
     if trimmed.is_empty() {
         if delimited {
@@ -495,11 +469,7 @@ fn segment<'a>(
     let flush = |label: &mut Option<(usize, usize)>, f: &mut dyn FnMut(Token<'a>)| {
         if let Some((s, e)) = label.take() {
             f(Token {
-                kind: Kind::Label(if labels {
-                    canon(&seg[s..e])
-                } else {
-                    String::new()
-                }),
+                kind: Kind::Label(&seg[s..e]),
                 start: base + s,
                 end: base + e,
             });
@@ -644,12 +614,13 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::canon;
 
     fn kinds(line: &str) -> Vec<String> {
         cells(line, 0)
             .into_iter()
             .map(|t| match t.kind {
-                Kind::Label(s) => format!("L:{s}"),
+                Kind::Label(s) => format!("L:{}", canon(s)),
                 Kind::Number(n) => format!("N:{}", n.digits),
                 Kind::Null => "null".into(),
                 Kind::Blank => "blank".into(),

@@ -203,7 +203,7 @@ fn end_of_requests(doc: &Document, lines: &Lines, start: usize) -> usize {
 fn is_values_only(doc: &Document, lines: &Lines, i: usize) -> bool {
     let l = lines.get(i);
     let (mut values, mut labels) = (0, 0);
-    layout::for_each_cell_kind(&doc.text[l.start..l.end], |c| {
+    layout::for_each_cell(&doc.text[l.start..l.end], 0, |c| {
         values += usize::from(c.is_value());
         labels += usize::from(c.label().is_some());
     });
@@ -229,7 +229,7 @@ fn end_of_appeals(doc: &Document, lines: &Lines, start: usize) -> (usize, usize)
             seen += 1;
         }
         let (mut here, mut cells, mut cut) = (0, values, None);
-        layout::for_each_cell_kind(text, |c| {
+        layout::for_each_cell(text, 0, |c| {
             if cut.is_some() {
                 return;
             }

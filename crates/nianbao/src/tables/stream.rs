@@ -15,7 +15,7 @@
 
 use crate::layout::{self, Kind, Token};
 use crate::report::Layout;
-use crate::text::Document;
+use crate::text::{canon_into, Document};
 
 /// Values kept per group: more than the widest row (fifteen, table 四 read
 /// as one run) plus the most unplaced numbers reported one by one (twenty),
@@ -185,6 +185,8 @@ pub fn groups<'a, C: Collect<'a>>(
     let mut rows = Reading::<C>::new(true);
     let mut cells = Reading::<C>::new(false);
     let mut vote = layout::Vote::default();
+    // A label's words reduced once, for both readings and `label`.
+    let mut canonical = String::new();
     for (at, line) in lines {
         if line.footer {
             continue;
@@ -200,13 +202,15 @@ pub fn groups<'a, C: Collect<'a>>(
         let (mut values, mut labels) = (0, 0);
         let sep = layout::for_each_cell(text, line.start, |token| {
             values += usize::from(token.is_value());
-            if let Kind::Label(text) = &token.kind {
+            canonical.clear();
+            if let Kind::Label(words) = token.kind {
                 labels += 1;
-                label(text);
+                canon_into(words, &mut canonical);
+                label(&canonical);
             }
-            rows.token(at, &token);
+            rows.token(at, &token, &canonical);
             if !empty {
-                cells.token(at, &token);
+                cells.token(at, &token, &canonical);
             }
         });
         rows.end_line(at);
@@ -287,7 +291,8 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
         self.leading.clear();
     }
 
-    fn token(&mut self, at: usize, token: &Token<'a>) {
+    /// Takes in the next cell of line `at`; a label's text, reduced, is `canonical`.
+    fn token(&mut self, at: usize, token: &Token<'a>, canonical: &str) {
         let rows = self.lines_are_rows;
         if rows && self.new_line {
             self.close();
@@ -303,7 +308,7 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
         }
         self.new_line = false;
         match &token.kind {
-            Kind::Label(text) => {
+            Kind::Label(_) => {
                 self.leading.clear();
                 if !self.current.items.is_empty() {
                     self.close();
@@ -314,7 +319,7 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
                     self.current.label_range = None;
                 }
                 self.label_line = Some(at);
-                self.current.label.push_str(text);
+                self.current.label.push_str(canonical);
                 self.current.label_range = Some(match self.current.label_range {
                     Some((s, _)) => (s, token.end),
                     None => (token.start, token.end),
