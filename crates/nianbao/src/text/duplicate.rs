@@ -1,7 +1,7 @@
 //! A report pasted twice (a common accident when copying from a portal
 //! page): keep the first copy and say so.
 
-use super::{canon, canon_into, has_char, Document};
+use super::{canon, canon_is, Document};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 
@@ -42,16 +42,11 @@ fn second_copy_start(text: &str) -> Option<usize> {
         .flatten()
         .find_map(|(s, e)| {
             let key = canon(&text[s..e]);
-            let first = key.chars().next()?;
-            let mut buf = String::new();
             // Reducing a line only drops characters: a line shorter than
-            // the key, or without its first character, is not it.
+            // the key is not it, and most lines differ in their first words.
             lines(text)
                 .find(|&(ls, le)| {
-                    ls > first_anchor && le - ls >= key.len() && has_char(&text[ls..le], first) && {
-                        canon_into(&text[ls..le], &mut buf);
-                        buf == key
-                    }
+                    ls > first_anchor && le - ls >= key.len() && canon_is(&text[ls..le], &key)
                 })
                 .map(|(ls, _)| ls)
         })

@@ -135,6 +135,13 @@ pub fn canon_into(s: &str, out: &mut String) {
     out.push_str(&s[run..]);
 }
 
+/// Whether `s` reduced by [`canon`] is `key`, read only as far as they
+/// agree.
+pub(crate) fn canon_is(s: &str, key: &str) -> bool {
+    let mut kept = s.chars().filter(|&c| is_word_char(c));
+    key.chars().all(|k| kept.next() == Some(k)) && kept.next().is_none()
+}
+
 /// Whether [`canon`] keeps `c`: whether it is alphanumeric. The common
 /// cases, ASCII and the main blocks of Han characters (every one of which
 /// is alphabetic), are answered without Unicode's tables.
@@ -206,6 +213,21 @@ pub(crate) fn has_char(s: &str, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canon_is_compares_as_canon_does() {
+        for (s, key) in [
+            ("一、总体情况", "一总体情况"),
+            ("一、总体情况。", "一总体情况"),
+            ("一、总体", "一总体情况"),
+            ("一、总体情况及其他", "一总体情况"),
+            ("", ""),
+            ("、", ""),
+            ("二、总体情况", "一总体情况"),
+        ] {
+            assert_eq!(canon_is(s, key), canon(s) == key, "{s:?} {key:?}");
+        }
+    }
 
     #[test]
     fn spans_point_into_the_original() {
