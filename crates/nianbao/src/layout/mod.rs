@@ -74,7 +74,7 @@ impl Token<'_> {
         matches!(self.kind, Kind::Number(_) | Kind::Null)
     }
 
-    /// The label text, if this is a label.
+    /// The label's words as written, if this is a label.
     pub fn label(&self) -> Option<&str> {
         match &self.kind {
             Kind::Label(s) => Some(s),

@@ -99,8 +99,9 @@ impl<K: Copy> Lexicon<K> {
         }
     }
 
-    /// The last place in `label` where one of the words starts, and its
-    /// key; where several start there, the later of them in the list.
+    /// The last place in `label` where one of the words starts, and what
+    /// that word stands for; where several start there, the later of them
+    /// in the list.
     fn last(&self, label: &str) -> Option<(usize, K)> {
         let b = label.as_bytes();
         (0..b.len()).rev().find_map(|at| {

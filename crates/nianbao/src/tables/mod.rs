@@ -246,7 +246,8 @@ impl<'a> Reader<'a, '_> {
         let mut row_like = false;
         let mut evidence = labels::TemplateEvidence::default();
         // Each group with the row its label names, named once.
-        let (layout, capped) = self.capped_groups(range, |l| evidence.see(l));
+        let (layout, capped): (_, CappedGroups) =
+            stream::groups(self.doc, range.lines(self.lines), |l| evidence.see(l));
         let mut named: Vec<(Group, Option<RowKey>)> = capped
             .groups
             .into_iter()
@@ -361,7 +362,8 @@ impl<'a> Reader<'a, '_> {
                 in_yuan = true;
             }
         };
-        let (layout, capped) = self.capped_groups(range, votes);
+        let (layout, capped): (_, CappedGroups) =
+            stream::groups(self.doc, range.lines(self.lines), votes);
         self.report_capped(capped.rest);
         let groups = capped.groups;
         let keys: Vec<Option<RowKey>> = groups
@@ -552,17 +554,6 @@ impl<'a> Reader<'a, '_> {
     fn has_cell_marks(&self, i: usize) -> bool {
         let l = self.lines.get(i);
         self.doc.text[l.start..l.end].contains(['|', '\t'])
-    }
-
-    /// The groups of lines `range` and the layout they are read by, at
-    /// most [`MAX_GROUPS`] groups and what is left of the rest. Calls
-    /// `label` with every label.
-    fn capped_groups(
-        &self,
-        range: Region,
-        label: impl FnMut(&str),
-    ) -> (crate::report::Layout, CappedGroups<'a>) {
-        stream::groups(self.doc, range.lines(self.lines), label)
     }
 
     /// The numbers of the groups beyond the cap, each unplaced.
