@@ -197,8 +197,8 @@ fn is_data_cell(bytes: &[u8], from: usize) -> bool {
 
 /// The text as a browser lays it out: white space collapsed to one space
 /// within a line and dropped at the start and end of lines and cells.
-struct Out<F> {
-    emit: F,
+struct Out<S> {
+    emit: S,
     /// Nothing, or a line break, was emitted last.
     line_start: bool,
     /// Nothing, a line break or a tab was emitted last.
@@ -207,14 +207,38 @@ struct Out<F> {
     space: Option<(usize, usize)>,
 }
 
-impl<F: FnMut(char, usize, usize)> Out<F> {
+/// Where the text of a page goes: each character with the input range it
+/// stands for, or a run of the input's characters, each standing for
+/// itself, at once.
+pub(crate) trait Sink {
+    fn char(&mut self, c: char, start: usize, end: usize);
+
+    /// `text`, found at `start` of the input, as its characters one by one.
+    fn str(&mut self, text: &str, start: usize);
+}
+
+impl<S: Sink> Out<S> {
     fn char(&mut self, c: char, start: usize, end: usize) {
         if let Some((s, e)) = self.space.take() {
-            (self.emit)(' ', s, e);
+            self.emit.char(' ', s, e);
         }
-        (self.emit)(c, start, end);
+        self.emit.char(c, start, end);
         self.line_start = c == '\n';
         self.boundary = matches!(c, '\n' | '\t');
+    }
+
+    /// The characters of `text`, found at `start`, as [`Self::char`] would
+    /// take them one by one.
+    fn str(&mut self, text: &str, start: usize) {
+        let Some(last) = text.chars().next_back() else {
+            return;
+        };
+        if let Some((s, e)) = self.space.take() {
+            self.emit.char(' ', s, e);
+        }
+        self.emit.str(text, start);
+        self.line_start = last == '\n';
+        self.boundary = matches!(last, '\n' | '\t');
     }
 
     fn space(&mut self, start: usize, end: usize) {
@@ -248,8 +272,8 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
-/// Decodes `html`, calling `emit(char, start, end)` for each text character.
-pub(crate) fn decode(html: &str, emit: impl FnMut(char, usize, usize)) {
+/// Decodes `html`, handing its text to `emit`.
+pub(crate) fn decode(html: &str, emit: impl Sink) {
     let bytes = html.as_bytes();
     let mut out = Out {
         emit,
@@ -402,29 +426,35 @@ fn after_first_newline(bytes: &[u8], at: usize) -> usize {
 }
 
 /// Emits the text `html[from..to]`, entities decoded.
-fn text<F: FnMut(char, usize, usize)>(
-    html: &str,
-    from: usize,
-    to: usize,
-    preformatted: bool,
-    out: &mut Out<F>,
-) {
+fn text<S: Sink>(html: &str, from: usize, to: usize, preformatted: bool, out: &mut Out<S>) {
     raw(html, from, to, preformatted, true, out);
 }
 
 /// Emits `html[from..to]` as text, white space kept when `keep_spaces`,
 /// entities decoded when `entities`.
-fn raw<F: FnMut(char, usize, usize)>(
+fn raw<S: Sink>(
     html: &str,
     from: usize,
     to: usize,
     keep_spaces: bool,
     entities: bool,
-    out: &mut Out<F>,
+    out: &mut Out<S>,
 ) {
+    let bytes = html.as_bytes();
     let mut i = from;
     while i < to {
-        let (c, end) = if entities && html.as_bytes()[i] == b'&' {
+        // A run of characters that stand for themselves, handed on at once.
+        let plain = |b: u8| !(entities && b == b'&') && (keep_spaces || !is_space(b));
+        let run = bytes[i..to]
+            .iter()
+            .position(|&b| !plain(b))
+            .map_or(to, |n| i + n);
+        if run > i {
+            out.str(&html[i..run], i);
+            i = run;
+            continue;
+        }
+        let (c, end) = if entities && bytes[i] == b'&' {
             let (c, end) = entity(html, i, to);
             (c, end)
         } else {
@@ -717,8 +747,21 @@ mod tests {
 
     fn text(html: &str) -> String {
         let mut s = String::new();
-        decode(html, |c, _, _| s.push(c));
+        decode(html, &mut s);
         s
+    }
+
+    /// Each character with its input range, runs taken apart.
+    impl Sink for &mut Vec<(char, usize, usize)> {
+        fn char(&mut self, c: char, start: usize, end: usize) {
+            self.push((c, start, end));
+        }
+
+        fn str(&mut self, text: &str, start: usize) {
+            for (k, c) in text.char_indices() {
+                self.push((c, start + k, start + k + c.len_utf8()));
+            }
+        }
     }
 
     #[test]
@@ -819,7 +862,7 @@ mod tests {
     fn spans_cover_the_input_in_order() {
         let html = "<td a=\"x>q\"><p>总&nbsp;计 </p>\n<table><tr><td>1</td> <td>2";
         let mut spans = Vec::new();
-        decode(html, |c, s, e| spans.push((c, s, e)));
+        decode(html, &mut spans);
         let mut at = 0;
         for &(c, s, e) in &spans {
             assert!(at <= s && s < e && e <= html.len(), "{c:?} {s}..{e}");

@@ -47,7 +47,7 @@ impl<'a> Document<'a> {
         let mut normalizer = normalize::Normalizer::new(original.len());
         let is_html = html::looks_like_html(original);
         if is_html {
-            html::decode(original, |c, s, e| normalizer.feed(c, s, e));
+            html::decode(original, &mut normalizer);
         } else {
             normalizer.feed_str(original, 0);
         }
@@ -98,8 +98,30 @@ impl<'a> Document<'a> {
 /// ```
 pub fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len() / 2);
-    html::decode(html, |c, _, _| text.push(c));
+    html::decode(html, &mut text);
     text
+}
+
+/// A page's text as it is, for [`html_text`].
+impl html::Sink for &mut String {
+    fn char(&mut self, c: char, _: usize, _: usize) {
+        self.push(c);
+    }
+
+    fn str(&mut self, text: &str, _: usize) {
+        self.push_str(text);
+    }
+}
+
+/// A page's text normalised as it is decoded, for [`Document::new`].
+impl html::Sink for &mut normalize::Normalizer {
+    fn char(&mut self, c: char, start: usize, end: usize) {
+        self.feed(c, start, end);
+    }
+
+    fn str(&mut self, text: &str, start: usize) {
+        self.feed_str(text, start);
+    }
 }
 
 /// A label reduced to what identifies it: Han characters, letters and

@@ -65,11 +65,19 @@ impl Normalizer {
                 // A run of characters beyond ASCII that normalise to
                 // themselves (most Han text), copied at once; the main
                 // block of Han characters judged without decoding them.
+                // A character that changes ends the run, and is fed as
+                // it normalises, without normalising it again.
                 let mut run = i;
+                let mut changed = None;
                 loop {
                     run += simplified_han_run(&bytes[run..]);
                     match text[run..].chars().next() {
-                        Some(c) if !c.is_ascii() && normal_char(c) == Some(c) => {
+                        Some(c) if !c.is_ascii() => {
+                            let normal = normal_char(c);
+                            if normal != Some(c) {
+                                changed = Some((normal, c.len_utf8()));
+                                break;
+                            }
                             run += c.len_utf8();
                         }
                         _ => break,
@@ -78,10 +86,14 @@ impl Normalizer {
                 if run > i {
                     self.out.push_same(&text[i..run], start + i);
                     i = run;
-                } else {
-                    let c = text[i..].chars().next().unwrap_or_default();
-                    self.feed(c, start + i, start + i + c.len_utf8());
-                    i += c.len_utf8();
+                }
+                if let Some((normal, len)) = changed {
+                    // What `feed` does with a character beyond ASCII, held
+                    // and after-CR states being clear.
+                    if let Some(c) = normal {
+                        self.feed_normal(c, start + i, start + i + len);
+                    }
+                    i += len;
                 }
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
