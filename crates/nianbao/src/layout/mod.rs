@@ -519,13 +519,16 @@ fn run_together(word: &str) -> impl Iterator<Item = (usize, &str)> {
             .all(|&c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b'-' | b'+'))
         || b.windows(2)
             .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'+'));
-    let text = matches!(read_word(word), Word::Text);
+    let slashed = word.len() > 1 && word.contains('/');
+    // Only a word with digits or `/` in it may be cut, and only one that
+    // is text as a whole.
+    let text = (mixed || slashed) && matches!(read_word(word), Word::Text);
     let mut cuts = if mixed && text {
         number_runs(word)
     } else {
         Vec::new()
     };
-    if text && word.len() > 1 && word.contains('/') {
+    if text && slashed {
         cuts.extend(slash_marks(word));
         crate::sort::sort(&mut cuts);
         cuts.dedup();

@@ -161,7 +161,8 @@ struct CappedGroups<'a> {
 impl<'a> stream::Collect<'a> for CappedGroups<'a> {
     fn group(&mut self, g: &mut Group<'a>) {
         if self.groups.len() < MAX_GROUPS {
-            self.groups.push(std::mem::take(g));
+            // A copy of its exact size: the group's own room serves the next.
+            self.groups.push(g.clone());
             return;
         }
         let (numbers, more) = g.numbers();

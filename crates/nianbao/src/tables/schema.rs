@@ -38,7 +38,9 @@ impl RowKey {
 
     /// The outcome of table 三 this row counts, if it is an outcome row.
     pub fn outcome(self) -> Option<Outcome> {
-        let group = self.0.split('.').next().unwrap_or_default();
+        // The key's first part, found byte by byte: keys are short.
+        let dot = self.0.bytes().position(|b| b == b'.');
+        let group = &self.0[..dot.unwrap_or(self.0.len())];
         Some(match group {
             "granted" => Outcome::Granted,
             "partially_granted" => Outcome::PartiallyGranted,
