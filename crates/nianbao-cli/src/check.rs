@@ -205,7 +205,9 @@ pub fn run(args: &Args) -> ExitCode {
 
     let stdout = std::io::stdout();
     let interactive = stdout.is_terminal();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    // Not the locked handle: results are written by whichever worker hands
+    // them on (`pool::ordered`), one at a time.
+    let mut out = BufWriter::with_capacity(1 << 16, stdout);
     let mut progress = Progress::new(n);
     let mut summary = Summary::default();
     let (mut any_errors, mut closed) = (false, false);
