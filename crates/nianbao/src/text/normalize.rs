@@ -48,57 +48,62 @@ impl Normalizer {
     /// Feeds `text`, found at `start` of the input, as [`Self::feed`] would
     /// feed its characters one by one, taking runs of characters that
     /// normalise to themselves and start nothing (printable ASCII but `(`,
-    /// tabs and `\n`) in one step: most of a report's bytes.
+    /// tabs, `\n`, and most Han text) in one step: most of a report's bytes.
     pub(crate) fn feed_str(&mut self, text: &str, start: usize) {
         let bytes = text.as_bytes();
+        let plain = |b: u8| matches!(b, b' '..=b'~' | b'\t' | b'\n') && b != b'(';
         let mut i = 0;
         while i < bytes.len() {
-            let plain = |b: u8| matches!(b, b' '..=b'~' | b'\t' | b'\n') && b != b'(';
-            if self.held.is_empty() && !self.after_cr && plain(bytes[i]) {
-                let run = bytes[i..]
-                    .iter()
-                    .position(|&b| !plain(b))
-                    .map_or(bytes.len(), |n| i + n);
+            if !self.held.is_empty() || self.after_cr {
+                let c = text[i..].chars().next().unwrap_or_default();
+                self.feed(c, start + i, start + i + c.len_utf8());
+                i += c.len_utf8();
+                continue;
+            }
+            // The run: plain ASCII, and characters beyond it that normalise
+            // to themselves, the main block of Han characters judged
+            // without decoding them. A character that changes ends it, and
+            // is fed as it normalises, without normalising it again.
+            let mut run = i;
+            let mut changed = None;
+            loop {
+                while run < bytes.len() && plain(bytes[run]) {
+                    run += 1;
+                }
+                run += simplified_han_run(&bytes[run..]);
+                match text[run..].chars().next() {
+                    Some(c) if !c.is_ascii() => {
+                        let normal = normal_char(c);
+                        if normal != Some(c) {
+                            changed = Some((normal, c.len_utf8()));
+                            break;
+                        }
+                        run += c.len_utf8();
+                    }
+                    Some(c) if plain(c as u8) => {}
+                    _ => break,
+                }
+            }
+            if run > i {
                 self.out.push_same(&text[i..run], start + i);
                 i = run;
-            } else if self.held.is_empty() && !self.after_cr && !bytes[i].is_ascii() {
-                // A run of characters beyond ASCII that normalise to
-                // themselves (most Han text), copied at once; the main
-                // block of Han characters judged without decoding them.
-                // A character that changes ends the run, and is fed as
-                // it normalises, without normalising it again.
-                let mut run = i;
-                let mut changed = None;
-                loop {
-                    run += simplified_han_run(&bytes[run..]);
-                    match text[run..].chars().next() {
-                        Some(c) if !c.is_ascii() => {
-                            let normal = normal_char(c);
-                            if normal != Some(c) {
-                                changed = Some((normal, c.len_utf8()));
-                                break;
-                            }
-                            run += c.len_utf8();
-                        }
-                        _ => break,
-                    }
-                }
-                if run > i {
-                    self.out.push_same(&text[i..run], start + i);
-                    i = run;
-                }
-                if let Some((normal, len)) = changed {
-                    // What `feed` does with a character beyond ASCII, held
-                    // and after-CR states being clear.
+            }
+            match changed {
+                // What `feed` does with a character beyond ASCII, held and
+                // after-CR states being clear.
+                Some((normal, len)) => {
                     if let Some(c) = normal {
                         self.feed_normal(c, start + i, start + i + len);
                     }
                     i += len;
                 }
-            } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                self.feed(c, start + i, start + i + c.len_utf8());
-                i += c.len_utf8();
+                // ASCII that starts something (`(`, `\r`) or changes.
+                None if i < bytes.len() => {
+                    let c = char::from(bytes[i]);
+                    self.feed(c, start + i, start + i + 1);
+                    i += 1;
+                }
+                None => {}
             }
         }
     }
@@ -234,6 +239,8 @@ mod tests {
             "\r\nabc\u{2028}(zhí)",
             "執(zhí)法 (a) 總計 1 | 2",
             "总计　１２\u{200B}數据(shù)据",
+            "总计12件（一）予以公开\n數量 3 |\u{3000}4 a總b",
+            "(一)总计(\r总\r\n計。é",
         ] {
             normalize(s);
         }
