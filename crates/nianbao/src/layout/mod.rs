@@ -321,6 +321,18 @@ impl Vote {
         }
     }
 
+    /// Whether the lines vote for one cell a line, if that is settled
+    /// whatever the at most `remaining` lines still to come say.
+    pub fn settled(&self, remaining: usize) -> Option<bool> {
+        if self.single * 2 > self.valued + remaining {
+            Some(true)
+        } else if self.single * 2 + remaining <= self.valued {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     /// The layout the lines voted for; a page's (`is_html`) laid as rows is [`Layout::Html`].
     pub fn layout(&self, is_html: bool) -> Layout {
         if self.valued > 0 && self.single * 2 > self.valued {
@@ -618,6 +630,37 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 mod tests {
     use super::*;
     use crate::text::canon;
+
+    #[test]
+    fn a_settled_vote_is_the_vote_the_lines_end_with() {
+        // Lines as (values, labels): one cell a line, rows, and a mix,
+        // each cut short at every length, the rest of the lines as above.
+        let single = (1, 0);
+        let row = (7, 1);
+        let label = (0, 1);
+        let cases: [Vec<(usize, usize)>; 3] = [
+            [label, single, single, single].repeat(8),
+            [row, row, label, row].repeat(6),
+            [single, row, single, row, row, single, single].repeat(3),
+        ];
+        for lines in cases {
+            let mut vote = Vote::default();
+            let mut settled = None;
+            for (k, &(values, labels)) in lines.iter().enumerate() {
+                vote.line(Some(Separator::Pipe), values, labels);
+                if settled.is_none() {
+                    settled = vote.settled(lines.len() - k - 1);
+                }
+            }
+            let cells = vote.layout(false) == Layout::CellPerLine;
+            assert_eq!(settled, Some(cells), "{lines:?}");
+        }
+        // With many lines to come nothing is settled.
+        let mut vote = Vote::default();
+        vote.line(Some(Separator::Pipe), 1, 0);
+        assert_eq!(vote.settled(10), None);
+        assert_eq!(vote.settled(0), Some(true));
+    }
 
     fn kinds(line: &str) -> Vec<String> {
         cells(line, 0)

@@ -176,27 +176,33 @@ pub trait Collect<'a>: Default {
 /// `label` with the text of every label cell, in reading order, and returns
 /// the layout the lines show with the groups read by it. The groups are
 /// read both ways a table's lines may be laid, as rows and one cell a
-/// line, while the lines vote for their layout, so no line is cut twice.
+/// line, while the lines vote for their layout, so no line is cut twice;
+/// once the vote is settled, by the lines to come being too few to turn
+/// it, only the reading it chose goes on.
 pub fn groups<'a, C: Collect<'a>>(
     doc: &'a Document,
-    lines: impl Iterator<Item = (usize, layout::Line)>,
+    mut lines: impl Iterator<Item = (usize, layout::Line)>,
     mut label: impl FnMut(&str),
 ) -> (Layout, C) {
     let mut rows = Reading::<C>::new(true);
     let mut cells = Reading::<C>::new(false);
+    let (mut by_rows, mut by_cells) = (true, true);
     let mut vote = layout::Vote::default();
     // A label's words reduced once, for both readings and `label`.
     let mut canonical = String::new();
-    for (at, line) in lines {
+    while let Some((at, line)) = lines.next() {
         if line.footer {
             continue;
         }
         let text = &doc.text[line.start..line.end];
         let empty = crate::text::trim(text).is_empty();
-        rows.begin_line();
-        if empty {
+        let by_cells_here = by_cells && !empty;
+        if by_rows {
+            rows.begin_line();
+        }
+        if by_cells && empty {
             cells.empty_line(line.start);
-        } else {
+        } else if by_cells {
             cells.begin_line();
         }
         let (mut values, mut labels) = (0, 0);
@@ -208,21 +214,37 @@ pub fn groups<'a, C: Collect<'a>>(
                 canon_into(words, &mut canonical);
                 label(&canonical);
             }
-            rows.token(at, &token, &canonical);
-            if !empty {
+            if by_rows {
+                rows.token(at, &token, &canonical);
+            }
+            if by_cells_here {
                 cells.token(at, &token, &canonical);
             }
         });
-        rows.end_line(at);
+        if by_rows {
+            rows.end_line(at);
+        }
         if !empty {
-            cells.end_line(at);
+            if by_cells {
+                cells.end_line(at);
+            }
             vote.line(sep, values, labels);
+        }
+        if by_rows && by_cells {
+            let remaining = lines.size_hint().1.unwrap_or(usize::MAX);
+            match vote.settled(remaining) {
+                Some(true) => by_rows = false,
+                Some(false) => by_cells = false,
+                None => {}
+            }
         }
     }
     let layout = vote.layout(doc.is_html);
     let chosen = if layout == Layout::CellPerLine {
+        debug_assert!(by_cells);
         cells
     } else {
+        debug_assert!(by_rows);
         rows
     };
     (layout, chosen.finish())
