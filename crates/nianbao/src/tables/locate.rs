@@ -104,15 +104,11 @@ pub fn locate(
         .collect();
     crate::sort::sort(&mut empty);
     empty.dedup();
-    // Each cell with a relation of `complete` it stands in, sorted by cell.
-    let mut by_cell: Vec<(At, usize)> = complete
-        .iter()
-        .enumerate()
-        .flat_map(|(i, (_, rel, _))| rel.terms.iter().map(move |&(r, c, _)| ((r, c), i)))
-        .collect();
-    crate::sort::sort(&mut by_cell);
+    let by_cell = ByCell::new(complete.iter().map(|(_, rel, _)| *rel));
+    let known_by_cell = ByCell::new(known.iter().map(|(_, rel, _)| *rel));
     let mut search = Search {
         known: &known,
+        known_by_cell,
         by_cell,
         empty,
         complete: &complete,
@@ -161,8 +157,10 @@ fn can_hold(rel: &Relation, values: &[Option<i64>]) -> bool {
 struct Search<'a> {
     known: &'a [(usize, &'a Relation, Vec<Option<i64>>)],
     complete: &'a [(usize, &'a Relation, Vec<i64>)],
-    /// Each cell with a relation of `complete` it stands in, by cell.
-    by_cell: Vec<(At, usize)>,
+    /// The relations of `complete` each cell stands in.
+    by_cell: ByCell,
+    /// The relations of `known` each cell stands in.
+    known_by_cell: ByCell,
     /// The empty cells, sorted.
     empty: Vec<At>,
     failed: Vec<&'a Relation>,
@@ -198,10 +196,8 @@ impl Search<'_> {
                     // Only the relations of the chosen cells can change:
                     // the others hold, every failed one being touched.
                     self.touched.clear();
-                    for at in &key[..size] {
-                        let from = self.by_cell.partition_point(|(c, _)| c < at);
-                        let of_cell = self.by_cell[from..].iter().take_while(|(c, _)| c == at);
-                        self.touched.extend(of_cell.map(|&(_, i)| i));
+                    for &at in &key[..size] {
+                        self.touched.extend(self.by_cell.of(at));
                     }
                     crate::sort::sort(&mut self.touched);
                     self.touched.dedup();
@@ -227,8 +223,10 @@ impl Search<'_> {
                 next.extend(rel.terms.iter().map(|&(r, c, _)| (r, c)));
             }
             None => {
-                for (_, rel, _) in self.known.iter().filter(|(_, rel, _)| touches(rel, chosen)) {
-                    next.extend(rel.terms.iter().map(|&(r, c, _)| (r, c)));
+                for &at in chosen.iter() {
+                    for &i in self.known_by_cell.of(at) {
+                        next.extend(self.known[i].1.terms.iter().map(|&(r, c, _)| (r, c)));
+                    }
                 }
             }
         }
@@ -241,15 +239,16 @@ impl Search<'_> {
             Some(rel) if chosen.len() + 1 == size => self
                 .complete
                 .iter()
-                .find(|(_, r, _)| std::ptr::eq(*r, *rel)),
+                .find(|(_, r, _)| std::ptr::eq(*r, *rel))
+                .map(|(_, rel, values)| (*rel, values, sum(rel, values))),
             _ => None,
         };
         for at in next {
             if chosen.contains(&at) || self.empty.binary_search(&at).is_ok() {
                 continue;
             }
-            if let Some((_, rel, values)) = alone {
-                if !mends_alone(rel, values, at) {
+            if let Some((rel, values, Some(sum))) = alone {
+                if !mends_alone(rel, values, sum, at) {
                     continue;
                 }
             }
@@ -260,15 +259,73 @@ impl Search<'_> {
     }
 }
 
-/// Whether changing cell `at` alone can make `rel` hold: the value it
-/// would need is a whole count.
-fn mends_alone(rel: &Relation, values: &[i64], at: At) -> bool {
-    let (mut sum, mut coefficient, mut now) = (0i64, 0i64, 0i64);
+/// The relations each cell stands in, by their index in a list: a grid of
+/// the cells the relations name, each with its relations in order, made
+/// by counting, without a sort.
+struct ByCell {
+    width: usize,
+    /// Where each cell's relations start in `relations`, row by row.
+    starts: Vec<usize>,
+    relations: Vec<usize>,
+}
+
+impl ByCell {
+    fn new<'r>(relations: impl Iterator<Item = &'r Relation> + Clone) -> ByCell {
+        let cells = || relations.clone().flat_map(|rel| rel.terms.iter());
+        let width = cells().map(|&(_, c, _)| c + 1).max().unwrap_or(0);
+        let height = cells().map(|&(r, _, _)| r + 1).max().unwrap_or(0);
+        let mut starts = vec![0; width * height + 1];
+        for &(r, c, _) in cells() {
+            starts[r * width + c + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut list = vec![0; starts[width * height]];
+        for (i, rel) in relations.enumerate() {
+            for &(r, c, _) in &rel.terms {
+                let at = &mut next[r * width + c];
+                list[*at] = i;
+                *at += 1;
+            }
+        }
+        ByCell {
+            width,
+            starts,
+            relations: list,
+        }
+    }
+
+    /// The relations cell `at` stands in, in order.
+    fn of(&self, (r, c): At) -> &[usize] {
+        if c >= self.width {
+            return &[];
+        }
+        let k = r * self.width + c;
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&from), Some(&to)) => &self.relations[from..to],
+            _ => &[],
+        }
+    }
+}
+
+/// The sum of a relation's terms, `None` when it is too large to add up.
+fn sum(rel: &Relation, values: &[i64]) -> Option<i64> {
+    rel.terms
+        .iter()
+        .zip(values)
+        .try_fold(0i64, |sum, (&(_, _, k), &v)| {
+            sum.checked_add(k.checked_mul(v)?)
+        })
+}
+
+/// Whether changing cell `at` alone can make `rel`, whose terms sum to
+/// `sum`, hold: the value it would need is a whole count. (A sum too
+/// large to add up says nothing: every cell may mend it.)
+fn mends_alone(rel: &Relation, values: &[i64], sum: i64, at: At) -> bool {
+    let (mut coefficient, mut now) = (0i64, 0i64);
     for (&(r, c, k), &v) in rel.terms.iter().zip(values) {
-        let Some(next) = k.checked_mul(v).and_then(|x| sum.checked_add(x)) else {
-            return true;
-        };
-        sum = next;
         if (r, c) == at {
             coefficient += k;
             now = v;
