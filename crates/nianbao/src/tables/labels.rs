@@ -29,27 +29,28 @@ pub mod opens {
 /// assert_eq!(opens_of("第二十条第一项"), opens::ACTIVE);
 /// ```
 pub fn opens_of(line: &str) -> u8 {
-    let header = line.contains("收到和处理")
-        || line.contains("申请人情况")
-        || line.contains("勾稽关系")
-        || line.contains("处理政府信息公开申请");
-    let appeals = line.contains("行政复议");
-    [
-        (line.contains("本年新收"), opens::REQUESTS),
-        (header, opens::REQUESTS_HEADER),
-        (appeals, opens::APPEALS),
-        (
-            line.contains("第二十条") || line.starts_with("信息内容"),
-            opens::ACTIVE,
-        ),
-        (
-            appeals && !line.bytes().any(|b| b.is_ascii_digit()),
-            opens::APPEALS_HEADER,
-        ),
-    ]
-    .iter()
-    .filter(|(yes, _)| *yes)
-    .fold(0, |m, (_, bit)| m | bit)
+    // One pass: each word is looked for where its first character is.
+    let mut mark = 0;
+    for (i, c) in line.char_indices() {
+        let word = |w: &str| line[i..].starts_with(w);
+        mark |= match c {
+            '本' if word("本年新收") => opens::REQUESTS,
+            '收' if word("收到和处理") => opens::REQUESTS_HEADER,
+            '申' if word("申请人情况") => opens::REQUESTS_HEADER,
+            '勾' if word("勾稽关系") => opens::REQUESTS_HEADER,
+            '处' if word("处理政府信息公开申请") => opens::REQUESTS_HEADER,
+            '行' if word("行政复议") => opens::APPEALS,
+            '第' if word("第二十条") => opens::ACTIVE,
+            _ => 0,
+        };
+    }
+    if line.starts_with("信息内容") {
+        mark |= opens::ACTIVE;
+    }
+    if mark & opens::APPEALS != 0 && !line.bytes().any(|b| b.is_ascii_digit()) {
+        mark |= opens::APPEALS_HEADER;
+    }
+    mark
 }
 
 /// Whether a label of table 三 names its applicant columns (`自然人`,

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::labels::{opens, opens_of, requests_row};
 use super::schema::row;
 use crate::layout::{self, Lines};
-use crate::text::{canon_into, has_char, is_word_char, trim, Document};
+use crate::text::{canon_into, canon_up_to, has_char, is_word_char, trim, Document};
 
 /// A line longer than this (in canonical characters) is prose, not a table line.
 const PROSE: usize = 60;
@@ -79,7 +79,7 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         let text = &doc.text[l.start..l.end];
         // A long line is prose, but for what follows its last sentence: a
         // table whose cells ran together after it, as in a crawler's record.
-        let from = if canon_prefix(text, &mut buf, PROSE) {
+        let from = if canon_up_to(text, &mut buf, PROSE) {
             l.start
         } else {
             let tail = text.rfind('。').map_or(0, |n| n + '。'.len_utf8());
@@ -160,20 +160,6 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
 /// Whether `s` holds an ASCII digit.
 fn has_digit(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_digit())
-}
-
-/// [`canon_into`] for a line of at most `max` canonical characters: whether
-/// it has no more, with its canonical form in `out` when it has not. Stops
-/// reading a longer line there.
-fn canon_prefix(s: &str, out: &mut String, max: usize) -> bool {
-    out.clear();
-    for (count, c) in s.chars().filter(|&c| is_word_char(c)).enumerate() {
-        if count == max {
-            return false;
-        }
-        out.push(c);
-    }
-    true
 }
 
 /// Without table 四, table 三 ends after its last row (结转下年度) or at the next heading.

@@ -136,25 +136,48 @@ pub fn canon(s: &str) -> String {
 /// [`canon`] into a buffer the caller reuses, to read many lines without
 /// allocating for each.
 pub fn canon_into(s: &str, out: &mut String) {
+    canon_up_to(s, out, usize::MAX);
+}
+
+/// [`canon_into`] for text of at most `max` kept characters: whether it
+/// has no more, `out` holding its reduced form when it has not. Stops
+/// reading longer text there.
+pub(crate) fn canon_up_to(s: &str, out: &mut String, max: usize) -> bool {
     // Runs of kept characters are copied whole, ASCII judged a byte at a
-    // time: the copies are of whole characters, so nothing is validated.
+    // time and the Han characters of U+4000..U+9FFF (lead bytes E4 to E9)
+    // by their bytes: the copies are of whole characters, so nothing is
+    // validated.
     out.clear();
     let b = s.as_bytes();
-    let (mut i, mut run) = (0, 0);
+    let (mut i, mut run, mut count) = (0, 0, 0);
     while i < b.len() {
-        let (kept, len) = if b[i].is_ascii() {
-            (b[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            (is_word_char(c), c.len_utf8())
+        let (kept, len) = match b[i] {
+            x if x.is_ascii() => (x.is_ascii_alphanumeric(), 1),
+            0xE4..=0xE9 if i + 2 < b.len() => {
+                let code = (u32::from(b[i] & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                // All Han but the Yijing hexagram symbols, as `is_word_char` says.
+                (!(0x4DC0..=0x4DFF).contains(&code), 3)
+            }
+            _ => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                (is_word_char(c), c.len_utf8())
+            }
         };
-        if !kept {
+        if kept {
+            count += 1;
+            if count > max {
+                return false;
+            }
+        } else {
             out.push_str(&s[run..i]);
             run = i + len;
         }
         i += len;
     }
     out.push_str(&s[run..]);
+    true
 }
 
 /// Whether `s` reduced by [`canon`] is `key`, read only as far as they
@@ -235,6 +258,20 @@ pub(crate) fn has_char(s: &str, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canon_keeps_what_is_word_char_keeps_and_stops_at_its_limit() {
+        // Han of U+3400, U+4000, U+4E00 and U+9FFF, a Yijing hexagram
+        // (U+4DC0, a symbol), letters, digits, punctuation and spaces.
+        let s = "\u{3400}\u{4000} 总（七）\u{4DC0}é-A9\u{9FFF}。";
+        let kept: String = s.chars().filter(|&c| is_word_char(c)).collect();
+        assert_eq!(canon(s), kept);
+        assert_eq!(kept, "\u{3400}\u{4000}总七éA9\u{9FFF}");
+        let mut out = String::new();
+        assert!(canon_up_to(s, &mut out, 8));
+        assert_eq!(out, kept);
+        assert!(!canon_up_to(s, &mut out, 7));
+    }
 
     #[test]
     fn canon_is_compares_as_canon_does() {
