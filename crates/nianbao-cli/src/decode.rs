@@ -36,6 +36,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
                 )
             });
     }
+    // Valid UTF-8 told by simdutf8's fast check; only invalid input is
+    // checked again by the standard library, which says where it broke.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok((text.to_string(), UTF_8.name()));
+    }
     let utf8 = match std::str::from_utf8(bytes) {
         Ok(text) => return Ok((text.to_string(), UTF_8.name())),
         Err(e) => match e.error_len() {
