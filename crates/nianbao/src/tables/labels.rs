@@ -117,11 +117,6 @@ impl<K: Copy> Lexicon<K> {
                 .map(|&(_, k)| (at, k))
         })
     }
-
-    /// Whether any of the words is in `label`.
-    fn any(&self, label: &str) -> bool {
-        self.last(label).is_some()
-    }
 }
 
 /// The words that name each row of table 三, no other row having them;
@@ -272,10 +267,24 @@ pub struct TemplateEvidence {
 impl TemplateEvidence {
     /// Takes in one label of the table.
     pub fn see(&mut self, label: &str) {
-        const ITEMS: Lexicon<()> =
-            Lexicon::new(&[("不补正", ()), ("收费通知", ()), ("缴纳费用", ())]);
-        self.other_group |= label.contains("其他处理");
-        self.other_items |= ITEMS.any(label);
+        // The group heading's words, and the words of its 2021 items (true).
+        const WORDS: Lexicon<bool> = Lexicon::new(&[
+            ("其他处理", false),
+            ("不补正", true),
+            ("收费通知", true),
+            ("缴纳费用", true),
+        ]);
+        // Once an item is seen the template is known: no label can change
+        // it. The last word of a label is enough: a label with an item's
+        // words says 2021 whatever else it names.
+        if self.other_items {
+            return;
+        }
+        match WORDS.last(label) {
+            Some((_, true)) => self.other_items = true,
+            Some((_, false)) => self.other_group = true,
+            None => {}
+        }
     }
 
     /// `Some(true)` for 2021, `Some(false)` for 2019, `None` when the labels
