@@ -39,26 +39,33 @@ pub fn align(
     label_rows: &[Option<RowKey>],
     labelled_2021: Option<bool>,
 ) -> Alignment {
-    let (score21, placed21) = best(groups, label_rows, &requests_rows(true));
-    let (score19, placed19) = best(groups, label_rows, &requests_rows(false));
-    // The labels decide where they can; else the 2019 rows win only on
-    // evidence: its single (六)其他处理 row named, or every one of its rows
-    // placed. A few rows fit either template, and blank rows fit none.
+    let aligned = |is_2021: bool| {
+        let rows = requests_rows(is_2021);
+        let (score, placed) = best(groups, label_rows, &rows);
+        (
+            score,
+            Alignment {
+                is_2021,
+                rows,
+                placed,
+            },
+        )
+    };
+    // The labels decide where they can, and only their template is aligned;
+    // else the 2019 rows win only on evidence: its single (六)其他处理 row
+    // named, or every one of its rows placed. A few rows fit either
+    // template, and blank rows fit none.
+    if let Some(is_2021) = labelled_2021 {
+        return aligned(is_2021).1;
+    }
+    let (score21, a21) = aligned(true);
+    let (score19, a19) = aligned(false);
     let evidence_2019 =
-        label_rows.contains(&Some(row::OTHER)) || placed19.iter().all(Option::is_some);
-    let is_2019 = labelled_2021.map_or(score19 > score21 && evidence_2019, |is_2021| !is_2021);
-    if is_2019 {
-        Alignment {
-            is_2021: false,
-            rows: requests_rows(false),
-            placed: placed19,
-        }
+        label_rows.contains(&Some(row::OTHER)) || a19.placed.iter().all(Option::is_some);
+    if score19 > score21 && evidence_2019 {
+        a19
     } else {
-        Alignment {
-            is_2021: true,
-            rows: requests_rows(true),
-            placed: placed21,
-        }
+        a21
     }
 }
 
