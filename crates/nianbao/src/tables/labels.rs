@@ -76,18 +76,34 @@ struct Lexicon<K: 'static> {
     words: &'static [(&'static str, K)],
     /// One bit for each first character's key ([`Lexicon::key`]).
     firsts: [u64; 64],
+    /// Each word's first character's key, so that a place is compared
+    /// only with the words that may start there.
+    keys: [u16; MAX_WORDS],
 }
+
+/// The most words a [`Lexicon`] holds.
+const MAX_WORDS: usize = 48;
 
 impl<K: Copy> Lexicon<K> {
     const fn new(words: &'static [(&'static str, K)]) -> Self {
+        assert!(
+            words.len() <= MAX_WORDS,
+            "a Lexicon holds at most MAX_WORDS words"
+        );
         let mut firsts = [0u64; 64];
+        let mut keys = [0u16; MAX_WORDS];
         let mut i = 0;
         while i < words.len() {
             let key = Self::key(words[i].0.as_bytes(), 0);
             firsts[key / 64] |= 1 << (key % 64);
+            keys[i] = key as u16;
             i += 1;
         }
-        Lexicon { words, firsts }
+        Lexicon {
+            words,
+            firsts,
+            keys,
+        }
     }
 
     /// The key of the character at `at`: the low six bits of its second
@@ -112,9 +128,12 @@ impl<K: Copy> Lexicon<K> {
             }
             self.words
                 .iter()
+                .zip(&self.keys)
                 .rev()
-                .find(|(w, _)| b[at..].starts_with(w.as_bytes()))
-                .map(|&(_, k)| (at, k))
+                .find(|((w, _), &first)| {
+                    usize::from(first) == key && b[at..].starts_with(w.as_bytes())
+                })
+                .map(|(&(_, k), _)| (at, k))
         })
     }
 }
