@@ -248,20 +248,27 @@ fn find_year(s: &str) -> Option<(usize, i32)> {
 
 /// The year of the 统计期限 sentence: `统计期限自 2024 年 1 月 1 日`.
 fn statistics_year(doc: &Document) -> Option<Found<i32>> {
-    ["统计期限", "统计时限", "统计周期", "统计时间"]
-        .iter()
-        .find_map(|w| {
-            let at = doc.text.find(w)?;
-            let window_end = (at + 90).min(doc.text.len());
-            let window_end = (window_end..doc.text.len())
-                .find(|&i| doc.text.is_char_boundary(i))
-                .unwrap_or(doc.text.len());
-            let (off, year) = find_year(&doc.text[at..window_end])?;
-            Some(Found {
-                value: year,
-                span: doc.span(at + off, at + off + 4),
-            })
+    const WORDS: [&str; 4] = ["统计期限", "统计时限", "统计周期", "统计时间"];
+    // Where each word is first, found in one pass over the places of 统计.
+    let mut first = [None; WORDS.len()];
+    for (at, _) in doc.text.match_indices("统计") {
+        let rest = &doc.text[at..];
+        if let Some(k) = WORDS.iter().position(|w| rest.starts_with(w)) {
+            first[k] = first[k].or(Some(at));
+        }
+    }
+    first.iter().find_map(|&at| {
+        let at = at?;
+        let window_end = (at + 90).min(doc.text.len());
+        let window_end = (window_end..doc.text.len())
+            .find(|&i| doc.text.is_char_boundary(i))
+            .unwrap_or(doc.text.len());
+        let (off, year) = find_year(&doc.text[at..window_end])?;
+        Some(Found {
+            value: year,
+            span: doc.span(at + off, at + off + 4),
         })
+    })
 }
 
 /// The year named most often in the text, as a last resort.
