@@ -176,18 +176,23 @@ fn is_data_cell(bytes: &[u8], from: usize) -> bool {
                 && tag[..name.len()].eq_ignore_ascii_case(name)
                 && (is_space(tag[name.len()]) || matches!(tag[name.len()], b'>' | b'/'))
         };
-        if is(b"table")
-            || [b"h1", b"h2", b"h3", b"h4", b"h5", b"h6"]
+        // The names looked for start with `t`, `h` or `/`; a cell's own
+        // end, the commonest, is looked for first (a tag is one name).
+        let first = tag.first().map(u8::to_ascii_lowercase);
+        if matches!(first, Some(b't' | b'h' | b'/')) {
+            if [&b"/td"[..], b"/th", b"/tr", b"/table", b"td", b"th", b"tr"]
                 .iter()
-                .any(|h| is(*h))
-        {
-            return false;
-        }
-        if [&b"td"[..], b"th", b"tr", b"/td", b"/th", b"/tr", b"/table"]
-            .iter()
-            .any(|n| is(n))
-        {
-            return true;
+                .any(|n| is(n))
+            {
+                return true;
+            }
+            if is(b"table")
+                || [b"h1", b"h2", b"h3", b"h4", b"h5", b"h6"]
+                    .iter()
+                    .any(|h| is(*h))
+            {
+                return false;
+            }
         }
         at += lt + 1;
     }
