@@ -143,7 +143,7 @@ const HEADINGS: &[&str] = &[
 pub fn written_headings(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut words = String::new();
     let mut ends: Vec<usize> = Vec::new();
-    text.match_indices('、').filter_map(move |(at, _)| {
+    memchr::memmem::find_iter(text.as_bytes(), "、").filter_map(move |at| {
         let before = &text[..at];
         let mut back = before.chars().rev();
         let numeral = back.next().filter(|&c| is_numeral(c))?;

@@ -90,7 +90,7 @@ impl Lines {
     /// line is broken before and after it.
     pub fn new(doc: &Document) -> Lines {
         let text = doc.text.as_str();
-        let count = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let count = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
         let mut starts = Vec::with_capacity(count);
         let mut footers = vec![0u64; count.div_ceil(64)];
         let mut soft = vec![0u64; count.div_ceil(64)];
@@ -135,9 +135,7 @@ impl Lines {
             }
         };
         let mut start = 0;
-        // The standard searcher finds a character with memchr: fast where
-        // lines are long, as in prose.
-        for (i, _) in text.match_indices('\n') {
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
             line(&mut starts, start, i);
             start = i + 1;
         }

@@ -95,12 +95,14 @@ impl Joined {
     fn new(text: &str, range: Range<usize>) -> Joined {
         let mut joined = String::with_capacity(range.len());
         let mut breaks = Vec::new();
-        for (i, piece) in text[range.clone()].split('\n').enumerate() {
-            if i > 0 {
-                breaks.push(joined.len());
-            }
-            joined.push_str(piece);
+        let part = &text[range.clone()];
+        let mut from = 0;
+        for at in memchr::memchr_iter(b'\n', part.as_bytes()) {
+            joined.push_str(&part[from..at]);
+            breaks.push(joined.len());
+            from = at + 1;
         }
+        joined.push_str(&part[from..]);
         // A counting sort: the size of each group, where each begins, and
         // each character's place in its group.
         let wide = || joined.char_indices().filter(|(_, c)| !c.is_ascii());

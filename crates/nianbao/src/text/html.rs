@@ -45,7 +45,7 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
         return true;
     }
     let mut tags = 0;
-    for (i, _) in text.match_indices('<') {
+    for i in memchr::memchr_iter(b'<', bytes) {
         let rest = &bytes[i + 1..];
         let opens =
             |tag: &[u8]| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag);

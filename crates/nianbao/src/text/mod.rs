@@ -252,7 +252,7 @@ pub(crate) fn trim(s: &str) -> &str {
 pub(crate) fn has_char(s: &str, c: char) -> bool {
     let mut buf = [0; 4];
     let needle = c.encode_utf8(&mut buf).as_bytes();
-    s.as_bytes().windows(needle.len()).any(|w| w == needle)
+    memchr::memchr_iter(needle[0], s.as_bytes()).any(|i| s.as_bytes()[i..].starts_with(needle))
 }
 
 #[cfg(test)]
