@@ -196,8 +196,9 @@ pub(crate) fn is_word_char(c: char) -> bool {
     } else {
         match c as u32 {
             0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
-            // General punctuation (dashes, quotes, spaces): none is.
-            0x2000..=0x206F => false,
+            // General punctuation (dashes, quotes, spaces): none is; nor
+            // the CJK marks reports are full of (、 。 and the brackets).
+            0x2000..=0x206F | 0x3001 | 0x3002 | 0x3008..=0x3011 | 0x3014..=0x301F => false,
             _ => c.is_alphanumeric(),
         }
     }
@@ -264,6 +265,13 @@ mod tests {
         // Han of U+3400, U+4000, U+4E00 and U+9FFF, a Yijing hexagram
         // (U+4DC0, a symbol), letters, digits, punctuation and spaces.
         let s = "\u{3400}\u{4000} 总（七）\u{4DC0}é-A9\u{9FFF}。";
+        // The CJK marks answered without Unicode's tables are none of them.
+        for c in ('\u{3001}'..='\u{3002}')
+            .chain('\u{3008}'..='\u{3011}')
+            .chain('\u{3014}'..='\u{301F}')
+        {
+            assert!(!c.is_alphanumeric() && !is_word_char(c), "{c:?}");
+        }
         let kept: String = s.chars().filter(|&c| is_word_char(c)).collect();
         assert_eq!(canon(s), kept);
         assert_eq!(kept, "\u{3400}\u{4000}总七éA9\u{9FFF}");
