@@ -251,23 +251,19 @@ pub fn active_row(label: &str) -> Option<RowKey> {
 /// Which template a header label of table 二 belongs to: `Some(true)` for
 /// 2021 (本年制发件数), `Some(false)` for 2019 (本年新制作数量), else `None`.
 pub fn active_header_is_2021(label: &str) -> Option<bool> {
-    if ["制发", "废止", "现行有效"]
-        .iter()
-        .any(|w| label.contains(w))
-    {
+    const WORDS_2021: Lexicon<()> = Lexicon::new(&[("制发", ()), ("废止", ()), ("现行有效", ())]);
+    const WORDS_2019: Lexicon<()> = Lexicon::new(&[
+        ("新制作", ()),
+        ("新公开", ()),
+        ("对外公开总数", ()),
+        ("上一年项目", ()),
+        ("增减", ()),
+        ("采购项目", ()),
+        ("采购总金额", ()),
+    ]);
+    if WORDS_2021.last(label).is_some() {
         Some(true)
-    } else if [
-        "新制作",
-        "新公开",
-        "对外公开总数",
-        "上一年项目",
-        "增减",
-        "采购项目",
-        "采购总金额",
-    ]
-    .iter()
-    .any(|w| label.contains(w))
-    {
+    } else if WORDS_2019.last(label).is_some() {
         Some(false)
     } else {
         None

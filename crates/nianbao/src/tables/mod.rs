@@ -358,7 +358,7 @@ impl<'a> Reader<'a, '_> {
                 Some(false) => votes_2019 += 1,
                 None => {}
             }
-            if (l.contains("单位") || l.contains("金额")) && l.contains('元') && !l.contains("万元")
+            if l.contains('元') && (l.contains("单位") || l.contains("金额")) && !l.contains("万元")
             {
                 in_yuan = true;
             }
