@@ -152,10 +152,20 @@ struct Capped {
 }
 
 /// A region's groups, at most [`MAX_GROUPS`], and the numbers of the rest.
-#[derive(Default)]
 struct CappedGroups<'a> {
     groups: Vec<Group<'a>>,
     rest: Capped,
+}
+
+impl Default for CappedGroups<'_> {
+    /// Room for a table's rows at once: a list of groups grown from
+    /// nothing copies them again and again.
+    fn default() -> Self {
+        CappedGroups {
+            groups: Vec::with_capacity(32),
+            rest: Capped::default(),
+        }
+    }
 }
 
 impl<'a> stream::Collect<'a> for CappedGroups<'a> {
