@@ -276,32 +276,42 @@ type Run<'a> = (&'a str, usize, usize);
 
 /// The runs of `items`, if every item is digits or a mark of an empty cell.
 fn runs_of<'a>(items: &[Token<'a>]) -> Option<Vec<Run<'a>>> {
-    items
-        .iter()
-        .map(|t| match &t.kind {
-            Kind::Number(n) if n.unit.is_none() && is_digit_run(n.digits) => {
-                Some((n.digits, t.start, t.end))
-            }
-            // An empty run: one empty cell, at the mark.
-            Kind::Null => Some(("", t.start, t.end)),
-            _ => None,
-        })
-        .collect()
+    items.iter().map(run).collect()
+}
+
+/// The run of one item, if it is digits or a mark of an empty cell.
+fn run<'a>(t: &Token<'a>) -> Option<Run<'a>> {
+    match &t.kind {
+        Kind::Number(n) if n.unit.is_none() && is_digit_run(n.digits) => {
+            Some((n.digits, t.start, t.end))
+        }
+        // An empty run: one empty cell, at the mark.
+        Kind::Null => Some(("", t.start, t.end)),
+        _ => None,
+    }
 }
 
 /// Whether a row of `items` is digits only, and fewer than its `width`
 /// cells: a row whose blank cells left no trace, the evidence that a
 /// table's blank cells vanish.
 pub fn too_few_digits(items: &[Token], width: usize) -> bool {
-    runs_of(items).is_some_and(|runs| {
-        let digits: usize = runs.iter().map(|r| r.0.len()).sum();
-        !runs.iter().any(|r| r.0.is_empty()) && digits > 0 && digits < width
-    })
+    let mut digits = 0;
+    for t in items {
+        match run(t) {
+            Some((d, _, _)) if !d.is_empty() => digits += d.len(),
+            _ => return false,
+        }
+    }
+    digits > 0 && digits < width
 }
 
 /// The runs of `items` if they may be split into the cells of `shape`,
 /// and how many digits they hold.
 fn splittable<'a>(items: &[Token<'a>], shape: &Shape) -> Option<(Vec<Run<'a>>, usize)> {
+    // As many runs as items: a row of `width` items or more is no split.
+    if items.len() >= shape.width {
+        return None;
+    }
     let runs = runs_of(items)?;
     let cells: usize = runs.iter().map(|r| r.0.len().max(1)).sum();
     let digits: usize = runs.iter().map(|r| r.0.len()).sum();
