@@ -122,8 +122,12 @@ impl<K: Copy> Lexicon<K> {
     fn last(&self, label: &str) -> Option<(usize, K)> {
         let b = label.as_bytes();
         (0..b.len()).rev().find_map(|at| {
+            // A continuation byte starts no character: passed at once.
+            if (0x80..0xC0).contains(&b[at]) {
+                return None;
+            }
             let key = Self::key(b, at);
-            if !label.is_char_boundary(at) || self.firsts[key / 64] & (1 << (key % 64)) == 0 {
+            if self.firsts[key / 64] & (1 << (key % 64)) == 0 {
                 return None;
             }
             self.words
