@@ -158,11 +158,12 @@ struct CappedGroups<'a> {
 }
 
 impl Default for CappedGroups<'_> {
-    /// Room for a table's rows at once: a list of groups grown from
-    /// nothing copies them again and again.
+    /// Room for a table's groups at once, read as rows while its lines
+    /// are one cell a line too (table 三's hundred and more values): a
+    /// list of groups grown from nothing copies them again and again.
     fn default() -> Self {
         CappedGroups {
-            groups: Vec::with_capacity(32),
+            groups: Vec::with_capacity(128),
             rest: Capped::default(),
         }
     }
