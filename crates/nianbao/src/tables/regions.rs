@@ -71,6 +71,10 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
     // Each mark: the line, what it may open, and where in the line the
     // table part starts.
     let mut marks: Vec<(usize, u8, usize)> = Vec::new();
+    // The first 本年新收: once table 四 opens on a line after it, every
+    // table's start is known (each is the first of its marks), and the
+    // lines after it are not read.
+    let mut requests_line = None;
     for (i, l) in lines.iter().enumerate() {
         // Every word looked for is four Han characters or more: twelve bytes.
         if l.end - l.start < 12 {
@@ -92,6 +96,12 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         let mark = opens_of(&buf);
         if mark != 0 {
             marks.push((i, mark, from));
+        }
+        if mark & opens::APPEALS != 0 && requests_line.is_some_and(|r| r < i) {
+            break;
+        }
+        if mark & opens::REQUESTS != 0 && requests_line.is_none() {
+            requests_line = Some(i);
         }
     }
     let first = |from: usize, to: usize, mark: u8| {
