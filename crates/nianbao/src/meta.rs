@@ -251,7 +251,7 @@ fn statistics_year(doc: &Document) -> Option<Found<i32>> {
     const WORDS: [&str; 4] = ["统计期限", "统计时限", "统计周期", "统计时间"];
     // Where each word is first, found in one pass over the places of 统计.
     let mut first = [None; WORDS.len()];
-    for (at, _) in doc.text.match_indices("统计") {
+    for at in memchr::memmem::find_iter(doc.text.as_bytes(), "统计") {
         let rest = &doc.text[at..];
         if let Some(k) = WORDS.iter().position(|w| rest.starts_with(w)) {
             first[k] = first[k].or(Some(at));
@@ -296,7 +296,8 @@ fn common_year(doc: &Document) -> Option<Found<i32>> {
 /// A fuller name from the opening sentence (`本报告由淮安市洪泽区人民政府办公室…编制`)
 /// when it ends with the name found in the title.
 fn fuller_agency(doc: &Document, agency: &Found<String>) -> Option<Found<String>> {
-    let intro = doc.text.find("本报告由")? + "本报告由".len();
+    let intro =
+        memchr::memmem::find(doc.text.as_bytes(), "本报告由".as_bytes())? + "本报告由".len();
     let window = &doc.text[intro..];
     let at = window.find(agency.value.as_str())?;
     if at == 0 || at > 30 {

@@ -32,8 +32,11 @@ impl Document<'_> {
 /// Where the second copy starts: the title line seen again after the first
 /// copy's table 三, or failing that the first section heading seen again.
 fn second_copy_start(text: &str) -> Option<usize> {
-    let first_anchor = text.find(ANCHOR)?;
-    text[first_anchor + ANCHOR.len()..].find(ANCHOR)?;
+    let first_anchor = memchr::memmem::find(text.as_bytes(), ANCHOR.as_bytes())?;
+    memchr::memmem::find(
+        text[first_anchor + ANCHOR.len()..].as_bytes(),
+        ANCHOR.as_bytes(),
+    )?;
     let first_line = |pred: &dyn Fn(&str) -> bool| lines(text).find(|&(s, e)| pred(&text[s..e]));
     let title = first_line(&|l| canon(l).chars().count() >= 4)?;
     let heading = first_line(&|l| canon(l).contains("总体情况"));
