@@ -34,7 +34,7 @@ impl Document<'_> {
 fn second_copy_start(text: &str) -> Option<usize> {
     let first_anchor = memchr::memmem::find(text.as_bytes(), ANCHOR.as_bytes())?;
     memchr::memmem::find(
-        text[first_anchor + ANCHOR.len()..].as_bytes(),
+        &text.as_bytes()[first_anchor + ANCHOR.len()..],
         ANCHOR.as_bytes(),
     )?;
     let first_line = |pred: &dyn Fn(&str) -> bool| lines(text).find(|&(s, e)| pred(&text[s..e]));
