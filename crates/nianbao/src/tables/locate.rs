@@ -234,7 +234,8 @@ impl Search<'_> {
         next.dedup();
         // The last cell of a set, taken from a failed relation none of the
         // others touches, must mend that relation alone: to a count, whole
-        // and not negative, or the set is no fix.
+        // and not negative, or the set is no fix. A sum too large to add up
+        // says nothing: every cell may mend it.
         let alone = match uncovered {
             Some(rel) if chosen.len() + 1 == size => self
                 .complete
@@ -321,8 +322,7 @@ fn sum(rel: &Relation, values: &[i64]) -> Option<i64> {
 }
 
 /// Whether changing cell `at` alone can make `rel`, whose terms sum to
-/// `sum`, hold: the value it would need is a whole count. (A sum too
-/// large to add up says nothing: every cell may mend it.)
+/// `sum`, hold: the value it would need is a whole count.
 fn mends_alone(rel: &Relation, values: &[i64], sum: i64, at: At) -> bool {
     let (mut coefficient, mut now) = (0i64, 0i64);
     for (&(r, c, k), &v) in rel.terms.iter().zip(values) {
