@@ -34,9 +34,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = &cx.report.tables.requests else {
         return;
     };
-    // Where the note is written whole, the table's text is not reduced.
+    // The header is what comes before the first row, 本年新收 (whose
+    // characters are the same in traditional script): where the note is
+    // written whole, it is not reduced.
     let text = &cx.doc.text[t.text.clone()];
-    if !text.contains("勾稽关系") && !canon(text).contains("勾稽关系") {
+    let header =
+        &text[..memchr::memmem::find(text.as_bytes(), "本年新收".as_bytes()).unwrap_or(text.len())];
+    if !header.contains("勾稽关系") && !canon(header).contains("勾稽关系") {
         out.push(
             Diagnostic::new(
                 codes::BALANCE_NOTE_MISSING,
