@@ -77,12 +77,13 @@ pub fn is_heading(line: &str) -> bool {
 
 /// The heading text of a line, if it can be a heading.
 fn heading_text(line: &str) -> Option<&str> {
-    // A heading opens with `#` or a numeral: a line opening with any other
-    // ASCII character is none, which most lines of a table are.
+    // A heading opens with `#` or a numeral, or with whitespace before
+    // them: a line opening with any other character is none, which most
+    // lines of a table are.
     if line
-        .bytes()
+        .chars()
         .next()
-        .is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace() && b != b'#' && b != 0x0B)
+        .is_some_and(|c| !c.is_whitespace() && c != '#' && !is_numeral(c))
     {
         return None;
     }
@@ -91,7 +92,11 @@ fn heading_text(line: &str) -> Option<&str> {
         Some(rest) => (trim(rest.trim_start_matches('#')), true),
         None => (t, false),
     };
-    if t.is_empty() || t.chars().nth(MAX_HEADING).is_some() {
+    // And its text with `#` or a numeral.
+    if t.is_empty()
+        || !markdown && !t.starts_with(is_numeral)
+        || t.chars().nth(MAX_HEADING).is_some()
+    {
         return None;
     }
     let numbered = t

@@ -103,6 +103,14 @@ impl Lines {
         let mut headings = crate::sections::written_headings(text).peekable();
         // Each physical line, cut at the headings inside it.
         let mut line = |starts: &mut Vec<u32>, start: usize, end: usize| {
+            // A line with no heading inside (most lines) is one line.
+            if headings.peek().is_none_or(|&(s, _)| s >= end) {
+                if end > start && is_footer(&text[start..end]) {
+                    set(&mut footers, starts.len());
+                }
+                starts.push(start as u32);
+                return;
+            }
             let mut from = start;
             let mut pieces: Vec<usize> = Vec::new();
             while let Some(&(s, e)) = headings.peek() {
@@ -219,9 +227,14 @@ pub(crate) fn is_footer(line: &str) -> bool {
     {
         return false;
     }
+    // Every footer has a page number, in ASCII digits, and is short: a
+    // short line is looked through for them before it is trimmed.
+    let digits = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    if line.len() <= 40 && !digits(line) {
+        return false;
+    }
     let t = trim(line);
-    // Every footer has a page number, in ASCII digits.
-    if t.len() > 40 || !t.bytes().any(|b| b.is_ascii_digit()) {
+    if t.len() > 40 || !digits(t) {
         return false;
     }
     let dashes = ['-', '—', '–', '―', '−'];
@@ -263,18 +276,28 @@ pub enum Separator {
 
 /// Whether a line is a Markdown separator row such as `|---|:--:|`.
 pub fn is_rule(line: &str) -> bool {
-    line.contains('|')
-        && line.contains('-')
+    has_byte(line, b'|')
+        && has_byte(line, b'-')
         && line
             .split('|')
             .all(|c| c.trim().chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
+/// Whether `s` holds the ASCII byte `b`: a short line (most lines of a
+/// table) is looked through at once, without `memchr`'s set-up.
+fn has_byte(s: &str, b: u8) -> bool {
+    if s.len() < 32 {
+        s.bytes().any(|x| x == b)
+    } else {
+        memchr::memchr(b, s.as_bytes()).is_some()
+    }
+}
+
 /// The separator a line uses.
 pub fn separator(line: &str) -> Separator {
-    if line.contains('|') {
+    if has_byte(line, b'|') {
         Separator::Pipe
-    } else if line.contains('\t') {
+    } else if has_byte(line, b'\t') {
         Separator::Tab
     } else {
         Separator::Spaces
@@ -365,10 +388,10 @@ pub fn for_each_cell<'a>(
     base: usize,
     f: impl FnMut(Token<'a>),
 ) -> Option<Separator> {
-    if is_rule(line) {
+    let sep = separator(line);
+    if sep == Separator::Pipe && is_rule(line) {
         return None;
     }
-    let sep = separator(line);
     cells_of_row(line, sep, base, f);
     Some(sep)
 }
