@@ -176,6 +176,9 @@ fn has_digit(s: &str) -> bool {
 fn end_of_requests(doc: &Document, lines: &Lines, start: usize) -> usize {
     let mut buf = String::new();
     for (i, l) in lines.iter().enumerate().skip(start + 1) {
+        if l.start == l.end {
+            continue;
+        }
         let text = &doc.text[l.start..l.end];
         // Only a line with 结 can name 结转下年度: no need to reduce the others.
         if text.len() >= "结转下年".len() && has_char(text, '结') && {

@@ -195,6 +195,14 @@ pub fn groups<'a, C: Collect<'a>>(
             continue;
         }
         let text = &doc.text[line.start..line.end];
+        // A line of nothing holds no cell: to a reading by rows it is
+        // nothing, to one cell a line maybe an empty cell.
+        if text.is_empty() {
+            if by_cells {
+                cells.empty_line(line.start);
+            }
+            continue;
+        }
         let empty = crate::text::trim(text).is_empty();
         let by_cells_here = by_cells && !empty;
         if by_rows {
