@@ -194,13 +194,12 @@ fn fifty_megabytes_inside_a_table() {
     let _turn = turn();
     // The same, where the reader looks hardest: after the opening of table
     // 三, where every line is cut into cells and read both as a row and as
-    // one cell a line while the lines vote for the layout. Millions of lines of one cell each take longer than two
-    // seconds (BENCHMARKS.md says how long, and what would make it less), so
-    // the budget here is looser; `linear` below holds them to a line.
+    // one cell a line while the lines vote for the layout. Millions of
+    // lines of one cell each are the slowest (BENCHMARKS.md says how long).
     for fill in ["1 | ", "|", "1\n", "—\n", "第2页\n"] {
         let text = format!("{TABLE}\n{}", fill.repeat(50 * MB / fill.len()));
         let (report, cost) = check(&text);
-        within_budget(&format!("table of {fill:?}"), text.len(), &cost, 20.0);
+        within_budget(&format!("table of {fill:?}"), text.len(), &cost, 2.0);
         assert!(!report.diagnostics.is_empty(), "{fill:?}");
     }
 }
@@ -215,7 +214,7 @@ fn fifty_megabytes_of_empty_lines_between_cells() {
     let make = |n: usize| format!("{TABLE}\n1\n\n2\n{}3\n", "\n".repeat(n / 2 * 2 + 1));
     let text = make(50 * MB);
     let (report, cost) = check(&text);
-    within_budget("empty lines between cells", text.len(), &cost, 20.0);
+    within_budget("empty lines between cells", text.len(), &cost, 2.0);
     assert!(!report.diagnostics.is_empty());
     linear("empty lines between cells", 8 * MB, make);
 }

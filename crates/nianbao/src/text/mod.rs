@@ -261,6 +261,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn trim_trims_what_str_trim_trims() {
+        // Every character that is whitespace, and every character up to
+        // U+3100 besides, on either side of a word.
+        for c in ('\0'..='\u{3100}').chain(['\u{FEFF}', '\u{1F600}']) {
+            for s in [
+                format!("{c}a{c}"),
+                format!("{c}{c}"),
+                format!("a{c}"),
+                format!("{c}"),
+            ] {
+                assert_eq!(trim(&s), s.trim(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn canon_keeps_what_is_word_char_keeps_and_stops_at_its_limit() {
         // Han of U+3400, U+4000, U+4E00 and U+9FFF, a Yijing hexagram
         // (U+4DC0, a symbol), letters, digits, punctuation and spaces.
