@@ -18,9 +18,9 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
     // are collected, however many lines there are.
     let texts = || {
         lines
-            .iter()
-            .filter(|l| !l.footer && l.end > l.start)
-            .map(|l| {
+            .written(&doc.text)
+            .filter(|(_, l)| !l.footer)
+            .map(|(_, l)| {
                 // A Markdown heading's `#` marks are not part of the title.
                 // The offset is that of the trimmed text: a tab before it
                 // would otherwise shift every span read from the line.

@@ -143,10 +143,10 @@ impl Lines {
             }
         };
         let mut start = 0;
-        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        crate::text::each_byte(text.as_bytes(), b'\n', |i| {
             line(&mut starts, start, i);
             start = i + 1;
-        }
+        });
         line(&mut starts, start, text.len());
         let n = starts.len().div_ceil(64);
         footers.resize(n, 0);
@@ -184,6 +184,22 @@ impl Lines {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// The lines that hold something, each with its index, in order from
+    /// either end: a run of empty lines is passed over by its bytes, not
+    /// line by line (a hostile text may hold millions of them). `text`
+    /// must be the text the lines were cut from.
+    pub fn written<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl DoubleEndedIterator<Item = (usize, Line)> + 't {
+        Written {
+            lines: self,
+            text: text.as_bytes(),
+            front: 0,
+            back: self.len(),
+        }
+    }
+
     /// Lines `range`, in order.
     pub fn range(
         &self,
@@ -213,6 +229,68 @@ impl Lines {
         self.starts[1..]
             .partition_point(|&next| next as usize <= offset)
             .min(self.len().saturating_sub(1))
+    }
+}
+
+/// The iterator of [`Lines::written`]: the lines `front..back` not yet given.
+struct Written<'t> {
+    lines: &'t Lines,
+    text: &'t [u8],
+    front: usize,
+    back: usize,
+}
+
+impl Iterator for Written<'_> {
+    type Item = (usize, Line);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, Line)> {
+        if self.front >= self.back {
+            return None;
+        }
+        let first = self.lines.get(self.front);
+        if first.end > first.start {
+            self.front += 1;
+            return Some((self.front - 1, first));
+        }
+        // An empty line lies between two line breaks: the next line that
+        // holds something holds the next byte that is no line break.
+        let end = self.lines.get(self.back - 1).end;
+        let i = match self.text[first.start..end].iter().position(|&b| b != b'\n') {
+            Some(at) => self.lines.index_of(first.start + at),
+            None => self.back,
+        };
+        self.front = i + 1;
+        (i < self.back).then(|| (i, self.lines.get(i)))
+    }
+}
+
+impl DoubleEndedIterator for Written<'_> {
+    #[inline]
+    fn next_back(&mut self) -> Option<(usize, Line)> {
+        if self.front >= self.back {
+            return None;
+        }
+        let last = self.lines.get(self.back - 1);
+        if last.end > last.start {
+            self.back -= 1;
+            return Some((self.back, last));
+        }
+        let start = self.lines.get(self.front).start;
+        let i = self.text[start..last.start]
+            .iter()
+            .rposition(|&b| b != b'\n')
+            .map(|at| self.lines.index_of(start + at));
+        match i {
+            Some(i) if i >= self.front => {
+                self.back = i;
+                Some((i, self.lines.get(i)))
+            }
+            _ => {
+                self.back = self.front;
+                None
+            }
+        }
     }
 }
 
@@ -756,6 +834,50 @@ mod tests {
             "3.危及安全",
         ] {
             assert_eq!(kinds(text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn written_lines_are_the_lines_that_hold_something_from_either_end() {
+        let texts = [
+            "",
+            "\n\n\n",
+            "a",
+            "\n\na\n\n\nb \n\n 三、主动公开政府信息情况 第二十条\n\n",
+            "一\n\n\n二\n三\n\n\n\n",
+            "良好氛围。二、主动公开政府信息情况第二十条\n\n\n四、结转下年度继续办理 0",
+        ];
+        for text in texts {
+            let doc = Document::new(text);
+            let lines = Lines::new(&doc);
+            let want: Vec<(usize, Line)> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.end > l.start)
+                .collect();
+            let key = |v: &[(usize, Line)]| -> Vec<(usize, usize, usize)> {
+                v.iter().map(|(i, l)| (*i, l.start, l.end)).collect()
+            };
+            let forward: Vec<_> = lines.written(&doc.text).collect();
+            assert_eq!(key(&forward), key(&want), "{text:?}");
+            let mut backward: Vec<_> = lines.written(&doc.text).rev().collect();
+            backward.reverse();
+            assert_eq!(key(&backward), key(&want), "{text:?}");
+            // Taken from both ends at once, each line once.
+            let mut both = lines.written(&doc.text);
+            let (mut front, mut back) = (Vec::new(), Vec::new());
+            loop {
+                match (both.next(), both.next_back()) {
+                    (None, None) => break,
+                    (f, b) => {
+                        front.extend(f);
+                        back.extend(b);
+                    }
+                }
+            }
+            back.reverse();
+            front.extend(back);
+            assert_eq!(key(&front), key(&want), "{text:?}");
         }
     }
 

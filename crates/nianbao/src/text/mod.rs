@@ -256,9 +256,42 @@ pub(crate) fn has_char(s: &str, c: char) -> bool {
     memchr::memchr_iter(needle[0], s.as_bytes()).any(|i| s.as_bytes()[i..].starts_with(needle))
 }
 
+/// Calls `f` with the offset of each byte `b` in `bytes`, in order: found
+/// by `memchr` where they are sparse (the line breaks of a report), byte by
+/// byte where they are dense (a text of lines of a character or two), for
+/// which `memchr` would start again every few bytes.
+pub(crate) fn each_byte(bytes: &[u8], b: u8, mut f: impl FnMut(usize)) {
+    const BLOCK: usize = 4096;
+    for (k, block) in bytes.chunks(BLOCK).enumerate() {
+        let at = k * BLOCK;
+        if memchr::memchr_iter(b, block).count() * 4 > block.len() {
+            for (i, &x) in block.iter().enumerate() {
+                if x == b {
+                    f(at + i);
+                }
+            }
+        } else {
+            memchr::memchr_iter(b, block).for_each(|i| f(at + i));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_byte_finds_dense_and_sparse_bytes_in_order() {
+        // Dense in the first block, sparse in the second, none in the third.
+        let mut text = "\n\n1".repeat(1366);
+        text.push_str(&format!("{}\n{}\n", "x".repeat(3000), "y".repeat(1093)));
+        text.push_str(&"z".repeat(4096));
+        let mut found = Vec::new();
+        each_byte(text.as_bytes(), b'\n', |i| found.push(i));
+        let want: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        assert_eq!(found, want);
+        assert_eq!(want.len(), 2 * 1366 + 2);
+    }
 
     #[test]
     fn trim_trims_what_str_trim_trims() {
