@@ -91,34 +91,6 @@ fn group(c: char) -> usize {
     c as usize & (GROUPS - 1)
 }
 
-/// Calls `f` with the offset and [`group`] of each character of `text`
-/// beyond ASCII, read from its bytes: a code point's low eight bits are
-/// the low two of its UTF-8 sequence's last byte but one and the low six
-/// of its last.
-fn wide(text: &str, mut f: impl FnMut(usize, usize)) {
-    const _: () = assert!(GROUPS == 256, "a group is a code point's low eight bits");
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let lead = b[i];
-        if lead < 0x80 {
-            i += 1;
-            continue;
-        }
-        let len = match lead {
-            0xF0.. => 4,
-            0xE0.. => 3,
-            _ => 2,
-        };
-        let (penult, last) = (b[i + len - 2], b[i + len - 1]);
-        f(
-            i,
-            usize::from(penult & 0x03) << 6 | usize::from(last & 0x3F),
-        );
-        i += len;
-    }
-}
-
 impl Joined {
     fn new(text: &str, range: Range<usize>) -> Joined {
         let mut joined = String::with_capacity(range.len());
@@ -133,18 +105,21 @@ impl Joined {
         joined.push_str(&part[from..]);
         // A counting sort: the size of each group, where each begins, and
         // each character's place in its group.
+        let wide = || joined.char_indices().filter(|(_, c)| !c.is_ascii());
         let mut bounds = vec![0u32; GROUPS + 1];
-        wide(&joined, |_, g| bounds[g + 1] += 1);
+        for (_, c) in wide() {
+            bounds[group(c) + 1] += 1;
+        }
         for g in 0..GROUPS {
             bounds[g + 1] += bounds[g];
         }
         let mut next = bounds.clone();
         let mut starts = vec![0u32; bounds[GROUPS] as usize];
-        wide(&joined, |i, g| {
-            let at = &mut next[g];
+        for (i, c) in wide() {
+            let at = &mut next[group(c)];
             starts[*at as usize] = i as u32;
             *at += 1;
-        });
+        }
         Joined {
             text: joined,
             base: range.start,
@@ -399,19 +374,6 @@ pub fn span(cx: &Context, f: &Figure) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn characters_are_grouped_from_their_bytes_as_from_their_code_points() {
-        let text = "a é 总计\u{FF08}𠀀\u{7FF}\u{800}\u{FFFF}\u{10FFFF}z";
-        let mut got = Vec::new();
-        wide(text, |i, g| got.push((i, g)));
-        let want: Vec<(usize, usize)> = text
-            .char_indices()
-            .filter(|(_, c)| !c.is_ascii())
-            .map(|(i, c)| (i, group(c)))
-            .collect();
-        assert_eq!(got, want);
-    }
 
     fn pattern<'p>(words: &'p [&'p str]) -> Pattern<'p> {
         Pattern {
