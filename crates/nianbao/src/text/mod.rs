@@ -284,7 +284,8 @@ mod tests {
     fn each_byte_finds_dense_and_sparse_bytes_in_order() {
         // Dense in the first block, sparse in the second, none in the third.
         let mut text = "\n\n1".repeat(1366);
-        text.push_str(&format!("{}\n{}\n", "x".repeat(3000), "y".repeat(1093)));
+        text.push_str(&format!("{}\n{}\n", "x".repeat(3000), "y".repeat(1092)));
+        assert_eq!(text.len(), 2 * 4096);
         text.push_str(&"z".repeat(4096));
         let mut found = Vec::new();
         each_byte(text.as_bytes(), b'\n', |i| found.push(i));
