@@ -128,29 +128,28 @@ impl Gap {
     }
 
     /// A line with a cell: how many empty cells the empty lines before it
-    /// hold, by the spacing seen before, and the first [`KEEP`] of them;
-    /// then the run is over.
-    fn cell<'a>(&mut self) -> (usize, Vec<Token<'a>>) {
+    /// hold, by the spacing seen before, with the first [`KEEP`] of them
+    /// put in `out` (emptied first); then the run is over.
+    fn cell<'a>(&mut self, out: &mut Vec<Token<'a>>) -> usize {
         let run = std::mem::take(&mut self.run);
-        let (mut count, mut out) = (0, Vec::new());
+        let mut count = 0;
+        out.clear();
         if let Some(spacing) = self.spacing {
             if run > spacing && (run - spacing) % (spacing + 1) == 0 {
                 count = (run - spacing) / (spacing + 1);
-                out = (0..count.min(KEEP))
-                    .map(|j| {
-                        let at = self
-                            .starts
-                            .get(spacing + j * (spacing + 1))
-                            .or(self.starts.last())
-                            .copied()
-                            .unwrap_or_default();
-                        Token {
-                            kind: Kind::Blank,
-                            start: at,
-                            end: at,
-                        }
-                    })
-                    .collect();
+                out.extend((0..count.min(KEEP)).map(|j| {
+                    let at = self
+                        .starts
+                        .get(spacing + j * (spacing + 1))
+                        .or(self.starts.last())
+                        .copied()
+                        .unwrap_or_default();
+                    Token {
+                        kind: Kind::Blank,
+                        start: at,
+                        end: at,
+                    }
+                }));
             }
         }
         if self.seen && run > 0 {
@@ -158,7 +157,7 @@ impl Gap {
         }
         self.seen = true;
         self.starts.clear();
-        (count, out)
+        count
     }
 }
 
@@ -312,10 +311,11 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
     }
 
     fn begin_line(&mut self) {
-        (self.empty_count, self.empty_cells) = if self.lines_are_rows {
-            (0, Vec::new())
+        self.empty_count = if self.lines_are_rows {
+            self.empty_cells.clear();
+            0
         } else {
-            self.gap.cell()
+            self.gap.cell(&mut self.empty_cells)
         };
         self.new_line = true;
         self.leading.clear();
