@@ -12,51 +12,69 @@ mod table;
 /// ```
 #[inline]
 pub fn simplify(c: char) -> char {
-    let code = c as u32;
-    if !(0x3400..=0xFFFF).contains(&code) || !maybe_traditional(code) {
+    if !is_traditional(c as u32) {
         return c;
     }
     look_up(c)
 }
 
-/// The simplified form of `c` in the table, or `c`: the search, apart from
-/// the test before it that most characters stop at, which is inlined.
-#[inline(never)]
+/// The simplified form of `c`, which is in the table: its entry's place is
+/// the number of bits set before its own (the table is sorted), counted
+/// from the count before its word.
 fn look_up(c: char) -> char {
-    let code = c as u32;
-    match table::T2S.binary_search_by_key(&(code as u16), |&(t, _)| t) {
-        Ok(i) => char::from_u32(u32::from(table::T2S[i].1)).unwrap_or(c),
-        Err(_) => c,
-    }
+    let k = (c as u32 - FIRST) as usize;
+    let (word, bit) = (k / 64, k % 64);
+    let before = (IN_TABLE[word] & ((1u64 << bit) - 1)).count_ones() as usize;
+    table::T2S
+        .get(usize::from(RANK[word]) + before)
+        .and_then(|&(_, s)| char::from_u32(u32::from(s)))
+        .unwrap_or(c)
 }
 
 /// The first and last code points the table converts, and one bit for each
 /// code point between them that it does: most characters of a report are
 /// not in the table, and one look at this bit tells so without a search.
+/// Every traditional character of the table is in this block (the build
+/// fails otherwise), so a character outside it, such as full-width
+/// punctuation, is not looked for at all.
 const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FFF;
 const WORDS: usize = ((LAST - FIRST + 1) / 64) as usize;
 static IN_TABLE: [u64; WORDS] = in_table();
+
+/// For each word of [`IN_TABLE`], the bits set in the words before it.
+static RANK: [u16; WORDS] = rank();
+
+const fn rank() -> [u16; WORDS] {
+    let mut out = [0u16; WORDS];
+    let mut w = 1;
+    while w < WORDS {
+        out[w] = out[w - 1] + IN_TABLE[w - 1].count_ones() as u16;
+        w += 1;
+    }
+    out
+}
 
 const fn in_table() -> [u64; WORDS] {
     let mut bits = [0u64; WORDS];
     let mut i = 0;
     while i < table::T2S.len() {
         let code = table::T2S[i].0 as u32;
-        if code >= FIRST && code <= LAST {
-            let k = code - FIRST;
-            bits[(k / 64) as usize] |= 1 << (k % 64);
-        }
+        assert!(
+            code >= FIRST && code <= LAST,
+            "a traditional character outside the block"
+        );
+        let k = code - FIRST;
+        bits[(k / 64) as usize] |= 1 << (k % 64);
         i += 1;
     }
     bits
 }
 
-/// Whether `code` (at least 0x3400) may be in the table: outside the range
-/// of the bitmap always, inside it only when its bit is set.
-fn maybe_traditional(code: u32) -> bool {
+/// Whether `code` is in the table: its bit is set.
+fn is_traditional(code: u32) -> bool {
     if !(FIRST..=LAST).contains(&code) {
-        return true;
+        return false;
     }
     let k = code - FIRST;
     IN_TABLE[(k / 64) as usize] & (1 << (k % 64)) != 0
@@ -73,7 +91,7 @@ pub(crate) fn simplified_han_run(b: &[u8]) -> usize {
             break;
         }
         let code = (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
-        if maybe_traditional(code) {
+        if is_traditional(code) {
             break;
         }
         i += 3;
@@ -111,9 +129,19 @@ mod tests {
     }
 
     #[test]
+    fn the_bitmap_is_the_table_for_every_character() {
+        // No character outside it is searched for, and none is missed.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let listed = u16::try_from(c as u32)
+                .is_ok_and(|k| table::T2S.binary_search_by_key(&k, |&(t, _)| t).is_ok());
+            assert_eq!(is_traditional(c as u32), listed, "{c:?}");
+        }
+    }
+
+    #[test]
     fn the_bitmap_lets_every_table_entry_through() {
         for &(t, s) in table::T2S {
-            assert!(maybe_traditional(u32::from(t)), "{t:X}");
+            assert!(is_traditional(u32::from(t)), "{t:X}");
             assert_eq!(
                 simplify(char::from_u32(u32::from(t)).unwrap()) as u32,
                 u32::from(s)
