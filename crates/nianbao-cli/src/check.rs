@@ -2,6 +2,7 @@
 //! report in input order as it is done, and ends a run of several inputs
 //! with a summary on standard error.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{BufWriter, IsTerminal, Read, Write};
 use std::num::NonZeroUsize;
@@ -126,14 +127,16 @@ pub fn run(args: &Args) -> ExitCode {
     // by `--previous`.
     let check = |i: usize,
                  got: &Text,
-                 this: &nianbao::Read,
+                 this: Cow<nianbao::Read>,
                  paired: Option<(usize, &nianbao::Read)>|
      -> Done {
         let (text, encoding, places) = got;
-        let mut report = match (paired, &last) {
-            (Some((_, previous)), _) => nianbao::check_read(this, Some(previous)),
-            (None, Some(last)) => nianbao::check_read(this, Some(last)),
-            (None, None) => nianbao::check_read(this, None),
+        let previous = paired.map(|(_, p)| p).or(last.as_ref());
+        // A report read for this check only becomes the report checked;
+        // one kept as another's year before is copied.
+        let mut report = match this {
+            Cow::Owned(read) => nianbao::check_owned(read, previous),
+            Cow::Borrowed(read) => nianbao::check_read(read, previous),
         };
         if args.errors_only {
             report
@@ -156,7 +159,7 @@ pub fn run(args: &Args) -> ExitCode {
         |i: usize, why: &str| -> Done { (emit::unreadable(format, &names[i], why), 0) };
     let work = |i: usize| -> Done {
         match read(i) {
-            Ok(got) => check(i, &got, &nianbao::read(&got.0), None),
+            Ok(got) => check(i, &got, Cow::Owned(nianbao::read(&got.0)), None),
             Err(why) => unreadable(i, &why),
         }
     };
@@ -185,13 +188,15 @@ pub fn run(args: &Args) -> ExitCode {
             let result = match &texts[k] {
                 Some(Ok(got)) => {
                     let this = read_prepared(got, preparations[k].take());
-                    let result = check(i, got, &this, paired);
+                    let result = check(i, got, Cow::Borrowed(&this), paired);
                     reads[k] = Some(this);
                     result
                 }
                 Some(Err(why)) => unreadable(i, why),
                 None => match fetch(i) {
-                    Ok((got, prepared)) => check(i, &got, &read_prepared(&got, prepared), paired),
+                    Ok((got, prepared)) => {
+                        check(i, &got, Cow::Owned(read_prepared(&got, prepared)), paired)
+                    }
                     Err(why) => unreadable(i, &why),
                 },
             };

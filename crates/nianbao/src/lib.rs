@@ -76,9 +76,8 @@ pub fn check_with_previous(text: &str, previous: &str) -> Report {
 
 /// Reads and checks one report with `options`.
 pub fn check_with(text: &str, options: Options) -> Report {
-    let read_text = read(text);
     let previous = options.previous.map(read);
-    let mut report = check_read(&read_text, previous.as_ref());
+    let mut report = check_owned(read(text), previous.as_ref());
     if let Some(code) = options.only {
         report.diagnostics.retain(|d| d.code == code);
     }
@@ -158,16 +157,33 @@ impl Prepared {
 /// agency where given: the rules' findings join the reader's, a finding
 /// that explains others first, then in the order of the text.
 pub fn check_read(read: &Read, previous: Option<&Read>) -> Report {
+    let found = findings(&read.report, &read.doc, previous);
+    with_findings(read.report.clone(), found)
+}
+
+/// [`check_read`] of a report read but not needed afterwards, which
+/// becomes the report checked rather than being copied.
+pub fn check_owned(read: Read, previous: Option<&Read>) -> Report {
+    let found = findings(&read.report, &read.doc, previous);
+    with_findings(read.report, found)
+}
+
+/// What the rules find in a report read from `doc`.
+fn findings(report: &Report, doc: &text::Document, previous: Option<&Read>) -> Vec<Diagnostic> {
     let cx = rules::Context::new(
-        &read.report,
-        &read.doc,
+        report,
+        doc,
         previous.map(|p| rules::Previous {
             report: &p.report,
             doc: &p.doc,
         }),
     );
-    let mut report = read.report.clone();
-    report.diagnostics.extend(rules::run(&cx));
+    rules::run(&cx)
+}
+
+/// The report with the rules' findings joined to the reader's.
+fn with_findings(mut report: Report, found: Vec<Diagnostic>) -> Report {
+    report.diagnostics.extend(found);
     // Sorted by index, so that the merges move numbers, not diagnostics.
     let keys: Vec<_> = report
         .diagnostics
