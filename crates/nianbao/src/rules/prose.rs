@@ -137,9 +137,17 @@ impl Joined {
         let mut out = Vec::new();
         let g = group(first);
         let (from, to) = (self.bounds[g] as usize, self.bounds[g + 1] as usize);
+        // Most characters of the group are not the word's first: its bytes
+        // are compared here before the rest of the word is.
+        let (lead, rest) = word.as_bytes().split_at(first.len_utf8());
+        let text = self.text.as_bytes();
         for i in self.starts[from..to].iter().map(|&i| i as usize) {
-            if out.last().is_none_or(|&last| i >= last + word.len())
-                && self.text[i..].starts_with(word)
+            let Some(here) = text.get(i..i + word.len()) else {
+                continue;
+            };
+            if here.iter().zip(lead).all(|(a, b)| a == b)
+                && out.last().is_none_or(|&last| i >= last + word.len())
+                && here[lead.len()..] == *rest
             {
                 out.push(i);
             }
@@ -405,5 +413,16 @@ mod tests {
         assert_eq!(figures("收到,申请98件", &p), Vec::<f64>::new());
         assert_eq!(figures("收到上年结转申请5件", &p), Vec::<f64>::new());
         assert_eq!(figures("收到政府信息公开申请98条", &p), Vec::<f64>::new());
+    }
+
+    #[test]
+    fn a_word_is_found_only_where_all_of_it_is() {
+        // 收 is U+6536: U+0136 (Ķ) shares its group, and ends the text
+        // with fewer bytes than the word has.
+        let text = "收到98件收收到Ķ";
+        let joined = Joined::new(text, 0..text.len());
+        assert_eq!(joined.matches("收到"), [0, "收到98件收".len()]);
+        assert_eq!(joined.matches("到98"), [3]);
+        assert!(joined.matches("Ķ收").is_empty());
     }
 }
