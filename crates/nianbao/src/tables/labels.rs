@@ -294,15 +294,16 @@ impl TemplateEvidence {
             ("缴纳费用", true),
         ]);
         // Once an item is seen the template is known: no label can change
-        // it. The last word of a label is enough: a label with an item's
-        // words says 2021 whatever else it names.
-        if self.other_items {
-            return;
-        }
-        match WORDS.last(label) {
-            Some((_, true)) => self.other_items = true,
-            Some((_, false)) => self.other_group = true,
-            None => {}
+        // it. A label with an item's words says 2021 whatever else it
+        // names, so its words are read from the last back to an item's.
+        let mut rest = label;
+        while !self.other_items {
+            let Some((at, item)) = WORDS.last(rest) else {
+                return;
+            };
+            self.other_items = item;
+            self.other_group |= !item;
+            rest = &rest[..at];
         }
     }
 
@@ -315,6 +316,10 @@ impl TemplateEvidence {
     /// e.see("六其他处理七总计");
     /// assert_eq!(e.is_2021(), Some(false));
     /// e.see("1申请人无正当理由逾期不补正");
+    /// assert_eq!(e.is_2021(), Some(true));
+    /// // An item's words before the group heading's, in one label.
+    /// let mut e = TemplateEvidence::default();
+    /// e.see("逾期不补正六其他处理");
     /// assert_eq!(e.is_2021(), Some(true));
     /// ```
     pub fn is_2021(&self) -> Option<bool> {
