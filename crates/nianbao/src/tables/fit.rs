@@ -3,6 +3,7 @@
 //! arithmetic allows one reading only, by placing the values of a row
 //! whose blank cells left no trace, or else with doubt.
 
+use crate::layout::number::decimal;
 use crate::layout::{Kind, Token};
 use crate::report::Value;
 
@@ -19,6 +20,14 @@ pub struct Slot {
     pub too_large: bool,
     /// Whether the number was written with a sign, `+82` or `-59`.
     pub signed: bool,
+}
+
+impl Slot {
+    /// Whether the amount in this cell is in 元: its unit says so, or,
+    /// with none, the table's header does (`header_in_yuan`).
+    pub fn in_yuan(&self, header_in_yuan: bool) -> bool {
+        self.unit == Some("元") || (header_in_yuan && self.unit.is_none())
+    }
 }
 
 /// How a row was fitted.
@@ -110,6 +119,9 @@ pub enum Settled {
     /// Table 二, which has no arithmetic: of the splits that keep what its
     /// columns mean ([`super::likely`]), the one of the smallest numbers.
     Likely,
+    /// Table 二's count of items and their amount: the split whose cost
+    /// per item is likeliest, of the fewest items ([`super::likely`]).
+    Costed,
 }
 
 /// Most digits of a row split every way; a row whose groups end in their
@@ -122,6 +134,10 @@ const MAX_FORCED_DIGITS: usize = 96;
 const MAX_STEPS: usize = 200_000;
 /// Most readings of one row kept for the table to choose from.
 const MAX_READINGS: usize = 256;
+/// Most digits of any part, as many as a double holds exactly: those of
+/// an amount, in 元 or 万元, before its point; a count has fewer
+/// ([`Shape::max_digits`]).
+const MAX_PART_DIGITS: usize = 15;
 
 /// What a row is to hold, for [`fit`].
 pub struct Shape<'a> {
@@ -143,6 +159,10 @@ pub struct Shape<'a> {
     pub group: usize,
     /// The most digits a value of the table has: a longer part is no split.
     pub max_digits: usize,
+    /// Whether the row's last cell is an amount: the last part of a split
+    /// may have up to [`MAX_PART_DIGITS`] digits and takes the fraction
+    /// and unit of money written after them (`176586650.10元`).
+    pub amount_last: bool,
 }
 
 /// Fits `items` (with `trailing` blanks) to the cells of `shape`.
@@ -271,22 +291,72 @@ fn values_of(split: &[Option<Slot>]) -> Option<Vec<i64>> {
 type Holds<'h> = &'h dyn Fn(&[i64]) -> bool;
 
 /// A run of digits (with its sign), or an empty run for a mark of an
-/// empty cell, with its range.
-type Run<'a> = (&'a str, usize, usize);
-
-/// The runs of `items`, if every item is digits or a mark of an empty cell.
-fn runs_of<'a>(items: &[Token<'a>]) -> Option<Vec<Run<'a>>> {
-    items.iter().map(run).collect()
+/// empty cell, with its range. The run that ends a row whose last cell is
+/// an amount may end in a fraction and a unit (`176586650.10元`), which
+/// belong to its last part.
+#[derive(Debug, Clone, Copy)]
+struct Run<'a> {
+    /// The digits as written, sign first, fraction last.
+    digits: &'a str,
+    /// How many bytes of `digits` are cut into parts: all but the fraction.
+    whole: usize,
+    /// The unit written after the digits, if any.
+    unit: Option<&'static str>,
+    start: usize,
+    end: usize,
 }
 
-/// The run of one item, if it is digits or a mark of an empty cell.
-fn run<'a>(t: &Token<'a>) -> Option<Run<'a>> {
+impl Run<'_> {
+    /// Whether the run's last part takes a fraction or a unit with it.
+    fn has_tail(&self) -> bool {
+        self.whole < self.digits.len() || self.unit.is_some()
+    }
+}
+
+/// The runs of `items`, if every item is digits or a mark of an empty cell;
+/// the last may be an amount when the row's last cell is (`amount_last`).
+fn runs_of<'a>(items: &[Token<'a>], amount_last: bool) -> Option<Vec<Run<'a>>> {
+    let last = items.len().saturating_sub(1);
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| run(t, amount_last && i == last))
+        .collect()
+}
+
+/// The run of one item, if it is digits or a mark of an empty cell, or,
+/// if it may be (`amount`), an amount: digits with a fraction, a unit of
+/// money, or both.
+fn run<'a>(t: &Token<'a>, amount: bool) -> Option<Run<'a>> {
+    let (start, end) = (t.start, t.end);
     match &t.kind {
-        Kind::Number(n) if n.unit.is_none() && is_digit_run(n.digits) => {
-            Some((n.digits, t.start, t.end))
+        Kind::Number(n) if n.unit.is_none() && is_digit_run(n.digits) => Some(Run {
+            digits: n.digits,
+            whole: n.digits.len(),
+            unit: None,
+            start,
+            end,
+        }),
+        Kind::Number(n) if amount && matches!(n.unit, None | Some("元" | "万元")) => {
+            let (whole, fraction) = n.digits.split_once('.').unwrap_or((n.digits, ""));
+            let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+            let fraction_ok = fraction.is_empty() == (whole.len() == n.digits.len());
+            (!whole.is_empty() && digits(whole) && digits(fraction) && fraction_ok).then_some(Run {
+                digits: n.digits,
+                whole: whole.len(),
+                unit: n.unit,
+                start,
+                end,
+            })
         }
         // An empty run: one empty cell, at the mark.
-        Kind::Null => Some(("", t.start, t.end)),
+        Kind::Null => Some(Run {
+            digits: "",
+            whole: 0,
+            unit: None,
+            start,
+            end,
+        }),
         _ => None,
     }
 }
@@ -297,8 +367,8 @@ fn run<'a>(t: &Token<'a>) -> Option<Run<'a>> {
 pub fn too_few_digits(items: &[Token], width: usize) -> bool {
     let mut digits = 0;
     for t in items {
-        match run(t) {
-            Some((d, _, _)) if !d.is_empty() => digits += d.len(),
+        match run(t, false) {
+            Some(r) if r.whole > 0 => digits += r.whole,
             _ => return false,
         }
     }
@@ -312,9 +382,9 @@ fn splittable<'a>(items: &[Token<'a>], shape: &Shape) -> Option<(Vec<Run<'a>>, u
     if items.len() >= shape.width {
         return None;
     }
-    let runs = runs_of(items)?;
-    let cells: usize = runs.iter().map(|r| r.0.len().max(1)).sum();
-    let digits: usize = runs.iter().map(|r| r.0.len()).sum();
+    let runs = runs_of(items, shape.amount_last)?;
+    let cells: usize = runs.iter().map(|r| r.whole.max(1)).sum();
+    let digits: usize = runs.iter().map(|r| r.whole).sum();
     (digits <= MAX_FORCED_DIGITS && cells >= shape.width && runs.len() < shape.width)
         .then_some((runs, digits))
 }
@@ -358,11 +428,11 @@ fn every_split(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
 /// [`MAX_READINGS`] (none when more keep it).
 fn placements(items: &[Token], shape: &Shape) -> Vec<Vec<Option<Slot>>> {
     let (width, holds) = (shape.width, shape.holds);
-    let Some(runs) = runs_of(items) else {
+    let Some(runs) = runs_of(items, shape.amount_last) else {
         return Vec::new();
     };
-    let digits: usize = runs.iter().map(|r| r.0.len()).sum();
-    if width < 2 || digits > MAX_FORCED_DIGITS || runs.iter().any(|r| r.0.is_empty()) {
+    let digits: usize = runs.iter().map(|r| r.whole).sum();
+    if width < 2 || digits > MAX_FORCED_DIGITS || runs.iter().any(|r| r.whole == 0) {
         return Vec::new();
     }
     let (least, most) = if shape.run_together {
@@ -440,6 +510,8 @@ struct Search<'s, 'a> {
     /// The readings kept, if not all.
     filter: Option<Holds<'s>>,
     max_digits: usize,
+    /// Whether the last run's last part is an amount (see [`Shape::amount_last`]).
+    amount_last: bool,
     /// Parts left to try.
     steps: usize,
     found: Vec<Vec<Slot>>,
@@ -455,7 +527,8 @@ impl<'s, 'a> Search<'s, 'a> {
             group: shape.group,
             forced: false,
             filter: None,
-            max_digits: shape.max_digits.clamp(1, 15),
+            max_digits: shape.max_digits.clamp(1, MAX_PART_DIGITS),
+            amount_last: shape.amount_last,
             steps: MAX_STEPS,
             found: Vec::new(),
             overflow: false,
@@ -474,14 +547,14 @@ impl<'s, 'a> Search<'s, 'a> {
         if self.overflow || current.len() > self.width {
             return;
         }
-        let Some(&(run, base, end)) = self.runs.get(r) else {
+        let Some(&run) = self.runs.get(r) else {
             self.leaf(current);
             return;
         };
-        if run.is_empty() {
+        if run.whole == 0 {
             current.push(Slot {
                 value: None,
-                range: (base, end),
+                range: (run.start, run.end),
                 unit: None,
                 too_large: false,
                 signed: false,
@@ -490,18 +563,25 @@ impl<'s, 'a> Search<'s, 'a> {
             current.pop();
             return;
         }
-        if at == run.len() {
+        if at == run.whole {
             self.run(r + 1, 0, current);
             return;
         }
-        let rest = &run[at..];
+        let rest = &run.digits[at..run.whole];
         let sign = usize::from(at == 0 && rest.starts_with(['-', '+']));
         let body = &rest[sign..];
+        // The row's last part, an amount, may be longer than a count.
+        let amount = self.amount_last && r + 1 == self.runs.len();
+        let longest = if amount {
+            MAX_PART_DIGITS
+        } else {
+            self.max_digits
+        };
         // A part is "0" alone, or digits not starting with 0.
         let max = if body.starts_with('0') {
             1
         } else {
-            body.len().min(self.max_digits)
+            body.len().min(longest)
         };
         // A group's total, forced: the one part that is the sum before it.
         let total =
@@ -517,6 +597,10 @@ impl<'s, 'a> Search<'s, 'a> {
                 return;
             }
             self.steps -= 1;
+            let ends = sign + len == rest.len();
+            if len > self.max_digits && !ends {
+                continue;
+            }
             let Ok(n) = rest[..sign + len].parse::<i64>() else {
                 continue;
             };
@@ -525,10 +609,24 @@ impl<'s, 'a> Search<'s, 'a> {
                     continue;
                 }
             }
+            // The run's last part takes its fraction and unit.
+            let tail = ends && run.has_tail();
+            let value = if tail && run.whole < run.digits.len() {
+                decimal(&run.digits[at..]).map(Value::Amount)
+            } else {
+                Some(Value::Count(n))
+            };
             current.push(Slot {
-                value: Some(Value::Count(n)),
-                range: (base + at, base + at + sign + len),
-                unit: None,
+                value,
+                range: (
+                    run.start + at,
+                    if tail {
+                        run.end
+                    } else {
+                        run.start + at + sign + len
+                    },
+                ),
+                unit: if tail { run.unit } else { None },
                 too_large: false,
                 signed: sign == 1,
             });
@@ -589,6 +687,7 @@ mod tests {
             blanks_vanish: false,
             group: 0,
             max_digits: 15,
+            amount_last: false,
         };
         fit(&tokens, 0, &[], &shape)
     }
@@ -643,5 +742,33 @@ mod tests {
         let f = read("1 0 0 0 0 0 1 5", 7, &total_is_sum);
         assert!(f.doubtful);
         assert_eq!(f.extra.len(), 1);
+    }
+
+    #[test]
+    fn an_amount_ending_a_row_keeps_its_fraction_and_unit_in_its_last_part() {
+        let tokens = cells("176586650.10元", 0);
+        let shape = |amount_last| Shape {
+            width: 2,
+            holds: &|_: &[i64]| true,
+            run_together: true,
+            blanks_vanish: false,
+            group: 0,
+            max_digits: 9,
+            amount_last,
+        };
+        let f = fit(&tokens, 0, &[], &shape(true));
+        assert!(f.doubtful);
+        let seventeen = f
+            .readings
+            .iter()
+            .find(|r| r[0].and_then(|s| s.value) == Some(Value::Count(17)))
+            .expect("17 items of 6586650.10元 is a reading");
+        let amount = seventeen[1].unwrap();
+        assert_eq!(amount.value, Some(Value::Amount(6586650.1)));
+        assert_eq!((amount.range, amount.unit), ((2, 15), Some("元")));
+        // 1, 17, 176 … 17658665: one reading for each cut of the whole part.
+        assert_eq!(f.readings.len(), 8);
+        // A row whose last cell is a count cuts no fraction.
+        assert!(fit(&tokens, 0, &[], &shape(false)).readings.is_empty());
     }
 }

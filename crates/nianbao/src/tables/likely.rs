@@ -17,7 +17,7 @@
 
 use super::fit::{Fitted, Settled, Slot};
 use super::schema::{column, ColumnKey};
-use super::solve::Choice;
+use crate::report::Value;
 
 /// A bound on two cells of a row, named by their columns.
 enum Bound {
@@ -65,15 +65,26 @@ pub fn holds(columns: &[ColumnKey], values: &[i64]) -> bool {
         })
 }
 
+/// What one 政府集中采购 project costs, in 元, in all but a few reports:
+/// from 1万 to 1000万 (a purchase under 1万 is seldom a project; one over
+/// 1000万 is a large public tender).
+const PROJECT_COST: (f64, f64) = (1e4, 1e7);
+
 /// Takes the likeliest of `fitted`'s readings, if it has several, for the
-/// row of `columns`: of those that put a number written with a sign in
-/// 本年增/减 (all, if none does), the one of the least product of each
-/// value plus one. A row its bounds split one way only is said to be split
-/// so by them.
-pub fn choose(fitted: &mut Fitted, columns: &[ColumnKey]) {
+/// row of `columns`, whose amounts are in 元 unless a unit says otherwise
+/// when the table's header says so (`in_yuan`):
+/// - a count of items and their amount: the reading whose cost per item is
+///   likeliest ([`cost_distance`]), of the fewest items;
+/// - any other row: of the readings that put a number written with a sign
+///   in 本年增/减 (all, if none does), the one of the least product of
+///   each value plus one.
+///
+/// A row its bounds split one way only is said to be split so by them.
+pub fn choose(fitted: &mut Fitted, columns: &[ColumnKey], in_yuan: bool) {
     if fitted.split == Some(Settled::Row) {
         fitted.split = Some(Settled::Likely);
     }
+    let costed = columns == [column::ITEMS, column::AMOUNT_WAN_YUAN];
     let signs_kept = |r: &Vec<Option<Slot>>| {
         r.iter()
             .zip(columns)
@@ -82,18 +93,67 @@ pub fn choose(fitted: &mut Fitted, columns: &[ColumnKey]) {
     if fitted.readings.iter().any(signs_kept) {
         fitted.readings.retain(signs_kept);
     }
-    let readings = fitted.reading_values();
-    let weight = |r: &Vec<Option<i64>>| {
-        r.iter().fold(1u128, |w, v| {
-            w.saturating_mul(u128::from(v.map_or(0, i64::unsigned_abs)) + 1)
+    let readings = &fitted.readings;
+    let best = if costed {
+        let key = |r: &Vec<Option<Slot>>| {
+            let value = |i: usize| r.get(i).copied().flatten();
+            let items = value(0).and_then(|s| s.value).map_or(0.0, |v| v.as_f64());
+            let amount = value(1).map_or(0.0, |s| {
+                let scale = if s.in_yuan(in_yuan) { 1.0 } else { 1e4 };
+                s.value.map_or(0.0, |v| v.as_f64()) * scale
+            });
+            (cost_distance(items, amount), items)
+        };
+        (0..readings.len()).min_by(|&a, &b| {
+            let (a, b) = (key(&readings[a]), key(&readings[b]));
+            a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
         })
+    } else {
+        let weight = |r: &Vec<Option<Slot>>| {
+            r.iter().fold(1u128, |w, s| {
+                let v = s.and_then(|s| s.value).and_then(Value::count);
+                w.saturating_mul(u128::from(v.map_or(0, i64::unsigned_abs)) + 1)
+            })
+        };
+        (0..readings.len()).min_by_key(|&k| weight(&readings[k]))
     };
-    let Some(best) = (0..readings.len()).min_by_key(|&k| weight(&readings[k])) else {
+    let Some(best) = best else {
         return;
     };
-    let mut chosen = Choice::new(best, readings[best].len());
-    chosen.dispute_all(&readings);
-    fitted.choose(best, Settled::Likely, chosen.unsure);
+    let value = |r: &Vec<Option<Slot>>, i: usize| r.get(i).copied().flatten().and_then(|s| s.value);
+    let unsure: Vec<bool> = (0..readings[best].len())
+        .map(|i| {
+            readings
+                .iter()
+                .any(|r| value(r, i) != value(&readings[best], i))
+        })
+        .collect();
+    let settled = if costed && unsure.contains(&true) {
+        Settled::Costed
+    } else {
+        Settled::Likely
+    };
+    fitted.choose(best, settled, unsure);
+}
+
+/// How far, in powers of ten, `amount` 元 over `items` items is from
+/// [`PROJECT_COST`]: 0 within it. Taken with the fewest items, this is the
+/// likeliest reading when the number of items and the cost of each are
+/// spread evenly over their orders of magnitude, as such counts and sums
+/// are; no items cost nothing.
+fn cost_distance(items: f64, amount: f64) -> f64 {
+    if items <= 0.0 {
+        return if amount > 0.0 { f64::INFINITY } else { 0.0 };
+    }
+    let each = amount / items;
+    let (low, high) = PROJECT_COST;
+    if each < low {
+        (low / each.max(f64::MIN_POSITIVE)).log10()
+    } else if each > high {
+        (each / high).log10()
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]
@@ -103,12 +163,14 @@ mod tests {
     use crate::tables::fit::{fit, Shape};
     use crate::tables::schema::{ACTIVE_2019, ACTIVE_2021};
 
-    /// Row `label` of `specs` read from `line`: its values and unsure cells.
-    fn read(
+    /// Row `label` of `specs` fitted from `line`, the likeliest reading
+    /// chosen, amounts in 元 by the header if `in_yuan`.
+    fn fitted(
         specs: &[crate::tables::schema::RowSpec],
         label: &str,
         line: &str,
-    ) -> (Vec<i64>, Vec<bool>) {
+        in_yuan: bool,
+    ) -> Fitted {
         let spec = specs.iter().find(|s| s.label == label).unwrap();
         let tokens = cells(line, 0);
         let shape = Shape {
@@ -118,19 +180,42 @@ mod tests {
             blanks_vanish: false,
             group: 0,
             max_digits: 9,
+            amount_last: spec.columns.last() == Some(&column::AMOUNT_WAN_YUAN),
         };
         let mut f = fit(&tokens, 0, &[], &shape);
-        choose(&mut f, spec.columns);
+        choose(&mut f, spec.columns, in_yuan);
+        f
+    }
+
+    /// Row `label` of `specs` read from `line`: its values and unsure cells.
+    fn read(
+        specs: &[crate::tables::schema::RowSpec],
+        label: &str,
+        line: &str,
+    ) -> (Vec<i64>, Vec<bool>) {
+        let f = fitted(specs, label, line, false);
         let values = f
             .slots
             .iter()
             .map(|s| {
                 s.and_then(|s| s.value)
-                    .and_then(crate::report::Value::count)
+                    .and_then(Value::count)
                     .unwrap_or(-999)
             })
             .collect();
         (values, f.unsure)
+    }
+
+    /// The 政府集中采购 row read from `line`: its values as written (an
+    /// amount in its own unit) and how each was settled.
+    fn purchases(line: &str, in_yuan: bool) -> (Vec<f64>, Option<Settled>, Vec<bool>) {
+        let f = fitted(ACTIVE_2019, "政府集中采购", line, in_yuan);
+        let values = f
+            .slots
+            .iter()
+            .map(|s| s.and_then(|s| s.value).map_or(-999.0, Value::as_f64))
+            .collect();
+        (values, f.split, f.unsure)
     }
 
     #[test]
@@ -184,6 +269,41 @@ mod tests {
         assert_eq!(
             read(ACTIVE_2019, "行政许可", "156 -5997"),
             (vec![156, -59, 97], vec![false, true, true])
+        );
+    }
+
+    #[test]
+    fn purchases_cost_what_a_project_costs_and_are_as_few_as_may_be() {
+        let unsure = vec![true, true];
+        // 176586650.10元: 1 item of 7658万 is more than a project costs,
+        // 176 of 3,300元 less; 17 of 38.7万 it is (the portal's own cells).
+        assert_eq!(
+            purchases("176586650.10元", false),
+            (vec![17.0, 6586650.1], Some(Settled::Costed), unsure.clone())
+        );
+        // The header says 元: 2 of 3152万, 26 of 11.7万, 2630 of 16元
+        // (263/042532 opens a number with 0).
+        assert_eq!(
+            purchases("263042532", true),
+            (vec![26.0, 3042532.0], Some(Settled::Costed), unsure.clone())
+        );
+        // 3 of 943万 and 32 of 25.9万 both cost what a project does: the
+        // fewer items.
+        assert_eq!(
+            purchases("328291965元", false),
+            (vec![3.0, 28291965.0], Some(Settled::Costed), unsure.clone())
+        );
+        // In 万元: 10 of 234万, not 102 of 3.3万 (more items) or 1023 of
+        // 387元.
+        assert_eq!(
+            purchases("102339.45万元", false),
+            (vec![10.0, 2339.45], Some(Settled::Costed), unsure.clone())
+        );
+        // None in the range: the nearest, 1 of 5000万 (half a power of ten
+        // over), not 1500 that cost nothing.
+        assert_eq!(
+            purchases("15000", false),
+            (vec![1.0, 5000.0], Some(Settled::Costed), unsure)
         );
     }
 }

@@ -285,6 +285,7 @@ impl<'a> Reader<'a, '_> {
             blanks_vanish,
             group: width,
             max_digits: REQUESTS_DIGITS,
+            amount_last: false,
         };
         let mut used = vec![false; groups.len()];
         let mut fitted: Vec<Option<Fitted>> = alignment
@@ -412,9 +413,10 @@ impl<'a> Reader<'a, '_> {
                             blanks_vanish: false,
                             group: 0,
                             max_digits: ACTIVE_DIGITS,
+                            amount_last: spec.columns.last() == Some(&column::AMOUNT_WAN_YUAN),
                         };
                         let mut fitted = fit(&g.items, g.dropped, &g.trailing, &shape);
-                        likely::choose(&mut fitted, spec.columns);
+                        likely::choose(&mut fitted, spec.columns, in_yuan);
                         let fitted = self.yuan_to_wan(spec, fitted, in_yuan);
                         self.row(TableKind::Active, spec, fitted, g.label_range)
                     }
@@ -472,6 +474,7 @@ impl<'a> Reader<'a, '_> {
             blanks_vanish: false,
             group: schema::APPEAL_COLUMNS.len(),
             max_digits: APPEALS_DIGITS,
+            amount_last: false,
         };
         let mut one = [Some(fit(&values, dropped, &trailing, &shape))];
         // Read as one row of fifteen: group g's column k is column 5g + k.
@@ -800,8 +803,11 @@ impl<'a> Reader<'a, '_> {
             return fitted;
         };
         let written = &self.doc.text[slot.range.0..slot.range.1];
-        let in_yuan = slot.unit == Some("元") || (header_in_yuan && slot.unit.is_none());
-        let Some(wan) = in_yuan.then(|| wan_of_yuan(written)).flatten() else {
+        let Some(wan) = slot
+            .in_yuan(header_in_yuan)
+            .then(|| wan_of_yuan(written))
+            .flatten()
+        else {
             return fitted;
         };
         slot.value = Some(Value::Amount(wan));
