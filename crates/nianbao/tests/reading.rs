@@ -252,3 +252,33 @@ fn a_blank_total_is_the_sum_of_its_row_for_the_narrative() {
         &["V005", "N001", "N007"],
     );
 }
+
+#[test]
+fn a_row_of_table_two_left_blank_is_blank_not_missing() {
+    // A crawler's record: the table run together on one line, 行政强制 and
+    // 行政事业性收费 left blank, so that each label runs into what follows
+    // it (the next row's header, the next section's heading).
+    let start = seed_000().find("二、主动公开政府信息情况").unwrap();
+    let end = seed_000()
+        .find("三、收到和处理政府信息公开申请情况")
+        .unwrap();
+    let table =
+        "二、主动公开政府信息情况第二十条第(一)项信息内容本年制发件数本年废止件数现行有效件数\
+规章000行政规范性文件2115第二十条第(五)项信息内容本年处理决定数量行政许可340\
+第二十条第(六)项信息内容本年处理决定数量行政处罚120行政强制\
+第二十条第(八)项信息内容本年收费金额(单位:万元)行政事业性收费\n";
+    let text = format!("{}{table}{}", &seed_000()[..start], &seed_000()[end..]);
+    check(
+        &text,
+        &[
+            // 2115: 2/1/15 only keeps 现行有效 at least 制发 and 废止.
+            ("active.normative_documents.issued", C(2)),
+            ("active.normative_documents.repealed", C(1)),
+            ("active.normative_documents.in_force", C(15)),
+            ("active.penalty.decisions", C(120)),
+            ("active.coercion.decisions", None),
+            ("active.fees.amount_wan_yuan", None),
+        ],
+        &["R004"],
+    );
+}

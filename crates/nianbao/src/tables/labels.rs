@@ -121,24 +121,33 @@ impl<K: Copy> Lexicon<K> {
     /// in the list.
     fn last(&self, label: &str) -> Option<(usize, K)> {
         let b = label.as_bytes();
-        (0..b.len()).rev().find_map(|at| {
-            // A continuation byte starts no character: passed at once.
-            if (0x80..0xC0).contains(&b[at]) {
-                return None;
-            }
-            let key = Self::key(b, at);
-            if self.firsts[key / 64] & (1 << (key % 64)) == 0 {
-                return None;
-            }
-            self.words
-                .iter()
-                .zip(&self.keys)
-                .rev()
-                .find(|((w, _), &first)| {
-                    usize::from(first) == key && b[at..].starts_with(w.as_bytes())
-                })
-                .map(|(&(_, k), _)| (at, k))
-        })
+        (0..b.len()).rev().find_map(|at| self.word_at(b, at))
+    }
+
+    /// Every place in `label` where one of the words starts, in order, with
+    /// what the word stands for, as [`Lexicon::last`] chooses at a place.
+    fn each<'l>(&'l self, label: &'l str) -> impl Iterator<Item = (usize, K)> + 'l {
+        let b = label.as_bytes();
+        (0..b.len()).filter_map(move |at| self.word_at(b, at))
+    }
+
+    /// The word starting at byte `at` of `b`, if any; where several do,
+    /// the later of them in the list.
+    fn word_at(&self, b: &[u8], at: usize) -> Option<(usize, K)> {
+        // A continuation byte starts no character: passed at once.
+        if (0x80..0xC0).contains(&b[at]) {
+            return None;
+        }
+        let key = Self::key(b, at);
+        if self.firsts[key / 64] & (1 << (key % 64)) == 0 {
+            return None;
+        }
+        self.words
+            .iter()
+            .zip(&self.keys)
+            .rev()
+            .find(|((w, _), &first)| usize::from(first) == key && b[at..].starts_with(w.as_bytes()))
+            .map(|(&(_, k), _)| (at, k))
     }
 }
 
@@ -224,6 +233,17 @@ pub fn requests_row(label: &str) -> Option<RowKey> {
     }
 }
 
+/// The words naming the rows of table 二 but 规章, which ends a label.
+const ACTIVE_WORDS: Lexicon<RowKey> = Lexicon::new(&[
+    ("规范性文件", row::NORMATIVE_DOCUMENTS),
+    ("行政许可", row::LICENSING),
+    ("其他对外管理服务", row::OTHER_SERVICES),
+    ("行政处罚", row::PENALTY),
+    ("行政强制", row::COERCION),
+    ("事业性收费", row::FEES),
+    ("集中采购", row::PROCUREMENT),
+]);
+
 /// The row of table 二 a label names, if any.
 ///
 /// ```
@@ -237,19 +257,35 @@ pub fn requests_row(label: &str) -> Option<RowKey> {
 pub fn active_row(label: &str) -> Option<RowKey> {
     // Where labels ran together (a row without numbers, then the next
     // table's header), the row named last is the one the numbers follow.
-    const WORDS: Lexicon<RowKey> = Lexicon::new(&[
-        ("规范性文件", row::NORMATIVE_DOCUMENTS),
-        ("行政许可", row::LICENSING),
-        ("其他对外管理服务", row::OTHER_SERVICES),
-        ("行政处罚", row::PENALTY),
-        ("行政强制", row::COERCION),
-        ("事业性收费", row::FEES),
-        ("集中采购", row::PROCUREMENT),
-    ]);
-    WORDS
+    ACTIVE_WORDS
         .last(label)
         .map(|(_, key)| key)
         .or_else(|| label.ends_with("规章").then_some(row::REGULATIONS))
+}
+
+/// The rows of table 二 `label` names, wherever in it, in the order
+/// written (规章 last): a label that ran together with the labels of rows
+/// before it (rows left blank, their blank cells vanished) names them too.
+///
+/// ```
+/// use nianbao::tables::labels::active_rows_named;
+/// use nianbao::tables::schema::row;
+/// let named = |label| active_rows_named(label).collect::<Vec<_>>();
+/// assert_eq!(
+///     named("行政强制第二十条第八项信息内容行政事业性收费"),
+///     [row::COERCION, row::FEES]
+/// );
+/// assert_eq!(
+///     named("规章规范性文件"),
+///     [row::NORMATIVE_DOCUMENTS, row::REGULATIONS]
+/// );
+/// assert_eq!(named("信息内容本年处理决定数量"), []);
+/// ```
+pub fn active_rows_named(label: &str) -> impl Iterator<Item = RowKey> + '_ {
+    ACTIVE_WORDS
+        .each(label)
+        .map(|(_, key)| key)
+        .chain(label.contains("规章").then_some(row::REGULATIONS))
 }
 
 /// Which template a header label of table 二 belongs to: `Some(true)` for

@@ -364,7 +364,14 @@ impl<'a> Reader<'a, '_> {
     fn active(&mut self, range: Region) -> Option<Table> {
         let (span, text) = self.extent(&range);
         let (mut votes_2021, mut votes_2019, mut in_yuan) = (0, 0, false);
+        // The rows any label names: a row left blank leaves its label only.
+        let mut named: Vec<RowKey> = Vec::new();
         let votes = |l: &str| {
+            for key in labels::active_rows_named(l) {
+                if !named.contains(&key) {
+                    named.push(key);
+                }
+            }
             match labels::active_header_is_2021(l) {
                 Some(true) => votes_2021 += 1,
                 Some(false) => votes_2019 += 1,
@@ -420,6 +427,8 @@ impl<'a> Reader<'a, '_> {
                         let fitted = self.yuan_to_wan(spec, fitted, in_yuan);
                         self.row(TableKind::Active, spec, fitted, g.label_range)
                     }
+                    // Its label with no value after it: a row left blank.
+                    None if named.contains(&spec.key) => empty_row(spec, false),
                     None => self.missing_row(TableKind::Active, spec, span),
                 }
             })
