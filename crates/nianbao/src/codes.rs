@@ -155,7 +155,7 @@ codes! {
     /// An amount in a unit other than 万元.
     AMOUNT_UNIT = "V004", "amount-unit", Warning, read value::amount_unit,
         "金额应以万元为单位",
-        "请按格式要求以万元填写收费金额";
+        "请按格式要求以万元填写金额";
     /// Blank or `/` cells in a table the template requires filled.
     EMPTY_CELLS = "V005", "empty-cells", Warning, run value::empty_cells,
         "统计表中有空白或以「/」填写的单元格",
