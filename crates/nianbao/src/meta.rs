@@ -84,17 +84,18 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
 }
 
 /// The title as a range of the normalised text: the first short line near
-/// the top naming the report, not a row of cells (a portal's metadata
-/// table, piped or tab-separated), with the line before it when the title
-/// was broken over two lines.
+/// the top naming the report, or the first field of a crawler's record
+/// ([`title_field`]), not a row of cells (a portal's metadata table, piped
+/// or tab-separated), with the line before it when the title was broken
+/// over two lines.
 fn title(texts: &[(usize, &str)]) -> Option<(usize, usize)> {
     let head = &texts[..texts.len().min(TITLE_LINES)];
-    let i = head.iter().position(|(_, t)| {
-        !t.contains(['|', '\t', '>', '。'])
-            && t.chars().count() <= SHORT_LINE
-            && (t.contains("报告") || t.contains("年报"))
+    let (i, line) = head.iter().enumerate().find_map(|(i, &(_, t))| {
+        let t = title_field(t);
+        (!t.contains(['|', '\t', '>', '。']) && t.chars().count() <= SHORT_LINE && names_report(t))
+            .then_some((i, t))
     })?;
-    let (start, line) = head[i];
+    let start = head[i].0;
     let end = start + line.len();
     // 标题:… (a portal's field, met first in a saved page without <head>).
     let label = label_len(line);
@@ -111,6 +112,25 @@ fn title(texts: &[(usize, &str)]) -> Option<(usize, usize)> {
         }
         _ => Some((start, end)),
     }
+}
+
+/// The part of `line` that may be a title: a crawler's record of a report
+/// is one row of comma-separated fields (`标题,时间,内容…`: the title, the
+/// date, then the text), so a line whose text up to its first comma names
+/// the report with its year is that title; any other line is itself.
+fn title_field(line: &str) -> &str {
+    match line.split_once(',') {
+        Some((first, _)) if names_report(first) && find_year(first).is_some() => first,
+        _ => line,
+    }
+}
+
+/// Whether `t` names the report: 报告 or 年报, or a title a crawler cut
+/// short (`…政府信息公开工作年度报...`).
+fn names_report(t: &str) -> bool {
+    t.contains("报告")
+        || t.contains("年报")
+        || (t.contains("政府信息公开") && (t.ends_with("...") || t.ends_with('…')))
 }
 
 /// The length of a field's label opening `line` (`标题:`, `标 题:`): a few
@@ -156,7 +176,14 @@ fn title_agency(title: &str) -> Option<(usize, usize)> {
             (end > 0).then_some((0, end))
         }
     }
-    .map(|(s, e)| (s, s + title[s..e].trim_end().len()))
+    // 某某局关于2021年…: the agency ends before 关于.
+    .map(|(s, e)| {
+        let name = title[s..e].trim_end();
+        (
+            s,
+            s + name.strip_suffix("关于").unwrap_or(name).trim_end().len(),
+        )
+    })
 }
 
 /// The signature at the end: an agency line, then a date line.
@@ -171,13 +198,21 @@ fn signature<'a>(texts: &[(usize, &'a str)]) -> Option<(usize, &'a str, (usize, 
     plausible.then_some((name_start, name, (date_start, date_line.len(), date)))
 }
 
-/// A date in a portal header (`发布日期: 2022-01-19`) or under the title (`(2026年1月23日)`).
+/// A date in a portal header (`发布日期: 2022-01-19`, `发布时间: 2021-01-27
+/// 11:38`), in a crawler's record after the title (`…年度报告,2024-01-29,`)
+/// or under the title (`(2026年1月23日)`).
 fn header_date(texts: &[(usize, &str)]) -> Option<(usize, usize, String)> {
     for &(start, t) in &texts[..texts.len().min(TITLE_LINES)] {
-        if let Some(i) = t.find("发布日期") {
-            let rest = &t[i + "发布日期".len()..];
-            let rest = rest.trim_start_matches([':', ' ', '|']);
-            let end = rest.find([' ', '|']).unwrap_or(rest.len());
+        let labelled = ["发布日期", "发布时间"]
+            .iter()
+            .find_map(|w| Some(&t[t.find(w)? + w.len()..]))
+            .map(|rest| rest.trim_start_matches([':', ' ', '|']));
+        let field = t
+            .split_once(',')
+            .filter(|_| title_field(t).len() < t.len())
+            .map(|(_, rest)| rest);
+        for rest in labelled.into_iter().chain(field) {
+            let end = rest.find([' ', '|', ',']).unwrap_or(rest.len());
             if let Some(d) = parse_date(&rest[..end]) {
                 let at = start + (rest.as_ptr() as usize - t.as_ptr() as usize);
                 return Some((at, end, d));
@@ -355,6 +390,27 @@ mod tests {
         assert_eq!(m.agency.unwrap().value, "沅江市城市管理和综合执法局");
         assert_eq!(m.year.unwrap().value, 2023);
         assert_eq!(m.published.unwrap().value, "2024-01-04");
+    }
+
+    #[test]
+    fn a_crawlers_record_gives_its_title_and_date_fields() {
+        // One CSV row: title, date, then the text (corpus 108); the title
+        // may be cut short (101).
+        let m = meta("标题,时间,内容,一级类别\n河北省教育厅2023年政府信息公开工作年度报告,2024年01月26日,\"本报告根据《条例》编制，数据统计期限为2023年1月1日至12月31日。");
+        assert_eq!(m.agency.unwrap().value, "河北省教育厅");
+        assert_eq!(m.year.unwrap().value, 2023);
+        assert_eq!(m.published.unwrap().value, "2024-01-26");
+        let m = meta("标题,时间,内容\n河北省科学技术厅2023年政府信息公开工作年度报...,2024-01-31 15:29:06,\"\n正文");
+        assert_eq!(m.agency.unwrap().value, "河北省科学技术厅");
+        assert_eq!(m.published.unwrap().value, "2024-01-31");
+        // A portal's header fields (corpus 111) and a title of the form
+        // 某某局关于…报告 (114).
+        let m = meta("标题: 平潭综合实验区海坛片区管理局关于2021年政府信息公开工作年度报告\n发布时间: 2022-01-12 09:30\n正文");
+        assert_eq!(m.agency.unwrap().value, "平潭综合实验区海坛片区管理局");
+        assert_eq!(m.published.unwrap().value, "2022-01-12");
+        // A sentence is no record: its first clause names no report.
+        let m = meta("2022年,我局政府信息公开工作年度报告如下。\n");
+        assert!(m.agency.is_none());
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! read with certainty equals the hand-checked truth, cells listed
 //! `uncertain` there aside, and those of `real-reports/` every cell; the
 //! reports' own table errors are found, and reports without any get no
-//! error; the template and the year are the truth's.
+//! error; the template and the year are the truth's, and so is the agency
+//! where the text spells it as the truth does.
 //!
 //! Where the text alone does not decide a cell (table 二's digits run
 //! together where no bound of its columns' meaning tells the splits apart,
@@ -197,6 +198,26 @@ fn template_and_year_match() {
             report.meta.year.as_ref().map(|y| i64::from(y.value)),
             truth["year"].as_i64(),
             "{name} year"
+        );
+    }
+}
+
+/// The agency, as the title or a crawler's record names it. The truth of
+/// 012 and 013 corrects the text (沭阳 written 沐阳, 上海市科学技术委员会
+/// written 上海市科委), which the reader reports as written.
+#[test]
+fn the_agency_is_the_truths() {
+    for (name, text, truth) in reports() {
+        let written = match &name[..3] {
+            "012" => Some("沐阳县人民政府"),
+            "013" => Some("上海市科委"),
+            _ => truth["agency"].as_str(),
+        };
+        let report = nianbao::check(&text);
+        assert_eq!(
+            report.meta.agency.as_ref().map(|a| a.value.as_str()),
+            written,
+            "{name} agency"
         );
     }
 }
