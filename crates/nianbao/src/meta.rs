@@ -90,18 +90,32 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
 /// over two lines.
 fn title(texts: &[(usize, &str)]) -> Option<(usize, usize)> {
     let head = &texts[..texts.len().min(TITLE_LINES)];
-    let (i, line) = head.iter().enumerate().find_map(|(i, &(_, t))| {
+    // Each line that may be the title, from where its title starts: after
+    // a field's label, `标题:…` (a portal's field, met first in a saved
+    // page without <head>).
+    let mut candidates = head.iter().enumerate().filter_map(|(i, &(start, t))| {
         let t = title_field(t);
-        (!t.contains(['|', '\t', '>', '。']) && t.chars().count() <= SHORT_LINE && names_report(t))
-            .then_some((i, t))
-    })?;
-    let start = head[i].0;
-    let end = start + line.len();
-    // 标题:… (a portal's field, met first in a saved page without <head>).
-    let label = label_len(line);
-    let (start, line) = (start + label, &line[label..]);
-    if find_year(line).is_some() && title_agency(line).is_some() {
+        let named = !t.contains(['|', '\t', '>', '。'])
+            && t.chars().count() <= SHORT_LINE
+            && names_report(t);
+        let label = label_len(t);
+        named.then(|| (i, start + label, &t[label..], start + t.len()))
+    });
+    let (i, start, line, end) = candidates.next()?;
+    let year = find_year(line);
+    if year.is_some() && title_agency(line).is_some() {
         return Some((start, end));
+    }
+    // A page's <title> without the agency (`2022年度政府信息公开工作年度
+    // 报告_某某市人民政府`): the report's own title, of the same year,
+    // further down; a list of other years' reports beside it is passed by.
+    if let Some((_, year)) = year {
+        let own = candidates.find(|&(_, _, l, _)| {
+            find_year(l).is_some_and(|(_, y)| y == year) && title_agency(l).is_some()
+        });
+        if let Some((_, start, _, end)) = own {
+            return Some((start, end));
+        }
     }
     // 柳州市柳江区工业和信息化局2023年 / 政府信息公开工作年度报告
     match i.checked_sub(1).map(|j| head[j]) {
@@ -411,6 +425,21 @@ mod tests {
         // A sentence is no record: its first clause names no report.
         let m = meta("2022年,我局政府信息公开工作年度报告如下。\n");
         assert!(m.agency.is_none());
+    }
+
+    #[test]
+    fn a_pages_title_without_the_agency_gives_way_to_the_reports_own() {
+        // The page's <title>, a list of other years' reports, then the
+        // report's own title.
+        let page =
+            "<html><head><title>2022年度政府信息公开工作年度报告_某某市人民政府</title></head>\
+            <body><ul><li>某某市2021年政府信息公开工作年度报告</li></ul>\
+            <p>发布时间：2023-01-18 10:22</p>\
+            <h1>株洲市天元区行政审批服务局2022年政府信息公开工作年度报告</h1><p>正文</p>";
+        let m = meta(page);
+        assert_eq!(m.agency.unwrap().value, "株洲市天元区行政审批服务局");
+        assert_eq!(m.year.unwrap().value, 2022);
+        assert_eq!(m.published.unwrap().value, "2023-01-18");
     }
 
     #[test]
