@@ -38,7 +38,7 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
     let head: Vec<(usize, &str)> = texts().take(TITLE_LINES).collect();
     let mut last_two: Vec<(usize, &str)> = texts().rev().take(2).collect();
     last_two.reverse();
-    let title = title(&head);
+    let title = title(&doc.text, &head);
     let signature = signature(&last_two);
     let mut meta = Meta::default();
     if let Some((start, end)) = title {
@@ -83,49 +83,56 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
     meta
 }
 
-/// The title as a range of the normalised text: the first short line near
-/// the top naming the report, or the first field of a crawler's record
-/// ([`title_field`]), not a row of cells (a portal's metadata table, piped
-/// or tab-separated), with the line before it when the title was broken
-/// over two lines.
-fn title(texts: &[(usize, &str)]) -> Option<(usize, usize)> {
+/// The title as a range of the normalised `text`, whose first lines are
+/// `texts`: a short line near the top naming the report, or the first
+/// field of a crawler's record so naming it ([`title_field`]), not a row
+/// of cells (a portal's metadata table, piped or tab-separated), with the
+/// line before it when the title was broken over two lines.
+///
+/// The first such line naming the report's year and agency is the title.
+/// A line naming one of them only (a page's <title> without the agency)
+/// gives way to the first line after it naming both, of its year: a list
+/// of other years' reports between is passed by. A line naming neither (a
+/// menu's 政府信息公开年报) is none.
+fn title(text: &str, texts: &[(usize, &str)]) -> Option<(usize, usize)> {
     let head = &texts[..texts.len().min(TITLE_LINES)];
-    // Each line that may be the title, from where its title starts: after
-    // a field's label, `标题:…` (a portal's field, met first in a saved
-    // page without <head>).
-    let mut candidates = head.iter().enumerate().filter_map(|(i, &(start, t))| {
-        let t = title_field(t);
-        let named = !t.contains(['|', '\t', '>', '。'])
-            && t.chars().count() <= SHORT_LINE
-            && names_report(t);
-        let label = label_len(t);
-        named.then(|| (i, start + label, &t[label..], start + t.len()))
-    });
-    let (i, start, line, end) = candidates.next()?;
-    let year = find_year(line);
-    if year.is_some() && title_agency(line).is_some() {
-        return Some((start, end));
-    }
-    // A page's <title> without the agency (`2022年度政府信息公开工作年度
-    // 报告_某某市人民政府`): the report's own title, of the same year,
-    // further down; a list of other years' reports beside it is passed by.
-    if let Some((_, year)) = year {
-        let own = candidates.find(|&(_, _, l, _)| {
-            find_year(l).is_some_and(|(_, y)| y == year) && title_agency(l).is_some()
-        });
-        if let Some((_, start, _, end)) = own {
-            return Some((start, end));
-        }
-    }
-    // 柳州市柳江区工业和信息化局2023年 / 政府信息公开工作年度报告
-    match i.checked_sub(1).map(|j| head[j]) {
-        Some((prev_start, prev))
-            if prev.chars().count() <= SHORT_LINE && !prev.contains(['。', '|', ':']) =>
+    let year_of = |t: &str| find_year(t).map(|(_, y)| y);
+    let full = |t: &str| year_of(t).is_some() && title_agency(t).is_some();
+    // Each line naming a report: its range, year and whether it names the agency.
+    let mut named = Vec::new();
+    for (i, &(line_start, line)) in head.iter().enumerate() {
+        let t = title_field(line);
+        if t.contains(['|', '\t', '>', '。']) || t.chars().count() > SHORT_LINE || !names_report(t)
         {
-            Some((prev_start, end))
+            continue;
         }
-        _ => Some((start, end)),
+        // 标题:… (a portal's field, met first in a saved page without <head>).
+        let label = label_len(t);
+        let mut range = (line_start + label, line_start + t.len());
+        // 柳州市柳江区工业和信息化局2023年 / 政府信息公开工作年度报告
+        if let Some((prev_start, prev)) = i.checked_sub(1).map(|j| head[j]) {
+            let joined = (prev_start, range.1);
+            if !full(&text[range.0..range.1])
+                && prev.chars().count() <= SHORT_LINE
+                && !prev.contains(['。', '|', ':'])
+                && full(&text[joined.0..joined.1])
+            {
+                range = joined;
+            }
+        }
+        let title = &text[range.0..range.1];
+        named.push((range, year_of(title), title_agency(title).is_some()));
     }
+    // The first line naming the year or the agency; if it names only one
+    // of them, the first after it naming both, of its year if it names one.
+    let first = named.iter().find(|n| n.1.is_some() || n.2)?;
+    if first.1.is_some() && first.2 {
+        return Some(first.0);
+    }
+    let own = named
+        .iter()
+        .find(|n| n.1.is_some() && n.2 && first.1.is_none_or(|y| n.1 == Some(y)));
+    Some(own.unwrap_or(first).0)
 }
 
 /// The part of `line` that may be a title: a crawler's record of a report
@@ -180,13 +187,16 @@ fn title_agency(title: &str) -> Option<(usize, usize)> {
             };
             let end = end_words
                 .iter()
-                .filter_map(|w| title[after..].find(w))
+                .filter_map(|w| find_loose(&title[after..], w))
                 .min()?
                 + after;
             (end > after).then_some((after, end))
         }
         None => {
-            let end = end_words.iter().filter_map(|w| title.find(w)).min()?;
+            let end = end_words
+                .iter()
+                .filter_map(|w| find_loose(title, w))
+                .min()?;
             (end > 0).then_some((0, end))
         }
     }
@@ -359,6 +369,16 @@ fn fuller_agency(doc: &Document, agency: &Found<String>) -> Option<Found<String>
     })
 }
 
+/// Where `word` first starts in `hay`, white space between its characters
+/// allowed: a title broken over two lines may break a word.
+fn find_loose(hay: &str, word: &str) -> Option<usize> {
+    let first = word.chars().next()?;
+    hay.match_indices(first).map(|(at, _)| at).find(|&at| {
+        let mut rest = hay[at..].chars().filter(|c| !c.is_whitespace());
+        word.chars().all(|w| rest.next() == Some(w))
+    })
+}
+
 fn strip_spaces(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -440,6 +460,22 @@ mod tests {
         assert_eq!(m.agency.unwrap().value, "株洲市天元区行政审批服务局");
         assert_eq!(m.year.unwrap().value, 2022);
         assert_eq!(m.published.unwrap().value, "2023-01-18");
+    }
+
+    #[test]
+    fn a_title_broken_inside_a_word_names_no_agency_there() {
+        // A PDF's portal field wrapped in its cell (seed 003 as LibreOffice
+        // prints it): 政府信息 / 公开 is no agency; the title below is.
+        let m = meta("标 题:\t大洼区人民政府\n2021年度政府信息\n公开工作报告\n大洼区人民政府2021年度政府信息公开工作报告\n正文");
+        assert_eq!(m.agency.unwrap().value, "大洼区人民政府");
+        assert_eq!(find_loose("政府信息\n公开工作报告", "信息公开"), Some(6));
+        assert_eq!(find_loose("政府信息", "信息公开"), None);
+    }
+
+    #[test]
+    fn a_menu_item_naming_no_year_and_no_agency_is_no_title() {
+        let m = meta("首页\n政策解读\n政府信息公开年报\n沅江市城市管理和综合执法局2023年政府信息公开工作年度报告\n正文");
+        assert_eq!(m.agency.unwrap().value, "沅江市城市管理和综合执法局");
     }
 
     #[test]
