@@ -75,7 +75,7 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
     }
     meta.published = signature
         .map(|(_, _, date)| date)
-        .or_else(|| header_date(&head))
+        .or_else(|| header_date(&doc.text, title.map(|(_, end)| end), &head))
         .map(|(at, len, value)| Found {
             value,
             span: doc.span(at, at + len),
@@ -97,42 +97,47 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
 fn title(text: &str, texts: &[(usize, &str)]) -> Option<(usize, usize)> {
     let head = &texts[..texts.len().min(TITLE_LINES)];
     let year_of = |t: &str| find_year(t).map(|(_, y)| y);
-    let full = |t: &str| year_of(t).is_some() && title_agency(t).is_some();
-    // Each line naming a report: its range, year and whether it names the agency.
-    let mut named = Vec::new();
+    // The first line naming the report's year or agency but not both, and
+    // its year.
+    let mut first: Option<((usize, usize), Option<i32>)> = None;
     for (i, &(line_start, line)) in head.iter().enumerate() {
         let t = title_field(line);
-        if t.contains(['|', '\t', '>', '。']) || t.chars().count() > SHORT_LINE || !names_report(t)
-        {
+        // Short first: a line of megabytes is passed at once.
+        let short = t.len() <= SHORT_LINE * 4 && t.chars().count() <= SHORT_LINE;
+        if !short || t.contains(['|', '\t', '>', '。']) || !names_report(t) {
             continue;
         }
         // 标题:… (a portal's field, met first in a saved page without <head>).
         let label = label_len(t);
-        let mut range = (line_start + label, line_start + t.len());
+        let own = (line_start + label, line_start + t.len());
+        let (mut range, mut year, mut agency) = (
+            own,
+            year_of(&t[label..]),
+            title_agency(&t[label..]).is_some(),
+        );
         // 柳州市柳江区工业和信息化局2023年 / 政府信息公开工作年度报告
         if let Some((prev_start, prev)) = i.checked_sub(1).map(|j| head[j]) {
-            let joined = (prev_start, range.1);
-            if !full(&text[range.0..range.1])
+            let joined = &text[prev_start..own.1];
+            if !(year.is_some() && agency)
                 && prev.chars().count() <= SHORT_LINE
                 && !prev.contains(['。', '|', ':'])
-                && full(&text[joined.0..joined.1])
+                && year_of(joined).is_some()
+                && title_agency(joined).is_some()
             {
-                range = joined;
+                (range, year, agency) = ((prev_start, own.1), year_of(joined), true);
             }
         }
-        let title = &text[range.0..range.1];
-        named.push((range, year_of(title), title_agency(title).is_some()));
+        match first {
+            _ if !(year.is_some() || agency) => {}
+            None if year.is_some() && agency => return Some(range),
+            None => first = Some((range, year)),
+            Some((_, of)) if year.is_some() && agency && of.is_none_or(|y| year == Some(y)) => {
+                return Some(range)
+            }
+            Some(_) => {}
+        }
     }
-    // The first line naming the year or the agency; if it names only one
-    // of them, the first after it naming both, of its year if it names one.
-    let first = named.iter().find(|n| n.1.is_some() || n.2)?;
-    if first.1.is_some() && first.2 {
-        return Some(first.0);
-    }
-    let own = named
-        .iter()
-        .find(|n| n.1.is_some() && n.2 && first.1.is_none_or(|y| n.1 == Some(y)));
-    Some(own.unwrap_or(first).0)
+    first.map(|(range, _)| range)
 }
 
 /// The part of `line` that may be a title: a crawler's record of a report
@@ -140,8 +145,10 @@ fn title(text: &str, texts: &[(usize, &str)]) -> Option<(usize, usize)> {
 /// date, then the text), so a line whose text up to its first comma names
 /// the report with its year is that title; any other line is itself.
 fn title_field(line: &str) -> &str {
-    match line.split_once(',') {
-        Some((first, _)) if names_report(first) && find_year(first).is_some() => first,
+    // A title is short: only a comma near the start may end one.
+    let near = &line.as_bytes()[..line.len().min(SHORT_LINE * 4)];
+    match memchr::memchr(b',', near).map(|comma| &line[..comma]) {
+        Some(first) if names_report(first) && find_year(first).is_some() => first,
         _ => line,
     }
 }
@@ -222,21 +229,34 @@ fn signature<'a>(texts: &[(usize, &'a str)]) -> Option<(usize, &'a str, (usize, 
     plausible.then_some((name_start, name, (date_start, date_line.len(), date)))
 }
 
-/// A date in a portal header (`发布日期: 2022-01-19`, `发布时间: 2021-01-27
-/// 11:38`), in a crawler's record after the title (`…年度报告,2024-01-29,`)
-/// or under the title (`(2026年1月23日)`).
-fn header_date(texts: &[(usize, &str)]) -> Option<(usize, usize, String)> {
+/// A date in a crawler's record, the field after the title that ends at
+/// `title_end` of `text` (`…年度报告,2024-01-29,`), or in a portal header
+/// (`发布日期: 2022-01-19`, `发布时间: 2021-01-27 11:38`) or under the title
+/// (`(2026年1月23日)`) among `texts`.
+fn header_date(
+    text: &str,
+    title_end: Option<usize>,
+    texts: &[(usize, &str)],
+) -> Option<(usize, usize, String)> {
+    let field = title_end.and_then(|end| Some((end + 1, text[end..].strip_prefix(',')?)));
+    if let Some((start, rest)) = field {
+        let end = rest.find([' ', '|', ',', '\n']).unwrap_or(rest.len());
+        if let Some(d) = parse_date(&rest[..end]) {
+            return Some((start, end, d));
+        }
+    }
     for &(start, t) in &texts[..texts.len().min(TITLE_LINES)] {
-        let labelled = ["发布日期", "发布时间"]
-            .iter()
-            .find_map(|w| Some(&t[t.find(w)? + w.len()..]))
+        // 发布日期 or 发布时间, found in one pass over the line.
+        let labelled = t
+            .match_indices("发布")
+            .map(|(at, w)| &t[at + w.len()..])
+            .find_map(|rest| {
+                rest.strip_prefix("日期")
+                    .or_else(|| rest.strip_prefix("时间"))
+            })
             .map(|rest| rest.trim_start_matches([':', ' ', '|']));
-        let field = t
-            .split_once(',')
-            .filter(|_| title_field(t).len() < t.len())
-            .map(|(_, rest)| rest);
-        for rest in labelled.into_iter().chain(field) {
-            let end = rest.find([' ', '|', ',']).unwrap_or(rest.len());
+        if let Some(rest) = labelled {
+            let end = rest.find([' ', '|']).unwrap_or(rest.len());
             if let Some(d) = parse_date(&rest[..end]) {
                 let at = start + (rest.as_ptr() as usize - t.as_ptr() as usize);
                 return Some((at, end, d));
