@@ -79,6 +79,8 @@ const PROJECT_COST: (f64, f64) = (1e4, 1e7);
 ///   in 本年增/减 (all, if none does), the one of the least product of
 ///   each value plus one.
 ///
+/// Of equal readings, the first: the one whose first cell is the shortest.
+///
 /// A row its bounds split one way only is said to be split so by them.
 pub fn choose(fitted: &mut Fitted, columns: &[ColumnKey], in_yuan: bool) {
     if fitted.split == Some(Settled::Row) {
@@ -93,31 +95,28 @@ pub fn choose(fitted: &mut Fitted, columns: &[ColumnKey], in_yuan: bool) {
     if fitted.readings.iter().any(signs_kept) {
         fitted.readings.retain(signs_kept);
     }
-    let readings = &fitted.readings;
-    let best = if costed {
-        let key = |r: &Vec<Option<Slot>>| {
-            let value = |i: usize| r.get(i).copied().flatten();
-            let items = value(0).and_then(|s| s.value).map_or(0.0, |v| v.as_f64());
-            let amount = value(1).map_or(0.0, |s| {
-                let scale = if s.in_yuan(in_yuan) { 1.0 } else { 1e4 };
-                s.value.map_or(0.0, |v| v.as_f64()) * scale
-            });
-            (cost_distance(items, amount), items)
-        };
-        (0..readings.len()).min_by(|&a, &b| {
-            let (a, b) = (key(&readings[a]), key(&readings[b]));
-            a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
-        })
-    } else {
-        let weight = |r: &Vec<Option<Slot>>| {
-            r.iter().fold(1u128, |w, s| {
-                let v = s.and_then(|s| s.value).and_then(Value::count);
-                w.saturating_mul(u128::from(v.map_or(0, i64::unsigned_abs)) + 1)
-            })
-        };
-        (0..readings.len()).min_by_key(|&k| weight(&readings[k]))
+    // Each reading's score, the least best, the first of equal ones: the
+    // factor its cost per item is off by, then its items; or the product.
+    let score = |r: &Vec<Option<Slot>>| {
+        let value = |s: &Option<Slot>| s.and_then(|s| s.value).map_or(0.0, Value::as_f64);
+        match r.as_slice() {
+            [items, amount] if costed => {
+                let scale = match amount {
+                    Some(s) if !s.in_yuan(in_yuan) => 1e4,
+                    _ => 1.0,
+                };
+                let items = value(items);
+                (cost_distance(items, value(amount) * scale), items)
+            }
+            _ => (r.iter().map(|s| value(s).abs() + 1.0).product(), 0.0),
+        }
     };
-    let Some(best) = best else {
+    let readings = &fitted.readings;
+    let scores: Vec<(f64, f64)> = readings.iter().map(score).collect();
+    let Some(best) = (0..readings.len()).min_by(|&a, &b| {
+        let (a, b) = (scores[a], scores[b]);
+        a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
+    }) else {
         return;
     };
     let value = |r: &Vec<Option<Slot>>, i: usize| r.get(i).copied().flatten().and_then(|s| s.value);
@@ -136,23 +135,22 @@ pub fn choose(fitted: &mut Fitted, columns: &[ColumnKey], in_yuan: bool) {
     fitted.choose(best, settled, unsure);
 }
 
-/// How far, in powers of ten, `amount` 元 over `items` items is from
-/// [`PROJECT_COST`]: 0 within it. Taken with the fewest items, this is the
-/// likeliest reading when the number of items and the cost of each are
-/// spread evenly over their orders of magnitude, as such counts and sums
-/// are; no items cost nothing.
+/// How far `amount` 元 over `items` items is from [`PROJECT_COST`], as the
+/// factor it is off by: 1 within it (a factor, not its logarithm, which
+/// orders the same and keeps the float library out of the page's module).
+/// Taken with the fewest items, this is the likeliest reading when the
+/// number of items and the cost of each are spread evenly over their
+/// orders of magnitude, as such counts and sums are; no items cost nothing.
 fn cost_distance(items: f64, amount: f64) -> f64 {
     if items <= 0.0 {
-        return if amount > 0.0 { f64::INFINITY } else { 0.0 };
+        return if amount > 0.0 { f64::INFINITY } else { 1.0 };
     }
     let each = amount / items;
     let (low, high) = PROJECT_COST;
     if each < low {
-        (low / each.max(f64::MIN_POSITIVE)).log10()
-    } else if each > high {
-        (each / high).log10()
+        low / each.max(f64::MIN_POSITIVE)
     } else {
-        0.0
+        (each / high).max(1.0)
     }
 }
 

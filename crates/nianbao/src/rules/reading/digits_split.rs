@@ -57,10 +57,8 @@ pub(crate) fn row(what: &str, values: &str, settled: Settled, unsure: &str) -> D
         (Settled::Likely, false) => format!(
             "「{what}」的数字连在一起，有多种拆法合乎各栏含义，本表又没有勾稽关系可以判断，按数值最小的拆法读作：{values}，其中{unsure}存疑"
         ),
-        (Settled::Costed, true) => format!(
-            "「{what}」的数字连在一起，本表又没有勾稽关系可以判断，按每个项目的平均金额最合常理（1万元至1000万元之间，项目最少）的拆法读作：{values}"
-        ),
-        (Settled::Costed, false) => format!(
+        // Costed only when the readings differ ([`crate::tables::likely`]).
+        (Settled::Costed, _) => format!(
             "「{what}」的数字连在一起，有多种拆法，本表又没有勾稽关系可以判断，按每个项目的平均金额最合常理（1万元至1000万元之间，项目最少）的拆法读作：{values}，其中{unsure}存疑"
         ),
     };
