@@ -124,11 +124,15 @@ impl<K: Copy> Lexicon<K> {
         (0..b.len()).rev().find_map(|at| self.word_at(b, at))
     }
 
-    /// Every place in `label` where one of the words starts, in order, with
-    /// what the word stands for, as [`Lexicon::last`] chooses at a place.
-    fn each<'l>(&'l self, label: &'l str) -> impl Iterator<Item = (usize, K)> + 'l {
+    /// Calls `f` with what each word found in `label` stands for, in the
+    /// order written, as [`Lexicon::last`] chooses at a place.
+    fn each(&self, label: &str, mut f: impl FnMut(K)) {
         let b = label.as_bytes();
-        (0..b.len()).filter_map(move |at| self.word_at(b, at))
+        for at in 0..b.len() {
+            if let Some((_, k)) = self.word_at(b, at) {
+                f(k);
+            }
+        }
     }
 
     /// The word starting at byte `at` of `b`, if any; where several do,
@@ -263,14 +267,19 @@ pub fn active_row(label: &str) -> Option<RowKey> {
         .or_else(|| label.ends_with("规章").then_some(row::REGULATIONS))
 }
 
-/// The rows of table 二 `label` names, wherever in it, in the order
-/// written (规章 last): a label that ran together with the labels of rows
-/// before it (rows left blank, their blank cells vanished) names them too.
+/// Calls `f` with each row of table 二 `label` names, wherever in it, in
+/// the order written (规章 last): a label that ran together with the labels
+/// of rows before it (rows left blank, their blank cells vanished) names
+/// them too.
 ///
 /// ```
-/// use nianbao::tables::labels::active_rows_named;
+/// use nianbao::tables::labels::each_active_row;
 /// use nianbao::tables::schema::row;
-/// let named = |label| active_rows_named(label).collect::<Vec<_>>();
+/// let named = |label| {
+///     let mut rows = Vec::new();
+///     each_active_row(label, |key| rows.push(key));
+///     rows
+/// };
 /// assert_eq!(
 ///     named("行政强制第二十条第八项信息内容行政事业性收费"),
 ///     [row::COERCION, row::FEES]
@@ -281,11 +290,11 @@ pub fn active_row(label: &str) -> Option<RowKey> {
 /// );
 /// assert_eq!(named("信息内容本年处理决定数量"), []);
 /// ```
-pub fn active_rows_named(label: &str) -> impl Iterator<Item = RowKey> + '_ {
-    ACTIVE_WORDS
-        .each(label)
-        .map(|(_, key)| key)
-        .chain(label.contains("规章").then_some(row::REGULATIONS))
+pub fn each_active_row(label: &str, mut f: impl FnMut(RowKey)) {
+    ACTIVE_WORDS.each(label, &mut f);
+    if label.contains("规章") {
+        f(row::REGULATIONS);
+    }
 }
 
 /// Which template a header label of table 二 belongs to: `Some(true)` for

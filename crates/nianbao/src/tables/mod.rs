@@ -367,11 +367,11 @@ impl<'a> Reader<'a, '_> {
         // The rows any label names: a row left blank leaves its label only.
         let mut named: Vec<RowKey> = Vec::new();
         let votes = |l: &str| {
-            for key in labels::active_rows_named(l) {
+            labels::each_active_row(l, |key| {
                 if !named.contains(&key) {
                     named.push(key);
                 }
-            }
+            });
             match labels::active_header_is_2021(l) {
                 Some(true) => votes_2021 += 1,
                 Some(false) => votes_2019 += 1,
