@@ -156,9 +156,7 @@ fn title_field(line: &str) -> &str {
 /// Whether `t` names the report: 报告 or 年报, or a title a crawler cut
 /// short (`…政府信息公开工作年度报...`).
 fn names_report(t: &str) -> bool {
-    t.contains("报告")
-        || t.contains("年报")
-        || (t.contains("政府信息公开") && (t.ends_with("...") || t.ends_with('…')))
+    t.contains("报告") || t.contains("年报") || t.ends_with("报...")
 }
 
 /// The length of a field's label opening `line` (`标题:`, `标 题:`): a few
@@ -194,19 +192,19 @@ fn title_agency(title: &str) -> Option<(usize, usize)> {
             };
             let end = end_words
                 .iter()
-                .filter_map(|w| find_loose(&title[after..], w))
+                .filter_map(|w| title[after..].find(w))
                 .min()?
                 + after;
             (end > after).then_some((after, end))
         }
         None => {
-            let end = end_words
-                .iter()
-                .filter_map(|w| find_loose(title, w))
-                .min()?;
+            let end = end_words.iter().filter_map(|w| title.find(w)).min()?;
             (end > 0).then_some((0, end))
         }
     }
+    // A title broken inside a word (2021年度政府信息 / 公开工作报告) names
+    // no agency there.
+    .filter(|&(s, e)| !title[s..e].trim_end().contains('\n'))
     // 某某局关于2021年…: the agency ends before 关于.
     .map(|(s, e)| {
         let name = title[s..e].trim_end();
@@ -272,39 +270,53 @@ fn header_date(
     None
 }
 
-/// Parses `2024年1月4日` or `2022-01-19` (the whole string) as `YYYY-MM-DD`.
+/// Parses `2024年1月4日` or `2022-01-19` (the whole string, blanks aside)
+/// as `YYYY-MM-DD`: three numbers between 年, 月 and a closing 日, or
+/// between two of `-`, `/` and `.`. One pass, stopping at the first
+/// character that cannot be part of a date: the line may be a million
+/// dashes.
 fn parse_date(s: &str) -> Option<String> {
-    // Only digits, signs, separators and blanks can make a date: anything
-    // else says no at once, before a long line is copied.
-    if !s
-        .chars()
-        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "+-/.年月日".contains(c))
+    const HAN: [char; 3] = ['年', '月', '日'];
+    let mut parts = [0u32; 3];
+    // The number being read, its digits, and whether the separators are Han.
+    let (mut n, mut digits, mut han) = (0, 0, None);
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        if let Some(d) = c.to_digit(10).filter(|_| n < 3 && digits < 9) {
+            parts[n] = parts[n] * 10 + d;
+            digits += 1;
+            continue;
+        }
+        let is_han = HAN.contains(&c);
+        let ascii = matches!(c, '-' | '/' | '.');
+        let in_order = !is_han || HAN.get(n) == Some(&c);
+        if digits == 0 || !(is_han || ascii) || !in_order || *han.get_or_insert(is_han) != is_han {
+            return None;
+        }
+        (n, digits) = (n + 1, 0);
+        if n == 3 && !is_han {
+            return None;
+        }
+    }
+    let complete = match han {
+        Some(true) => n == 3,
+        Some(false) => n == 2 && digits > 0,
+        None => false,
+    };
+    let [y, m, d] = parts;
+    if !complete || !(1990..=2999).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d)
     {
         return None;
     }
-    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let (y, m, d) = if s.contains('年') {
-        let s = s.strip_suffix('日')?;
-        let (y, rest) = s.split_once('年')?;
-        let (m, d) = rest.split_once('月')?;
-        (y, m, d)
-    } else {
-        // Exactly three parts, found without collecting them: the line may
-        // be a million dashes.
-        let mut parts = s.split(['-', '/', '.']);
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() {
-            return None;
+    let mut out = String::with_capacity(10);
+    for (i, (value, width)) in [(y, 4), (m, 2), (d, 2)].into_iter().enumerate() {
+        if i > 0 {
+            out.push('-');
         }
-        (y, m, d)
-    };
-    let num = |p: &str, max: u32| p.parse::<u32>().ok().filter(|&n| (1..=max).contains(&n));
-    let (y, m, d) = (
-        num(y, 2999).filter(|&y| y >= 1990)?,
-        num(m, 12)?,
-        num(d, 31)?,
-    );
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+        for k in (0..width).rev() {
+            out.push(char::from(b'0' + (value / 10u32.pow(k) % 10) as u8));
+        }
+    }
+    Some(out)
 }
 
 /// The first plausible year followed by 年 in `s`: its offset and value.
@@ -386,16 +398,6 @@ fn fuller_agency(doc: &Document, agency: &Found<String>) -> Option<Found<String>
     (!name.contains([',', '。', ' ', '(', '《'])).then(|| Found {
         value: name.to_string(),
         span: doc.span(intro, intro + name.len()),
-    })
-}
-
-/// Where `word` first starts in `hay`, white space between its characters
-/// allowed: a title broken over two lines may break a word.
-fn find_loose(hay: &str, word: &str) -> Option<usize> {
-    let first = word.chars().next()?;
-    hay.match_indices(first).map(|(at, _)| at).find(|&at| {
-        let mut rest = hay[at..].chars().filter(|c| !c.is_whitespace());
-        word.chars().all(|w| rest.next() == Some(w))
     })
 }
 
@@ -488,8 +490,6 @@ mod tests {
         // prints it): 政府信息 / 公开 is no agency; the title below is.
         let m = meta("标 题:\t大洼区人民政府\n2021年度政府信息\n公开工作报告\n大洼区人民政府2021年度政府信息公开工作报告\n正文");
         assert_eq!(m.agency.unwrap().value, "大洼区人民政府");
-        assert_eq!(find_loose("政府信息\n公开工作报告", "信息公开"), Some(6));
-        assert_eq!(find_loose("政府信息", "信息公开"), None);
     }
 
     #[test]
@@ -503,5 +503,31 @@ mod tests {
         assert_eq!(parse_date("2022-01-19").as_deref(), Some("2022-01-19"));
         assert_eq!(parse_date("2026年1月23日").as_deref(), Some("2026-01-23"));
         assert_eq!(parse_date("2026年13月23日"), None);
+        assert_eq!(
+            parse_date("2024 年 1 月 4 日").as_deref(),
+            Some("2024-01-04")
+        );
+        assert_eq!(parse_date("2022/1/9").as_deref(), Some("2022-01-09"));
+        assert_eq!(parse_date("2022.01-19").as_deref(), Some("2022-01-19"));
+        // Incomplete, out of order, mixed, or more than a date: none.
+        for s in [
+            "2024年1月4",
+            "2024年4日",
+            "2024月1年4日",
+            "2024-01-04日",
+            "2024年1-4",
+            "2024-01",
+            "2024-01-04-05",
+            "2024--01-04",
+            "2024年1月4日5",
+            "1989-01-01",
+            "2024-01-32",
+            "12345678901-1-1",
+            "",
+            "-",
+            "年",
+        ] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
     }
 }
