@@ -137,6 +137,7 @@ impl<K: Copy> Lexicon<K> {
 
     /// The word starting at byte `at` of `b`, if any; where several do,
     /// the later of them in the list.
+    #[inline(always)]
     fn word_at(&self, b: &[u8], at: usize) -> Option<(usize, K)> {
         // A continuation byte starts no character: passed at once.
         if (0x80..0xC0).contains(&b[at]) {
