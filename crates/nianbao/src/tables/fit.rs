@@ -338,10 +338,14 @@ fn run<'a>(t: &Token<'a>, amount: bool) -> Option<Run<'a>> {
             end,
         }),
         Kind::Number(n) if amount && matches!(n.unit, None | Some("元" | "万元")) => {
-            let (whole, fraction) = n.digits.split_once('.').unwrap_or((n.digits, ""));
+            // Digits, then a point and more digits, or not.
+            let (whole, fraction) = match n.digits.split_once('.') {
+                Some((_, "")) => return None,
+                Some(parts) => parts,
+                None => (n.digits, ""),
+            };
             let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-            let fraction_ok = fraction.is_empty() == (whole.len() == n.digits.len());
-            (!whole.is_empty() && digits(whole) && digits(fraction) && fraction_ok).then_some(Run {
+            (!whole.is_empty() && digits(whole) && digits(fraction)).then_some(Run {
                 digits: n.digits,
                 whole: whole.len(),
                 unit: n.unit,
