@@ -119,6 +119,7 @@ fn title(text: &str, texts: &[(usize, &str)]) -> Option<(usize, usize)> {
         if let Some((prev_start, prev)) = i.checked_sub(1).map(|j| head[j]) {
             let joined = &text[prev_start..own.1];
             if !(year.is_some() && agency)
+                && prev.len() <= SHORT_LINE * 4
                 && prev.chars().count() <= SHORT_LINE
                 && !prev.contains(['。', '|', ':'])
                 && year_of(joined).is_some()
