@@ -102,9 +102,7 @@ fn title(text: &str, texts: &[(usize, &str)]) -> Option<(usize, usize)> {
     let mut first: Option<((usize, usize), Option<i32>)> = None;
     for (i, &(line_start, line)) in head.iter().enumerate() {
         let t = title_field(line);
-        // Short first: a line of megabytes is passed at once.
-        let short = t.len() <= SHORT_LINE * 4 && t.chars().count() <= SHORT_LINE;
-        if !short || t.contains(['|', '\t', '>', '。']) || !names_report(t) {
+        if !is_short(t) || t.contains(['|', '\t', '>', '。']) || !names_report(t) {
             continue;
         }
         // 标题:… (a portal's field, met first in a saved page without <head>).
@@ -119,8 +117,7 @@ fn title(text: &str, texts: &[(usize, &str)]) -> Option<(usize, usize)> {
         if let Some((prev_start, prev)) = i.checked_sub(1).map(|j| head[j]) {
             let joined = &text[prev_start..own.1];
             if !(year.is_some() && agency)
-                && prev.len() <= SHORT_LINE * 4
-                && prev.chars().count() <= SHORT_LINE
+                && is_short(prev)
                 && !prev.contains(['。', '|', ':'])
                 && year_of(joined).is_some()
                 && title_agency(joined).is_some()
@@ -139,6 +136,13 @@ fn title(text: &str, texts: &[(usize, &str)]) -> Option<(usize, usize)> {
         }
     }
     first.map(|(range, _)| range)
+}
+
+/// Whether `line` is short enough for a title, a signature or an agency
+/// name: at most [`SHORT_LINE`] characters, judged first by its bytes (four
+/// at most a character), so that a line of megabytes is passed at once.
+fn is_short(line: &str) -> bool {
+    line.len() <= SHORT_LINE * 4 && line.chars().count() <= SHORT_LINE
 }
 
 /// The part of `line` that may be a title: a crawler's record of a report
@@ -222,7 +226,7 @@ fn signature<'a>(texts: &[(usize, &'a str)]) -> Option<(usize, &'a str, (usize, 
     let (date_start, date_line) = *texts.get(n.checked_sub(1)?)?;
     let date = parse_date(date_line.trim_matches(['(', ')']))?;
     let (name_start, name) = *texts.get(n.checked_sub(2)?)?;
-    let plausible = name.chars().count() <= SHORT_LINE
+    let plausible = is_short(name)
         && !name.contains(['。', ',', ':', '|'])
         && !name.starts_with(['一', '二', '三', '四', '五', '六']);
     plausible.then_some((name_start, name, (date_start, date_line.len(), date)))
