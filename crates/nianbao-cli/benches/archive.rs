@@ -136,9 +136,10 @@ fn cpu_ns() -> u64 {
         .unwrap_or(0)
 }
 
-/// Runs a command under `/usr/bin/time`, which tells its CPU time, its
-/// output thrown away; any exit status is accepted (`nianbao check` exits
-/// 1 when a report has errors).
+/// Runs a command under `/usr/bin/time`, which tells its CPU time on its
+/// report's last line (a line before says so when the command exits with
+/// a failure), its output thrown away; any exit status is accepted
+/// (`nianbao check` exits 1 when a report has errors).
 fn run(cmd: &mut Command) {
     let report = std::env::temp_dir().join(format!("nianbao-bench-time-{}", std::process::id()));
     let mut timed = Command::new("/usr/bin/time");
@@ -153,6 +154,9 @@ fn run(cmd: &mut Command) {
         .status()
         .unwrap();
     let secs: f64 = std::fs::read_to_string(&report)
+        .unwrap_or_default()
+        .lines()
+        .last()
         .unwrap_or_default()
         .split_whitespace()
         .filter_map(|x| x.parse::<f64>().ok())
