@@ -211,7 +211,7 @@ const PLACES: &[&str] = &[
 /// Writes `count` reports made from the seeds into `dir`, unless the same
 /// archive is there already; returns its size in bytes.
 fn write_archive(seeds: &Path, dir: &Path, count: usize) -> usize {
-    let stamp = dir.join(format!(".complete-{count}-paired"));
+    let stamp = dir.join(format!(".complete-{count}-retitled"));
     if stamp.exists() {
         return list(dir)
             .iter()
@@ -253,9 +253,22 @@ fn write_archive(seeds: &Path, dir: &Path, count: usize) -> usize {
     total
 }
 
-/// The seed with a title line naming `agency` and `year` first.
+/// The seed with a title line naming `agency` and `year` first, in place
+/// of its own: of its first lines, those naming the report, not in a row
+/// of cells (a portal's fields) or a path of links.
 fn retitle(seed: &str, agency: &str, year: usize) -> String {
-    format!("{agency}{year}年政府信息公开工作年度报告\n{seed}")
+    let mut text = format!("{agency}{year}年政府信息公开工作年度报告\n");
+    for (i, line) in seed.lines().enumerate() {
+        let title = i < 8
+            && (line.contains("报告") || line.contains("報告"))
+            && !line.contains(['|', '>'])
+            && line.chars().count() < 60;
+        if !title {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// The text as an HTML page: pipe rows as table rows, other lines as paragraphs.

@@ -38,9 +38,12 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
     let head: Vec<(usize, &str)> = texts().take(TITLE_LINES).collect();
     let mut last_two: Vec<(usize, &str)> = texts().rev().take(2).collect();
     last_two.reverse();
-    let title = title(&doc.text, &head);
+    let mut meta = Meta {
+        period_year: statistics_year(doc),
+        ..Meta::default()
+    };
+    let title = title(&doc.text, &head, meta.period_year.as_ref().map(|y| y.value));
     let signature = signature(&last_two);
-    let mut meta = Meta::default();
     if let Some((start, end)) = title {
         let text = &doc.text[start..end];
         if let Some((at, year)) = find_year(text) {
@@ -69,7 +72,6 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
     if let Some(agency) = &meta.agency {
         meta.agency = Some(fuller_agency(doc, agency).unwrap_or_else(|| agency.clone()));
     }
-    meta.period_year = statistics_year(doc);
     if meta.year.is_none() {
         meta.year = meta.period_year.clone().or_else(|| common_year(doc));
     }
@@ -89,17 +91,22 @@ pub fn read(doc: &Document, lines: &Lines) -> Meta {
 /// of cells (a portal's metadata table, piped or tab-separated), with the
 /// line before it when the title was broken over two lines.
 ///
-/// The first such line naming the report's year and agency is the title.
-/// A line naming one of them only (a page's <title> without the agency)
-/// gives way to the first line after it naming both, of its year: a list
-/// of other years' reports between is passed by. A line naming neither (a
-/// menu's 政府信息公开年报) is none.
-fn title(text: &str, texts: &[(usize, &str)]) -> Option<(usize, usize)> {
+/// The first such line naming the report's year and agency is the title,
+/// unless it names a year other than `period`'s, the year of the
+/// statistics: then a later one of that year is (a list of other years'
+/// reports above the report's own title), or failing one, it is. A line
+/// naming one of them only (a page's <title> without the agency) gives way
+/// to the first line after it naming both, of its year: a list of other
+/// years' reports between is passed by. A line naming neither (a menu's
+/// 政府信息公开年报) is none.
+fn title(text: &str, texts: &[(usize, &str)], period: Option<i32>) -> Option<(usize, usize)> {
     let head = &texts[..texts.len().min(TITLE_LINES)];
     let year_of = |t: &str| find_year(t).map(|(_, y)| y);
     // The first line naming the report's year or agency but not both, and
     // its year.
     let mut first: Option<((usize, usize), Option<i32>)> = None;
+    // The first line naming both, of a year not the period's.
+    let mut other_year = None;
     for (i, &(line_start, line)) in head.iter().enumerate() {
         let t = title_field(line);
         if !is_short(t) || t.contains(['|', '\t', '>', '。']) || !names_report(t) {
@@ -125,17 +132,22 @@ fn title(text: &str, texts: &[(usize, &str)]) -> Option<(usize, usize)> {
                 (range, year, agency) = ((prev_start, own.1), year_of(joined), true);
             }
         }
+        let both = year.is_some() && agency;
         match first {
             _ if !(year.is_some() || agency) => {}
-            None if year.is_some() && agency => return Some(range),
-            None => first = Some((range, year)),
-            Some((_, of)) if year.is_some() && agency && of.is_none_or(|y| year == Some(y)) => {
-                return Some(range)
+            None if both && period.is_some_and(|p| year != Some(p)) => {
+                other_year = other_year.or(Some(range));
             }
+            None if both => return Some(range),
+            None => first = Some((range, year)),
+            Some((_, of)) if both && of.is_none_or(|y| year == Some(y)) => return Some(range),
             Some(_) => {}
         }
     }
-    first.map(|(range, _)| range)
+    match first {
+        Some((range, year)) if other_year.is_none() || year == period => Some(range),
+        _ => other_year,
+    }
 }
 
 /// Whether `line` is short enough for a title, a signature or an agency
@@ -487,6 +499,24 @@ mod tests {
         assert_eq!(m.agency.unwrap().value, "株洲市天元区行政审批服务局");
         assert_eq!(m.year.unwrap().value, 2022);
         assert_eq!(m.published.unwrap().value, "2023-01-18");
+    }
+
+    #[test]
+    fn a_list_of_other_years_reports_above_the_title_is_passed_by() {
+        // A page saved without <title>: the portal's list of the agency's
+        // reports, then the report's own title, of the statistics' year.
+        let page = "<html><body><ul><li>甲市交通局2022年政府信息公开工作年度报告</li>\
+            <li>乙县民政局2021年政府信息公开工作年度报告</li></ul>\
+            <h1>甲市交通局2023年政府信息公开工作年度报告</h1>\
+            <p>本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。</p>";
+        let m = meta(page);
+        assert_eq!(m.year.unwrap().value, 2023);
+        assert_eq!(m.agency.unwrap().value, "甲市交通局");
+        // A title of a year other than the statistics' is still the title,
+        // when no other is of theirs (C004 tells of it).
+        let m = meta("乙县民政局2021年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。");
+        assert_eq!(m.year.unwrap().value, 2021);
+        assert_eq!(m.agency.unwrap().value, "乙县民政局");
     }
 
     #[test]
