@@ -64,6 +64,10 @@ enum Variant {
     BlankRows,
     /// The pipe variant with amounts in 万元 written in 元 (`251000元`).
     Yuan,
+    /// The pipe variant with every second row's labels on a line of their
+    /// own above its values (`| 行政规范性文件` / `| 6 | 1 | 32 |`), as a
+    /// converter gives a row whose label cell wrapped.
+    LabelAbove,
     /// Each table run together on one line, with every 0 of table 三 left
     /// blank and each blank cell leaving nothing, a row left blank its label
     /// only (`一、本年新收政府信息公开申请数量11二、上年结转政府信息公开申请数量三、`,
@@ -75,7 +79,7 @@ enum Variant {
 }
 
 impl Variant {
-    const ALL: [Variant; 15] = [
+    const ALL: [Variant; 16] = [
         Variant::Pipe,
         Variant::Tab,
         Variant::CellPerLine,
@@ -91,6 +95,7 @@ impl Variant {
         Variant::HtmlTraditional,
         Variant::BlankRows,
         Variant::Yuan,
+        Variant::LabelAbove,
     ];
 
     fn name(self) -> &'static str {
@@ -110,6 +115,7 @@ impl Variant {
             Variant::HtmlTraditional => "html-traditional",
             Variant::BlankRows => "blank-rows",
             Variant::Yuan => "yuan",
+            Variant::LabelAbove => "label-above",
             Variant::Vanished => "vanished",
         }
     }
@@ -133,7 +139,8 @@ impl Variant {
             | Variant::Traditional
             | Variant::Crlf
             | Variant::BareCr
-            | Variant::Yuan => ["", "/"],
+            | Variant::Yuan
+            | Variant::LabelAbove => ["", "/"],
             Variant::Tab => ["/", ""],
             Variant::CellPerLine | Variant::Spaces => ["/", "—"],
             Variant::Markdown => ["", "-"],
@@ -740,6 +747,22 @@ fn table_lines(grid: &Grid, variant: Variant) -> Vec<String> {
             lines
         }
         Variant::Spaces => aligned_lines(grid, &texts),
+        Variant::LabelAbove => {
+            let mut lines = Vec::new();
+            for (r, (row, cells)) in texts.iter().zip(&grid.rows).enumerate() {
+                let labels = cells
+                    .iter()
+                    .take_while(|c| matches!(c.content, Content::Label(_)))
+                    .count();
+                if r % 2 == 1 && labels > 0 && labels < row.len() {
+                    lines.push(format!("| {}", row[..labels].join(" | ")));
+                    lines.push(format!("| {} |", row[labels..].join(" | ")));
+                } else {
+                    lines.push(row.join(" | "));
+                }
+            }
+            lines
+        }
         Variant::RunTogether | Variant::OneLine => texts.iter().map(|row| row.concat()).collect(),
         Variant::Vanished => vec![texts.iter().map(|row| row.concat()).collect()],
         // Rows are runs of lines; the row breaks are longer than the cell breaks.
@@ -1501,6 +1524,11 @@ macro_rules! layout_tests {
             fn yuan() {
                 check($id, Variant::Yuan)
             }
+
+            #[test]
+            fn label_above() {
+                check($id, Variant::LabelAbove)
+            }
         }
     )*};
 }
@@ -1717,6 +1745,14 @@ fn the_generator_changes_the_layout() {
                         !requests.contains("| 0 | 0 | 0 | 0 | 0 | 0 | 0"),
                         "{context}"
                     );
+                }
+                Variant::LabelAbove => {
+                    assert!(tables.contains("\n| 行政规范性文件\n| "), "{context}");
+                    let alone = lines
+                        .iter()
+                        .filter(|l| !l.contains(char::is_numeric))
+                        .count();
+                    assert!(alone > 10, "{context}");
                 }
                 Variant::Yuan => {
                     let (_, active) = &relaid.tables[0];

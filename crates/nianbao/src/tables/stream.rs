@@ -229,11 +229,11 @@ pub fn groups<'a, C: Collect<'a>>(
             }
         });
         if by_rows {
-            rows.end_line(at);
+            rows.end_line(at, values);
         }
         if !empty {
             if by_cells {
-                cells.end_line(at);
+                cells.end_line(at, values);
             }
             vote.line(sep, values, labels);
         }
@@ -276,6 +276,10 @@ struct Reading<'a, C> {
     empty_cells: Vec<Token<'a>>,
     /// Whether no cell of this line was read yet.
     new_line: bool,
+    /// Rows: whether the last line held labels alone, and whether this
+    /// line follows one, whose label names the values it opens with.
+    label_alone: bool,
+    after_label_alone: bool,
     out: C,
 }
 
@@ -291,6 +295,8 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
             empty_count: 0,
             empty_cells: Vec::new(),
             new_line: true,
+            label_alone: false,
+            after_label_alone: false,
             out: C::default(),
         }
     }
@@ -318,13 +324,16 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
             self.gap.cell(&mut self.empty_cells)
         };
         self.new_line = true;
+        self.after_label_alone = std::mem::take(&mut self.label_alone);
         self.leading.clear();
     }
 
     /// Takes in the next cell of line `at`; a label's text, reduced, is `canonical`.
     fn token(&mut self, at: usize, token: &Token<'a>, canonical: &str) {
         let rows = self.lines_are_rows;
-        if rows && self.new_line {
+        // A line of rows ends the group of the one before, but for a label
+        // alone on it, which names this line's values.
+        if rows && self.new_line && !self.after_label_alone {
             self.close();
         }
         // Empty cells before a value are cells of its row.
@@ -370,7 +379,10 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
             Kind::Number(_) | Kind::Null => {
                 if self.current.items.is_empty() {
                     self.current.line = at;
-                    if rows && self.label_line != Some(at) {
+                    // A label on a line of its own names the values the
+                    // next line opens with (`| 行政规范性文件` / `| 6 | 1 |`).
+                    let named = self.label_line == Some(at) || self.after_label_alone;
+                    if rows && !named {
                         self.current.label.clear();
                         self.current.label_range = None;
                     }
@@ -396,7 +408,13 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
         }
     }
 
-    fn end_line(&mut self, at: usize) {
+    /// Ends line `at`, which held `values` values.
+    fn end_line(&mut self, at: usize, values: usize) {
+        self.label_alone = self.lines_are_rows
+            && values == 0
+            && self.current.items.is_empty()
+            && self.label_line == Some(at)
+            && self.leading.is_empty();
         // A label followed by blank cells only is a row left blank (blank
         // meaning 0 in a row of zeros): its blanks are its cells, and the
         // group is handed on for the tables to judge.
