@@ -282,3 +282,36 @@ fn a_row_of_table_two_left_blank_is_blank_not_missing() {
         &["R004"],
     );
 }
+
+#[test]
+fn a_sentence_naming_section_three_opens_no_table() {
+    // The introduction broken into short lines, as PDF text breaks it, one
+    // of them naming 收到和处理…; section 三 a sentence, without table 三.
+    let text = seed_000();
+    let intro = text.lines().nth(1).unwrap();
+    let broken = intro
+        .replacen("和《国务院", "和《国务院\n", 1)
+        .replacen("工作年度报告格式", "工作年度报告\n格式", 1)
+        .replacen("收到和处理政府信", "收到和处理政府信\n", 1);
+    let text = text.replacen(intro, &broken, 1);
+    let start = text.find("三、收到和处理政府信息公开申请情况").unwrap();
+    let end = text.find("四、政府信息公开行政复议").unwrap();
+    let text = format!(
+        "{}三、收到和处理政府信息公开申请情况\n2022年,本机关未收到政府信息公开申请。\n{}",
+        &text[..start],
+        &text[end..]
+    );
+    let line = text
+        .lines()
+        .find(|l| l.contains("收到和处理") && l.contains(','))
+        .unwrap();
+    assert!(line.chars().count() < 60, "{line}");
+    let report = nianbao::check(&text);
+    assert!(report.tables.requests.is_none());
+    assert_eq!(value(&report, "active", "licensing", "decisions"), C(0));
+    assert!(
+        !codes(&report).contains(&"R009"),
+        "{:#?}",
+        report.diagnostics
+    );
+}

@@ -123,9 +123,20 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         buf.contains(word)
     };
 
-    // Table 三 opens with 本年新收; where that label was lost, with its header.
-    let requests_anchor =
-        first(0, n, opens::REQUESTS).or_else(|| first(0, n, opens::REQUESTS_HEADER));
+    // Table 三 opens with 本年新收; where that label was lost, with its
+    // header: a heading or a row of cells, not a sentence naming the
+    // section (the introduction's 全文由总体情况，…，收到和处理政府信息
+    // 公开申请情况，… broken into short lines, as PDF text breaks it).
+    let requests_anchor = first(0, n, opens::REQUESTS).or_else(|| {
+        marks
+            .iter()
+            .filter(|&&(_, m, _)| m & opens::REQUESTS_HEADER != 0)
+            .map(|&(i, _, _)| i)
+            .find(|&i| {
+                let l = lines.get(i);
+                !doc.text[l.start..l.end].contains(['。', ','])
+            })
+    });
     let requests_start = requests_anchor
         .map(|a| first(a.saturating_sub(HEADER_LINES), a, opens::REQUESTS_HEADER).unwrap_or(a));
     let appeals_anchor = match requests_anchor {
