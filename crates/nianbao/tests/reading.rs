@@ -315,3 +315,24 @@ fn a_sentence_naming_section_three_opens_no_table() {
         report.diagnostics
     );
 }
+
+#[test]
+fn a_sentence_broken_into_short_lines_opens_no_table() {
+    // Prose of section 一 as PDF text breaks it, each line short and
+    // naming the words that open a table: the tables are read as before,
+    // and no number of the prose is taken for a cell.
+    for prose in [
+        "本年新收政府信息公开申请98件，\n均已办结。",
+        "按照《条例》第二十条规定，全年主动公开\n信息1234条，其中规章3件。",
+    ] {
+        let text = edited("一、总体情况\n", &format!("一、总体情况\n{prose}\n"));
+        check(
+            &text,
+            &[
+                ("active.regulations.issued", C(0)),
+                ("requests.new_received.total", C(98)),
+            ],
+            &[],
+        );
+    }
+}

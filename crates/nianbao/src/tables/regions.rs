@@ -83,17 +83,21 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         let text = &doc.text[l.start..l.end];
         // A long line is prose, but for what follows its last sentence: a
         // table whose cells ran together after it, as in a crawler's record.
-        let from = if canon_up_to(text, &mut buf, PROSE) {
-            l.start
-        } else {
+        // So is a short line of a sentence, as PDF text breaks prose
+        // (`本年新收政府信息公开申请98件，`), but for a table after it.
+        let short = canon_up_to(text, &mut buf, PROSE);
+        let mut mark = if short { opens_of(&buf) } else { 0 };
+        let mut from = l.start;
+        if !short || (mark != 0 && is_sentence(text)) {
             let tail = text.rfind('。').map_or(0, |n| n + '。'.len_utf8());
-            if text.len() - tail < 12 || !has_digit(&text[tail..]) {
+            let part = &text[tail..];
+            if part.len() < 12 || !has_digit(part) || (short && is_sentence(part)) {
                 continue;
             }
-            canon_into(&text[tail..], &mut buf);
-            l.start + tail
-        };
-        let mark = opens_of(&buf);
+            canon_into(part, &mut buf);
+            mark = opens_of(&buf);
+            from = l.start + tail;
+        }
         if mark != 0 {
             marks.push((i, mark, from));
         }
@@ -123,20 +127,9 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         buf.contains(word)
     };
 
-    // Table 三 opens with 本年新收; where that label was lost, with its
-    // header: a heading or a row of cells, not a sentence naming the
-    // section (the introduction's 全文由总体情况，…，收到和处理政府信息
-    // 公开申请情况，… broken into short lines, as PDF text breaks it).
-    let requests_anchor = first(0, n, opens::REQUESTS).or_else(|| {
-        marks
-            .iter()
-            .filter(|&&(_, m, _)| m & opens::REQUESTS_HEADER != 0)
-            .map(|&(i, _, _)| i)
-            .find(|&i| {
-                let l = lines.get(i);
-                !doc.text[l.start..l.end].contains(['。', ','])
-            })
-    });
+    // Table 三 opens with 本年新收; where that label was lost, with its header.
+    let requests_anchor =
+        first(0, n, opens::REQUESTS).or_else(|| first(0, n, opens::REQUESTS_HEADER));
     let requests_start = requests_anchor
         .map(|a| first(a.saturating_sub(HEADER_LINES), a, opens::REQUESTS_HEADER).unwrap_or(a));
     let appeals_anchor = match requests_anchor {
@@ -176,6 +169,34 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         requests,
         appeals,
     }
+}
+
+/// Whether `text` is (or ends) a sentence: it holds a `。`, or a comma
+/// outside brackets and not between digits (a table's labels hold commas
+/// only in brackets: `(二)部分公开(区分处理的,只计这一情形,…)`).
+fn is_sentence(text: &str) -> bool {
+    if has_char(text, '。') {
+        return true;
+    }
+    let mut depth = 0usize;
+    let mut before = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ',' | '，' if depth == 0 => {
+                let digits =
+                    before.is_ascii_digit() && chars.peek().is_some_and(char::is_ascii_digit);
+                if !digits {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        before = c;
+    }
+    false
 }
 
 /// Whether `s` holds an ASCII digit.
