@@ -171,32 +171,30 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
     }
 }
 
-/// Whether `text` is (or ends) a sentence: it holds a `。`, or a comma
-/// outside brackets and not between digits (a table's labels hold commas
-/// only in brackets: `(二)部分公开(区分处理的,只计这一情形,…)`).
+/// Whether `text` (normalised: full-width punctuation is ASCII) is or ends
+/// a sentence: it holds a `。`, or a comma outside brackets and not between
+/// digits (a table's labels hold commas only in brackets:
+/// `(二)部分公开(区分处理的,只计这一情形,…)`).
 fn is_sentence(text: &str) -> bool {
-    if has_char(text, '。') {
-        return true;
-    }
+    let b = text.as_bytes();
     let mut depth = 0usize;
-    let mut before = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            ',' | '，' if depth == 0 => {
-                let digits =
-                    before.is_ascii_digit() && chars.peek().is_some_and(char::is_ascii_digit);
-                if !digits {
-                    return true;
-                }
+    has_char(text, '。')
+        || (0..b.len()).any(|i| match b[i] {
+            b'(' => {
+                depth += 1;
+                false
             }
-            _ => {}
-        }
-        before = c;
-    }
-    false
+            b')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            b',' => {
+                let digit =
+                    |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_digit);
+                depth == 0 && !(digit(i.checked_sub(1)) && digit(Some(i + 1)))
+            }
+            _ => false,
+        })
 }
 
 /// Whether `s` holds an ASCII digit.
