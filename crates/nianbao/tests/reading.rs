@@ -336,3 +336,33 @@ fn a_sentence_broken_into_short_lines_opens_no_table() {
         );
     }
 }
+
+#[test]
+fn a_sentence_between_a_heading_and_its_table_holds_no_cell() {
+    // Whole, or broken into short lines as PDF text breaks it.
+    for (heading, prose) in [
+        (
+            "四、政府信息公开行政复议、行政诉讼情况\n",
+            "2022年,本机关共发生行政复议12件,行政诉讼4件,详见下表。",
+        ),
+        (
+            "四、政府信息公开行政复议、行政诉讼情况\n",
+            "2022年,本机关共发生行政复议12件,\n行政诉讼4件,详见下表。",
+        ),
+        (
+            "三、收到和处理政府信息公开申请情况\n",
+            "2022年,本机关共收到政府信息公开申请98件,上年结转0件。",
+        ),
+    ] {
+        let text = edited(heading, &format!("{heading}{prose}\n"));
+        check(
+            &text,
+            &[
+                ("appeals.review.upheld", C(4)),
+                ("appeals.review.total", C(12)),
+                ("requests.new_received.total", C(98)),
+            ],
+            &[],
+        );
+    }
+}

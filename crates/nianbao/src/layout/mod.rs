@@ -294,6 +294,60 @@ impl DoubleEndedIterator for Written<'_> {
     }
 }
 
+/// Whether `text` (normalised: full-width punctuation is ASCII) is or ends
+/// a sentence: it holds a `。`, or a comma outside brackets and not between
+/// digits (a table's labels hold commas only in brackets:
+/// `(二)部分公开(区分处理的,只计这一情形,…)`).
+pub(crate) fn is_sentence(text: &str) -> bool {
+    // Most lines have neither a comma nor a character of U+3000–U+3FFF (。
+    // among them), and are passed over by that alone.
+    let b = text.as_bytes();
+    if !b.iter().any(|&x| x == b',' || x == 0xE3) {
+        return false;
+    }
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let mut depth = 0usize;
+    for (i, &x) in b.iter().enumerate() {
+        match x {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 && !(i > 0 && digit(i - 1) && digit(i + 1)) => return true,
+            // 。
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether a line of a table's region is a sentence of prose, not a row:
+/// no cell separator in it (most rows are known by their first), it is a
+/// [`is_sentence`], and every number in it is counted in a unit or a date
+/// (`2022年,本机关共发生行政复议2件,`): a row's values stand alone.
+pub(crate) fn is_prose_line(text: &str) -> bool {
+    if has_byte(text, b'|') || has_byte(text, b'\t') {
+        return false;
+    }
+    const AFTER: [char; 15] = [
+        '件', '条', '个', '项', '次', '份', '篇', '家', '人', '元', '万', '年', '月', '日', '%',
+    ];
+    is_sentence(text) && {
+        let mut rest = text;
+        loop {
+            let Some(at) = rest.find(|c: char| c.is_ascii_digit()) else {
+                break true;
+            };
+            let digits = rest[at..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .map_or(rest.len(), |n| at + n);
+            if !rest[digits..].trim_start().starts_with(AFTER) {
+                break false;
+            }
+            rest = &rest[digits..];
+        }
+    }
+}
+
 /// Page footers left by PDF conversion: `— 1—`, `- 3 -`, `第 2 页`, `第2页 共5页`.
 pub(crate) fn is_footer(line: &str) -> bool {
     // A footer opens with a dash or 第: a line opening with any other ASCII

@@ -88,10 +88,10 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         let short = canon_up_to(text, &mut buf, PROSE);
         let mut mark = if short { opens_of(&buf) } else { 0 };
         let mut from = l.start;
-        if !short || (mark != 0 && is_sentence(text)) {
+        if !short || (mark != 0 && layout::is_sentence(text)) {
             let tail = text.rfind('。').map_or(0, |n| n + '。'.len_utf8());
             let part = &text[tail..];
-            if part.len() < 12 || !has_digit(part) || (short && is_sentence(part)) {
+            if part.len() < 12 || !has_digit(part) || (short && layout::is_sentence(part)) {
                 continue;
             }
             canon_into(part, &mut buf);
@@ -169,32 +169,6 @@ pub fn find(doc: &Document, lines: &Lines) -> Regions {
         requests,
         appeals,
     }
-}
-
-/// Whether `text` (normalised: full-width punctuation is ASCII) is or ends
-/// a sentence: it holds a `。`, or a comma outside brackets and not between
-/// digits (a table's labels hold commas only in brackets:
-/// `(二)部分公开(区分处理的,只计这一情形,…)`).
-fn is_sentence(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut depth = 0usize;
-    has_char(text, '。')
-        || (0..b.len()).any(|i| match b[i] {
-            b'(' => {
-                depth += 1;
-                false
-            }
-            b')' => {
-                depth = depth.saturating_sub(1);
-                false
-            }
-            b',' => {
-                let digit =
-                    |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_digit);
-                depth == 0 && !(digit(i.checked_sub(1)) && digit(Some(i + 1)))
-            }
-            _ => false,
-        })
 }
 
 /// Whether `s` holds an ASCII digit.

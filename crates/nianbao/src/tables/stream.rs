@@ -190,10 +190,12 @@ pub fn groups<'a, C: Collect<'a>>(
     // A label's words reduced once, for both readings and `label`.
     let mut canonical = String::new();
     while let Some((at, line)) = lines.next() {
-        if line.footer {
+        let text = &doc.text[line.start..line.end];
+        // A sentence between a heading and its table (`2022年,本机关共发生
+        // 行政复议2件,…`) holds no cell, as a footer holds none.
+        if line.footer || layout::is_prose_line(text) {
             continue;
         }
-        let text = &doc.text[line.start..line.end];
         // A line of nothing holds no cell: to a reading by rows it is
         // nothing, to one cell a line maybe an empty cell.
         if text.is_empty() {
