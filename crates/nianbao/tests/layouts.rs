@@ -64,6 +64,10 @@ enum Variant {
     BlankRows,
     /// The pipe variant with amounts in 万元 written in 元 (`251000元`).
     Yuan,
+    /// The pipe variant with a sentence between each table and the heading
+    /// above it (`2022年,本机关有关情况涉及3个方面,详见下表。`), as many
+    /// reports introduce their tables: its numbers are no cells.
+    Sentence,
     /// The pipe variant with every second row's labels on a line of their
     /// own above its values (`| 行政规范性文件` / `| 6 | 1 | 32 |`), as a
     /// converter gives a row whose label cell wrapped.
@@ -79,7 +83,7 @@ enum Variant {
 }
 
 impl Variant {
-    const ALL: [Variant; 16] = [
+    const ALL: [Variant; 17] = [
         Variant::Pipe,
         Variant::Tab,
         Variant::CellPerLine,
@@ -96,6 +100,7 @@ impl Variant {
         Variant::BlankRows,
         Variant::Yuan,
         Variant::LabelAbove,
+        Variant::Sentence,
     ];
 
     fn name(self) -> &'static str {
@@ -116,6 +121,7 @@ impl Variant {
             Variant::BlankRows => "blank-rows",
             Variant::Yuan => "yuan",
             Variant::LabelAbove => "label-above",
+            Variant::Sentence => "sentence",
             Variant::Vanished => "vanished",
         }
     }
@@ -140,7 +146,8 @@ impl Variant {
             | Variant::Crlf
             | Variant::BareCr
             | Variant::Yuan
-            | Variant::LabelAbove => ["", "/"],
+            | Variant::LabelAbove
+            | Variant::Sentence => ["", "/"],
             Variant::Tab => ["/", ""],
             Variant::CellPerLine | Variant::Spaces => ["/", "—"],
             Variant::Markdown => ["", "-"],
@@ -775,7 +782,8 @@ fn table_lines(grid: &Grid, variant: Variant) -> Vec<String> {
         | Variant::Traditional
         | Variant::Crlf
         | Variant::BlankRows
-        | Variant::Yuan => texts.iter().map(|row| row.join(" | ")).collect(),
+        | Variant::Yuan
+        | Variant::Sentence => texts.iter().map(|row| row.join(" | ")).collect(),
     }
 }
 
@@ -1089,7 +1097,8 @@ fn relay(text: &str, report: &Report, variant: Variant) -> Relaid {
         | Variant::Traditional
         | Variant::Crlf
         | Variant::BlankRows
-        | Variant::Yuan => Variant::Pipe,
+        | Variant::Yuan
+        | Variant::Sentence => Variant::Pipe,
         v => v,
     };
     let mut out = Relaid {
@@ -1101,7 +1110,14 @@ fn relay(text: &str, report: &Report, variant: Variant) -> Relaid {
             out.text.push_str(&transform("\n", variant));
         }
         match block {
-            Block::Line { text, .. } => out.text.push_str(&transform(text, variant)),
+            Block::Line { text, heading } => {
+                out.text.push_str(&transform(text, variant));
+                let table_next = matches!(blocks.get(i + 1), Some(Block::Table(_)));
+                if variant == Variant::Sentence && *heading && table_next {
+                    out.text
+                        .push_str("\n2022年,本机关有关情况涉及3个方面,详见下表。");
+                }
+            }
             Block::Table(grid) => {
                 // A Markdown table needs blank lines around it to be one.
                 let blank = if layout == Variant::Markdown {
@@ -1529,6 +1545,11 @@ macro_rules! layout_tests {
             fn label_above() {
                 check($id, Variant::LabelAbove)
             }
+
+            #[test]
+            fn sentence() {
+                check($id, Variant::Sentence)
+            }
         }
     )*};
 }
@@ -1745,6 +1766,9 @@ fn the_generator_changes_the_layout() {
                         !requests.contains("| 0 | 0 | 0 | 0 | 0 | 0 | 0"),
                         "{context}"
                     );
+                }
+                Variant::Sentence => {
+                    assert!(relaid.text.matches("详见下表。").count() >= 2, "{context}");
                 }
                 Variant::LabelAbove => {
                     assert!(tables.contains("\n| 行政规范性文件\n| "), "{context}");
