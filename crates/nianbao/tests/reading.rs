@@ -366,3 +366,33 @@ fn a_sentence_between_a_heading_and_its_table_holds_no_cell() {
         );
     }
 }
+
+#[test]
+fn a_tables_caption_and_number_hold_no_cell() {
+    let mut text = seed_000();
+    for (heading, caption) in [
+        (
+            "二、主动公开政府信息情况\n",
+            "表1 主动公开政府信息情况统计表",
+        ),
+        (
+            "三、收到和处理政府信息公开申请情况\n",
+            "表2-1:收到和处理政府信息公开申请情况",
+        ),
+        (
+            "四、政府信息公开行政复议、行政诉讼情况\n",
+            "表3 政府信息公开行政复议、行政诉讼情况",
+        ),
+    ] {
+        text = text.replacen(heading, &format!("{heading}{caption}\n"), 1);
+    }
+    check(
+        &text,
+        &[
+            ("active.regulations.issued", C(0)),
+            ("requests.new_received.total", C(98)),
+            ("appeals.review.upheld", C(4)),
+        ],
+        &[],
+    );
+}

@@ -674,7 +674,8 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut impl FnMut(To
 ///
 /// Digits that belong to the text stay in it: an item number before `.` or
 /// `、` (`00000002.其他` is `0000000` and the label `2.其他`), a number
-/// after `第` or inside brackets, a date or a percentage. A unit after a
+/// after `第` or inside brackets, a table's number after `表` (`表2-1`), a
+/// date or a percentage. A unit after a
 /// number stays with the number, for [`read_word`] to read.
 fn run_together(word: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = word.as_bytes();
@@ -744,6 +745,16 @@ fn number_runs(word: &str) -> Vec<usize> {
         let before = word[..start].chars().next_back();
         let after = word[end..].chars().next();
         let after_next = word[end..].chars().nth(1);
+        // A table's own number (`表2`, `表2-1`) names it.
+        if before == Some('表') {
+            while matches!(b.get(i), Some(b'-' | b'.')) && digit(i + 1) {
+                i += 1;
+                while digit(i) {
+                    i += 1;
+                }
+            }
+            continue;
+        }
         if matches!(before, Some('第' | '('))
             || matches!(after, Some('年' | '月' | '日' | '%' | '号' | ')'))
         {
@@ -879,9 +890,11 @@ mod tests {
             ["L:予以公开", "N:850", "null", "N:0", "null", "N:085"]
         );
         assert_eq!(kinds("本年增/减"), ["L:本年增减"]);
-        // Dates, percentages and numbered items are text.
+        // Dates, percentages, numbered items and tables are text.
         for text in [
             "2023年1月1日",
+            "表2",
+            "表2-1:收到和处理政府信息公开申请情况",
             "第1项",
             "占79%",
             "(1)不予公开",
