@@ -7,6 +7,8 @@ use crate::diagnostic::Diagnostic;
 
 /// The words that open table 三; seen twice, the report was pasted twice.
 const ANCHOR: &str = "本年新收";
+/// The words of the first section's heading, which a copy holds too.
+const OVERVIEW: &str = "总体情况";
 
 impl Document<'_> {
     /// The document cut to its first copy when the report was pasted more
@@ -30,7 +32,9 @@ impl Document<'_> {
 }
 
 /// Where the second copy starts: the title line seen again after the first
-/// copy's table 三, or failing that the first section heading seen again.
+/// copy's table 三, or failing that the first section heading seen again,
+/// with a table 三 and the first section heading of its own after it (a
+/// page's running title inside a table is no copy).
 fn second_copy_start(text: &str) -> Option<usize> {
     let first_anchor = memchr::memmem::find(text.as_bytes(), ANCHOR.as_bytes())?;
     memchr::memmem::find(
@@ -39,7 +43,13 @@ fn second_copy_start(text: &str) -> Option<usize> {
     )?;
     let first_line = |pred: &dyn Fn(&str) -> bool| lines(text).find(|&(s, e)| pred(&text[s..e]));
     let title = first_line(&|l| canon(l).chars().count() >= 4)?;
-    let heading = first_line(&|l| canon(l).contains("总体情况"));
+    let heading = first_line(&|l| canon(l).contains(OVERVIEW));
+    // A copy starting at `at` has a table 三 of its own after it, and an
+    // overview if the first copy has one.
+    let holds = |at: usize, words: &str| {
+        memchr::memmem::find(&text.as_bytes()[at..], words.as_bytes()).is_some()
+    };
+    let a_copy = |at: usize| holds(at, ANCHOR) && (heading.is_none() || holds(at, OVERVIEW));
     [Some(title), heading]
         .into_iter()
         .flatten()
@@ -49,7 +59,10 @@ fn second_copy_start(text: &str) -> Option<usize> {
             // the key is not it, and most lines differ in their first words.
             lines(text)
                 .find(|&(ls, le)| {
-                    ls > first_anchor && le - ls >= key.len() && canon_is(&text[ls..le], &key)
+                    ls > first_anchor
+                        && le - ls >= key.len()
+                        && canon_is(&text[ls..le], &key)
+                        && a_copy(ls)
                 })
                 .map(|(ls, _)| ls)
         })
@@ -75,6 +88,18 @@ mod tests {
         let cut = second_copy_start(text).unwrap();
         assert!(text[cut..].starts_with("某局2023年报告"));
         assert_eq!(cut, text.find("— 1—").unwrap() + "— 1—\n".len());
+    }
+
+    #[test]
+    fn a_running_title_is_no_copy() {
+        // The title atop each page: inside table 三 after 本年新收, and
+        // between the overview and a second 本年新收 of the prose, but
+        // with no overview after it.
+        let text = "某局2023年报告\n一、总体情况\n本年新收申请1件\n本年新收 1\n— 1—\n某局2023年报告\n结转 0\n";
+        assert_eq!(second_copy_start(text), None);
+        let text =
+            "某局2023年报告\n一、总体情况\n本年新收申请1件\n— 1—\n某局2023年报告\n本年新收 1\n";
+        assert_eq!(second_copy_start(text), None);
     }
 
     #[test]
