@@ -396,3 +396,36 @@ fn a_tables_caption_and_number_hold_no_cell() {
         &[],
     );
 }
+
+#[test]
+fn a_pages_running_title_and_a_note_hold_no_cell() {
+    // A PDF's page break inside each table: the page number, then the
+    // report's title as the next page's header, its year apart from 年.
+    let mut text = seed_000();
+    for row in [
+        "行政规范性文件 | 0 | 0 | 0 |\n",
+        "(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n",
+        "结果 | 结果 | 其他 | 尚未 | 总计 | 结果 | 结果 | 其他 | 尚未 | 总计 | |||||\n",
+    ] {
+        assert!(text.contains(row), "{row}");
+        text = text.replacen(
+            row,
+            &format!("{row}- 3 -\n株洲市天元区行政审批服务局2022 年政府信息公开工作年度报告\n"),
+            1,
+        );
+    }
+    // A note after table 四, its sentence cut where the table ends.
+    let last = "| 4 | 8 | 0 | 0 | 12 | 4 | 0 | 0 | 0 | 4 | 0 | 0 | 0 | 0 | 0 |\n";
+    let text = text.replacen(last, &format!("{last}备注:以上数据均为0。\n"), 1);
+    check(
+        &text,
+        &[
+            ("active.normative_documents.in_force", C(0)),
+            ("requests.partially_granted.total", C(0)),
+            ("requests.total.total", C(98)),
+            ("appeals.review.upheld", C(4)),
+            ("appeals.litigation_after_review.total", C(0)),
+        ],
+        &[],
+    );
+}

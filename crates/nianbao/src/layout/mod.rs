@@ -321,31 +321,34 @@ pub(crate) fn is_sentence(text: &str) -> bool {
 }
 
 /// Whether a line of a table's region is a sentence of prose, not a row:
-/// no cell separator in it (most rows are known by their first), it is a
-/// [`is_sentence`], and every number in it is counted in a unit or a date
-/// (`2022年,本机关共发生行政复议2件,`): a row's values stand alone.
+/// no cell separator in it (most rows are known by their first), and a
+/// note (`注:`, `备注:`, `说明:`), or a [`is_sentence`] whose every number
+/// is counted in a unit or a date (`2022年,本机关共发生行政复议2件,`): a
+/// row's values stand alone.
 pub(crate) fn is_prose_line(text: &str) -> bool {
     if has_byte(text, b'|') || has_byte(text, b'\t') {
         return false;
     }
-    const AFTER: [char; 15] = [
-        '件', '条', '个', '项', '次', '份', '篇', '家', '人', '元', '万', '年', '月', '日', '%',
-    ];
-    is_sentence(text) && {
-        let mut rest = text;
-        loop {
-            let Some(at) = rest.find(|c: char| c.is_ascii_digit()) else {
-                break true;
-            };
-            let digits = rest[at..]
-                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-                .map_or(rest.len(), |n| at + n);
-            if !rest[digits..].trim_start().starts_with(AFTER) {
-                break false;
-            }
-            rest = &rest[digits..];
-        }
-    }
+    let head = text.trim_start();
+    let note = ["注", "备注", "说明"].iter().any(|w| {
+        head.strip_prefix(w)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    });
+    // Each number's end, and the character after it but spaces.
+    let b = text.as_bytes();
+    note || is_sentence(text)
+        && (0..b.len()).all(|i| {
+            let ends = b[i].is_ascii_digit()
+                && !b
+                    .get(i + 1)
+                    .is_some_and(|&x| x.is_ascii_digit() || x == b'.' || x == b',');
+            !ends
+                || text[i + 1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| "件条个项次份篇家人元万年月日%".contains(c))
+        })
 }
 
 /// Page footers left by PDF conversion: `— 1—`, `- 3 -`, `第 2 页`, `第2页 共5页`.
@@ -640,15 +643,26 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut impl FnMut(To
             });
         }
     };
+    // A number is handed on once the word after it is seen: a year, month
+    // or day written apart from its 年 (`2024 年…`, a page's running title)
+    // is text, as when written together.
+    let mut number: Option<Token<'a>> = None;
     for (s, word) in words(seg).flat_map(|(s, w)| run_together(w).map(move |(k, p)| (s + k, p))) {
         let e = s + word.len();
+        if let Some(n) = number.take() {
+            if word.starts_with(['年', '月', '日']) {
+                label = Some(label.map_or((n.start - base, e), |(ls, _)| (ls, e)));
+                continue;
+            }
+            flush(&mut label, f);
+            f(n);
+        }
         match read_word(word) {
             Word::Text => {
                 label = Some(label.map_or((s, e), |(ls, _)| (ls, e)));
             }
             Word::Number(n) => {
-                flush(&mut label, f);
-                f(Token {
+                number = Some(Token {
                     kind: Kind::Number(n),
                     start: base + s,
                     end: base + e,
@@ -663,6 +677,10 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut impl FnMut(To
                 });
             }
         }
+    }
+    if let Some(n) = number {
+        flush(&mut label, f);
+        f(n);
     }
     flush(&mut label, f);
 }
