@@ -584,7 +584,7 @@ fn cells_of_row<'a>(line: &'a str, sep: Separator, base: usize, mut f: impl FnMu
 }
 
 /// Reads the words of one cell into tokens: runs of text become one label.
-fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut impl FnMut(Token<'a>)) {
+fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut dyn FnMut(Token<'a>)) {
     let trimmed = trim(seg);
     if trimmed.is_empty() {
         if delimited {
