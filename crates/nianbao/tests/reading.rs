@@ -429,3 +429,32 @@ fn a_pages_running_title_and_a_note_hold_no_cell() {
         &[],
     );
 }
+
+#[test]
+fn a_row_of_hyphens_is_a_row_left_blank_not_a_markdown_rule() {
+    let row = "(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||";
+    let blank =
+        "(二)部分公开(区分处理的,只计这一情形,不计其他情形) | - | - | - | - | - | - | - | ||";
+    let report = check(
+        &edited(row, blank),
+        &[
+            ("requests.partially_granted.natural_person", None),
+            ("requests.partially_granted.total", None),
+            ("requests.granted.total", C(85)),
+        ],
+        &["V005"],
+    );
+    assert!(report.tables.requests.is_some());
+    // Table 四's values, each 0 a hyphen, one cell a line.
+    let appeals = "| 4 | 8 | 0 | 0 | 12 | 4 | 0 | 0 | 0 | 4 | 0 | 0 | 0 | 0 | 0 |";
+    let lines = "4 |\n8 |\n- |\n- |\n12 |\n4 |\n- |\n- |\n- |\n4 |\n- |\n- |\n- |\n- |\n- |";
+    check(
+        &edited(appeals, lines),
+        &[
+            ("appeals.review.total", C(12)),
+            ("appeals.review.other", None),
+            ("appeals.litigation_direct.total", C(4)),
+        ],
+        &["V005"],
+    );
+}

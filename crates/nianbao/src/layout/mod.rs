@@ -409,13 +409,25 @@ pub enum Separator {
     Spaces,
 }
 
-/// Whether a line is a Markdown separator row such as `|---|:--:|`.
+/// Whether a line is a Markdown separator row such as `|---|:--:|`: each
+/// cell dashes, two at least, and colons. A cell of one dash is a blank
+/// cell so marked (`| 3 | - | - |`, `- |` one cell a line), and a row of
+/// them a row left blank.
+///
+/// ```
+/// use nianbao::layout::is_rule;
+/// assert!(is_rule("|---|:--:|"));
+/// assert!(!is_rule("| - | - | - |"));
+/// assert!(!is_rule("- |"));
+/// ```
 pub fn is_rule(line: &str) -> bool {
     has_byte(line, b'|')
         && has_byte(line, b'-')
-        && line
-            .split('|')
-            .all(|c| c.trim().chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        && line.split('|').all(|c| {
+            let c = c.trim();
+            c.is_empty()
+                || c.matches('-').count() >= 2 && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+        })
 }
 
 /// Whether `s` holds the ASCII byte `b`: a short line (most lines of a
