@@ -458,3 +458,30 @@ fn a_row_of_hyphens_is_a_row_left_blank_not_a_markdown_rule() {
         &["V005"],
     );
 }
+
+#[test]
+fn a_row_short_of_cells_with_its_values_apart_is_doubtful_not_split() {
+    // PDF text: the blank 本年废止件数 left no trace, and `11` is whole.
+    let text = edited("规章 | 0 | 0 | 0 |", "规章 1 11");
+    let report = nianbao::check(&text);
+    let active = report.tables.active.as_ref().unwrap();
+    let row = RowKey::parse("regulations").unwrap();
+    for column in ["issued", "repealed", "in_force"] {
+        let cell = active.cell(row, ColumnKey::parse(column).unwrap()).unwrap();
+        assert!(cell.doubtful, "{column}: {cell:?}");
+        assert_ne!(cell.value, C(1).filter(|_| column != "issued"), "{column}");
+    }
+    assert!(
+        codes(&report).contains(&"R002"),
+        "{:#?}",
+        report.diagnostics
+    );
+    assert!(
+        !codes(&report).contains(&"R004"),
+        "{:#?}",
+        report.diagnostics
+    );
+    // Digits that cannot be one number (`00`) are still split.
+    let text = edited("规章 | 0 | 0 | 0 |", "规章 0 00");
+    check(&text, &[("active.regulations.in_force", C(0))], &["R004"]);
+}
