@@ -106,6 +106,19 @@ fn units_and_yuan_are_read_and_said() {
         &[("requests.denied.internal_affairs.natural_person", C(7))],
         &["R005"],
     );
+    // Every cell of a row so written: one note for the table, naming each.
+    let text = edited(
+        "5.属于三类内部事务信息 | 7 | 0 | 0 | 0 | 0 | 0 | 7 | ||",
+        "5.属于三类内部事务信息 | 7件 | 0件 | 0件 | 0件 | 0件 | 0件 | 7件 | ||",
+    );
+    let report = check(
+        &text,
+        &[("requests.denied.internal_affairs.total", C(7))],
+        &["R005"],
+    );
+    let note = &report.diagnostics[0];
+    assert!(note.message.contains("7 个单元格"), "{}", note.message);
+    assert_eq!(note.cells.len(), 7);
     let text = edited("本年收费金额(单位:万元)", "本年收费金额(单位:元)").replacen(
         "行政事业性收费 | 0 |",
         "行政事业性收费 | 52750 |",

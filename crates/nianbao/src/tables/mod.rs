@@ -48,6 +48,8 @@ const APPEALS_DIGITS: usize = 5;
 const TAIL_BYTES: usize = 4096;
 /// At most this many unplaced numbers are reported one by one; the rest in one line.
 const MAX_UNPLACED: usize = 20;
+/// Cells written with a unit said one by one in a table; more are said once.
+const UNIT_NOTES: usize = 3;
 
 /// Reads the three tables.
 pub fn read(doc: &Document, lines: &Lines, diagnostics: &mut Vec<Diagnostic>) -> Tables {
@@ -58,6 +60,7 @@ pub fn read(doc: &Document, lines: &Lines, diagnostics: &mut Vec<Diagnostic>) ->
         diagnostics,
         unplaced: 0,
         row_splits: Vec::new(),
+        units: Vec::new(),
     };
     let tables = Tables {
         active: regions.active.and_then(|r| reader.active(r)),
@@ -223,6 +226,9 @@ struct Reader<'a, 'd> {
     /// The notes of rows whose run-together digits their own arithmetic
     /// split, said once for a table where there are several.
     row_splits: Vec<Diagnostic>,
+    /// The notes of this table's cells written with a unit, each with its
+    /// digits as written, said at the table's end.
+    units: Vec<(Diagnostic, String)>,
 }
 
 impl<'a> Reader<'a, '_> {
@@ -638,11 +644,12 @@ impl<'a> Reader<'a, '_> {
                 }
                 if let Some(unit) = s.unit {
                     let digits = &self.doc.text[s.range.0..s.range.1];
-                    self.diagnostics.push(
+                    self.units.push((
                         unit_in_cell::diagnostic(spec.label, column.label(), digits, unit)
                             .with_span(span)
                             .with_cells([path(column)]),
-                    );
+                        digits.to_string(),
+                    ));
                 }
             }
             cells.push(Cell {
@@ -782,7 +789,9 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// The notes of rows their own arithmetic split: each, where there is
-    /// one, else one for the table, at the first.
+    /// one, else one for the table, at the first. And the notes of cells
+    /// written with a unit: each, up to [`UNIT_NOTES`], else one for the
+    /// table naming every such cell.
     fn flush_splits(&mut self, kind: TableKind, table: crate::span::Span) {
         let notes = std::mem::take(&mut self.row_splits);
         match notes.as_slice() {
@@ -792,6 +801,16 @@ impl<'a> Reader<'a, '_> {
                 digits_split::rows(kind.name(), notes.len(), kind == TableKind::Active)
                     .with_span(first.span.or(Some(table))),
             ),
+        }
+        let units = std::mem::take(&mut self.units);
+        match units.first() {
+            Some((first, written)) if units.len() > UNIT_NOTES => {
+                let note = unit_in_cell::cells(kind.name(), units.len(), written)
+                    .with_span(first.span)
+                    .with_cells(units.iter().flat_map(|(d, _)| d.cells.iter().cloned()));
+                self.diagnostics.push(note);
+            }
+            _ => self.diagnostics.extend(units.into_iter().map(|(d, _)| d)),
         }
     }
 

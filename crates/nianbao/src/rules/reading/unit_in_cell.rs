@@ -2,7 +2,8 @@
 //!
 //! ## 检查什么
 //!
-//! 单元格写成 `12件`、`3条` 时，读取其中的数字并说明单位已忽略。
+//! 单元格写成 `12件`、`3条` 时，读取其中的数字并说明单位已忽略；一张表中
+//! 这样的单元格多于三个时，合为一条说明。
 //!
 //! ## 依据
 //!
@@ -32,5 +33,14 @@ pub(crate) fn diagnostic(row: &str, column: &str, written: &str, unit: &str) -> 
     Diagnostic::new(
         codes::UNIT_IN_CELL,
         format!("{row}·{column} 写作「{written}」，已按数字读取，单位「{unit}」已忽略"),
+    )
+}
+
+/// `cells` cells of `table` written with a unit, the first as `written`:
+/// said once for the table.
+pub(crate) fn cells(table: &str, cells: usize, written: &str) -> Diagnostic {
+    Diagnostic::new(
+        codes::UNIT_IN_CELL,
+        format!("{table}中有 {cells} 个单元格的数字带有单位（如「{written}」），已按数字读取，单位已忽略"),
     )
 }
