@@ -326,7 +326,9 @@ pub(crate) fn is_sentence(text: &str) -> bool {
 /// is counted in a unit or a date (`2022年,本机关共发生行政复议2件,`): a
 /// row's values stand alone.
 pub(crate) fn is_prose_line(text: &str) -> bool {
-    if has_byte(text, b'|') || has_byte(text, b'\t') {
+    // Prose is written in Han characters: a line of ASCII only (a row of
+    // values, a cell of one cell a line) is none.
+    if text.is_ascii() || has_byte(text, b'|') || has_byte(text, b'\t') {
         return false;
     }
     let head = text.trim_start();
