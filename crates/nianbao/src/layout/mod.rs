@@ -320,6 +320,20 @@ pub(crate) fn is_sentence(text: &str) -> bool {
     false
 }
 
+/// Whether a line is a paragraph of prose, which ends a table's region: a
+/// sentence (a `。`) of twenty-five word characters at least. A shorter
+/// line of prose inside the region is passed over ([`is_prose_line`]).
+pub(crate) fn is_paragraph(text: &str) -> bool {
+    // Twenty-five characters take at least as many bytes.
+    text.len() >= 25
+        && has_char(text, '。')
+        && text
+            .chars()
+            .filter(|&c| crate::text::is_word_char(c))
+            .nth(24)
+            .is_some()
+}
+
 /// Whether a line of a table's region is a sentence of prose, not a row:
 /// no cell separator in it (most rows are known by their first), and a
 /// note (`注:`, `备注:`, `说明:`), or a [`is_sentence`] whose every number

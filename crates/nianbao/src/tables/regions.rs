@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::labels::{opens, opens_of, requests_row};
 use super::schema::row;
 use crate::layout::{self, Lines};
-use crate::text::{canon_into, canon_up_to, has_char, is_word_char, trim, Document};
+use crate::text::{canon_into, canon_up_to, has_char, trim, Document};
 
 /// A line longer than this (in canonical characters) is prose, not a table line.
 const PROSE: usize = 60;
@@ -196,7 +196,7 @@ fn end_of_requests(doc: &Document, lines: &Lines, start: usize) -> usize {
             }
             return end;
         }
-        if crate::sections::is_section_heading(text) || is_prose(text) {
+        if crate::sections::is_section_heading(text) || layout::is_paragraph(text) {
             return i;
         }
     }
@@ -273,13 +273,5 @@ fn end_of_appeals(doc: &Document, lines: &Lines, start: usize) -> (usize, usize)
 /// 行政复议`) names a part of the table and does not end it.
 fn is_heading_or_prose(text: &str) -> bool {
     let numbered = crate::sections::is_heading(text) && !trim(text).starts_with('#');
-    numbered || crate::sections::is_section_heading(text) || is_prose(text)
-}
-
-/// A sentence rather than a table line: long, with sentence punctuation.
-fn is_prose(text: &str) -> bool {
-    // Twenty-five characters take at least as many bytes.
-    text.len() >= 25
-        && has_char(text, '。')
-        && text.chars().filter(|&c| is_word_char(c)).nth(24).is_some()
+    numbered || crate::sections::is_section_heading(text) || layout::is_paragraph(text)
 }
