@@ -350,21 +350,44 @@ pub(crate) fn is_prose_line(text: &str) -> bool {
         head.strip_prefix(w)
             .is_some_and(|r| r.trim_start().starts_with(':'))
     });
-    // Each number's end, and the character after it but spaces.
+    // Each number, and the character after it but spaces: a unit or a date.
     let b = text.as_bytes();
-    note || is_sentence(text)
-        && (0..b.len()).all(|i| {
-            let ends = b[i].is_ascii_digit()
-                && !b
-                    .get(i + 1)
-                    .is_some_and(|&x| x.is_ascii_digit() || x == b'.' || x == b',');
-            !ends
-                || text[i + 1..]
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(|c| "件条个项次份篇家人元万年月日%".contains(c))
-        })
+    let counted = || {
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            while i < b.len() && matches!(b[i], b'0'..=b'9' | b'.' | b',' | b' ') {
+                i += 1;
+            }
+            let after = text[i..].chars().next();
+            if !matches!(
+                after,
+                Some(
+                    '件' | '条'
+                        | '个'
+                        | '项'
+                        | '次'
+                        | '份'
+                        | '篇'
+                        | '家'
+                        | '人'
+                        | '元'
+                        | '万'
+                        | '年'
+                        | '月'
+                        | '日'
+                        | '%'
+                )
+            ) {
+                return false;
+            }
+        }
+        true
+    };
+    note || is_sentence(text) && counted()
 }
 
 /// Page footers left by PDF conversion: `— 1—`, `- 3 -`, `第 2 页`, `第2页 共5页`.
@@ -426,7 +449,7 @@ pub enum Separator {
 }
 
 /// Whether a line is a Markdown separator row such as `|---|:--:|`: each
-/// cell dashes, two at least, and colons. A cell of one dash is a blank
+/// cell dashes, two together at least, and colons. A cell of one dash is a blank
 /// cell so marked (`| 3 | - | - |`, `- |` one cell a line), and a row of
 /// them a row left blank.
 ///
@@ -441,8 +464,7 @@ pub fn is_rule(line: &str) -> bool {
         && has_byte(line, b'-')
         && line.split('|').all(|c| {
             let c = c.trim();
-            c.is_empty()
-                || c.matches('-').count() >= 2 && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+            c.is_empty() || c.contains("--") && c.bytes().all(|b| matches!(b, b'-' | b':' | b' '))
         })
 }
 

@@ -802,15 +802,17 @@ impl<'a> Reader<'a, '_> {
                     .with_span(first.span.or(Some(table))),
             ),
         }
-        let units = std::mem::take(&mut self.units);
-        match units.first() {
-            Some((first, written)) if units.len() > UNIT_NOTES => {
-                let note = unit_in_cell::cells(kind.name(), units.len(), written)
-                    .with_span(first.span)
-                    .with_cells(units.iter().flat_map(|(d, _)| d.cells.iter().cloned()));
-                self.diagnostics.push(note);
+        let mut units = std::mem::take(&mut self.units);
+        if units.len() > UNIT_NOTES {
+            let (first, written) = &units[0];
+            let mut note = unit_in_cell::cells(kind.name(), units.len(), written);
+            note.span = first.span;
+            for (d, _) in &mut units {
+                note.cells.append(&mut d.cells);
             }
-            _ => self.diagnostics.extend(units.into_iter().map(|(d, _)| d)),
+            self.diagnostics.push(note);
+        } else {
+            self.diagnostics.extend(units.into_iter().map(|(d, _)| d));
         }
     }
 
