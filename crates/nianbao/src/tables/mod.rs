@@ -226,9 +226,9 @@ struct Reader<'a, 'd> {
     /// The notes of rows whose run-together digits their own arithmetic
     /// split, said once for a table where there are several.
     row_splits: Vec<Diagnostic>,
-    /// The notes of this table's cells written with a unit, each with its
-    /// digits as written, said at the table's end.
-    units: Vec<(Diagnostic, String)>,
+    /// The notes of this table's cells written with a unit, said at the
+    /// table's end.
+    units: Vec<Diagnostic>,
 }
 
 impl<'a> Reader<'a, '_> {
@@ -644,12 +644,11 @@ impl<'a> Reader<'a, '_> {
                 }
                 if let Some(unit) = s.unit {
                     let digits = &self.doc.text[s.range.0..s.range.1];
-                    self.units.push((
+                    self.units.push(
                         unit_in_cell::diagnostic(spec.label, column.label(), digits, unit)
                             .with_span(span)
                             .with_cells([path(column)]),
-                        digits.to_string(),
-                    ));
+                    );
                 }
             }
             cells.push(Cell {
@@ -804,15 +803,14 @@ impl<'a> Reader<'a, '_> {
         }
         let mut units = std::mem::take(&mut self.units);
         if units.len() > UNIT_NOTES {
-            let (first, written) = &units[0];
-            let mut note = unit_in_cell::cells(kind.name(), units.len(), written);
-            note.span = first.span;
-            for (d, _) in &mut units {
+            let mut note = unit_in_cell::cells(kind.name(), units.len());
+            note.span = units[0].span;
+            for d in &mut units {
                 note.cells.append(&mut d.cells);
             }
             self.diagnostics.push(note);
         } else {
-            self.diagnostics.extend(units.into_iter().map(|(d, _)| d));
+            self.diagnostics.extend(units);
         }
     }
 

@@ -36,11 +36,11 @@ pub(crate) fn diagnostic(row: &str, column: &str, written: &str, unit: &str) -> 
     )
 }
 
-/// `cells` cells of `table` written with a unit, the first as `written`:
-/// said once for the table.
-pub(crate) fn cells(table: &str, cells: usize, written: &str) -> Diagnostic {
+/// `cells` cells of `table` written with a unit (the note points at the
+/// first): said once for the table.
+pub(crate) fn cells(table: &str, cells: usize) -> Diagnostic {
     Diagnostic::new(
         codes::UNIT_IN_CELL,
-        format!("{table}中有 {cells} 个单元格的数字带有单位（如「{written}」），已按数字读取，单位已忽略"),
+        format!("{table}中有 {cells} 个单元格的数字带有单位，已按数字读取，单位已忽略"),
     )
 }
