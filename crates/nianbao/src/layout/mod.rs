@@ -362,26 +362,11 @@ pub(crate) fn is_prose_line(text: &str) -> bool {
             while i < b.len() && matches!(b[i], b'0'..=b'9' | b'.' | b',' | b' ') {
                 i += 1;
             }
-            let after = text[i..].chars().next();
-            if !matches!(
-                after,
-                Some(
-                    '件' | '条'
-                        | '个'
-                        | '项'
-                        | '次'
-                        | '份'
-                        | '篇'
-                        | '家'
-                        | '人'
-                        | '元'
-                        | '万'
-                        | '年'
-                        | '月'
-                        | '日'
-                        | '%'
-                )
-            ) {
+            if !text[i..]
+                .chars()
+                .next()
+                .is_some_and(number::counts_or_dates)
+            {
                 return false;
             }
         }
@@ -487,6 +472,35 @@ pub fn separator(line: &str) -> Separator {
     } else {
         Separator::Spaces
     }
+}
+
+/// Whether a line says where its cells end, so that a run of digits in it
+/// is one number: it marks its cells (`|`, tabs), or writes its numbers
+/// apart by spaces, each a number as written (none with a leading zero,
+/// as `00`). A row short of cells there (`规章 1 11`, PDF text) lost a
+/// blank cell that left no trace as likely as its digits ran together.
+/// `tokens` are the cells of `line`, and of lines after it that hold its
+/// values, cut from `text`.
+pub(crate) fn cells_end_marked(text: &str, line: &str, tokens: &[Token]) -> bool {
+    if separator(line) != Separator::Spaces {
+        return true;
+    }
+    let mut numbers = tokens.iter().filter_map(|t| match &t.kind {
+        Kind::Number(n) => Some((t, n.digits)),
+        _ => None,
+    });
+    let Some(mut before) = numbers.next() else {
+        return false;
+    };
+    let whole = |d: &str| !(d.len() > 1 && d.starts_with('0'));
+    let (mut apart, mut count) = (whole(before.1), 1);
+    for next in numbers {
+        let between = &text[before.0.end..next.0.start];
+        apart &= whole(next.1) && !between.is_empty() && between.trim().is_empty();
+        before = next;
+        count += 1;
+    }
+    apart && count > 1
 }
 
 /// The layout of a table, voted by the lines of its region as they are
@@ -700,7 +714,7 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut dyn FnMut(Tok
     for (s, word) in words(seg).flat_map(|(s, w)| run_together(w).map(move |(k, p)| (s + k, p))) {
         let e = s + word.len();
         if let Some(n) = number.take() {
-            if word.starts_with(['年', '月', '日']) {
+            if word.starts_with(number::TEXT_MARKS) {
                 label = Some(label.map_or((n.start - base, e), |(ls, _)| (ls, e)));
                 continue;
             }
@@ -824,7 +838,7 @@ fn number_runs(word: &str) -> Vec<usize> {
             continue;
         }
         if matches!(before, Some('第' | '('))
-            || matches!(after, Some('年' | '月' | '日' | '%' | '号' | ')'))
+            || after.is_some_and(|c| c == ')' || number::TEXT_MARKS.contains(&c))
         {
             continue;
         }
@@ -1041,6 +1055,28 @@ mod tests {
         }
         for f in ["-", "0", "第二十条第(一)项", "- 1", "1 -"] {
             assert!(!is_footer(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn prose_lines_count_or_date_their_numbers() {
+        for p in [
+            "2022年,本机关共发生行政复议12件,",
+            "公开政府信息3万余条,",
+            "备注:以上数据均为0。",
+            "截至12月31日,办结率100%。",
+            "依据国务院令711号,",
+        ] {
+            assert!(is_prose_line(p), "{p}");
+        }
+        // A row's values stand alone; a line with a separator is a row.
+        for p in [
+            "行政许可 12 3,",
+            "本年新收 98件 | 0,",
+            "2022年,本机关收到申请 98 0 0,",
+            "1 2 3",
+        ] {
+            assert!(!is_prose_line(p), "{p}");
         }
     }
 }

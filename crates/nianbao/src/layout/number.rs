@@ -11,6 +11,17 @@ pub(crate) const UNITS: &[&str] = &[
     "万元", "人次", "件", "条", "个", "项", "次", "份", "篇", "家", "人", "元",
 ];
 
+/// What, written right after a number, makes it part of the text and not a
+/// value: a date (`2024年`), a share (`5%`), an ordinal (`3号`).
+pub(crate) const TEXT_MARKS: [char; 5] = ['年', '月', '日', '%', '号'];
+
+/// Whether a number followed by `next` in a sentence counts something or
+/// dates it: the first character of a unit (`98件`, `3万余条`) or a mark
+/// of text.
+pub(crate) fn counts_or_dates(next: char) -> bool {
+    TEXT_MARKS.contains(&next) || UNITS.iter().any(|u| u.starts_with(next))
+}
+
 /// A number as messages write it: `98`, `25.1`, `658.66501`, to six
 /// decimals at most (an amount in 万元 from one in 元 has six), with no
 /// trailing zeros and no exponent: a sum in floating point reads as it was

@@ -19,7 +19,7 @@ mod solve;
 mod stream;
 
 use crate::diagnostic::Diagnostic;
-use crate::layout::{Kind, Lines, Token};
+use crate::layout::{cells_end_marked, Lines};
 use crate::report::{Cell, Layout, Row, Table, TableKind, Tables, Template, Value};
 use crate::rules::reading::{
     digits_split, row_not_found, row_shape, unit_in_cell, unplaced_number,
@@ -421,9 +421,11 @@ impl<'a> Reader<'a, '_> {
                         let shape = Shape {
                             width: spec.columns.len(),
                             holds: &|v| likely::holds(spec.columns, v),
-                            run_together: layout != Layout::CellPerLine
-                                && !self.has_cell_marks(g.line)
-                                && !self.written_apart(&g.items),
+                            run_together: layout != Layout::CellPerLine && {
+                                let l = self.lines.get(g.line);
+                                let text = &self.doc.text;
+                                !cells_end_marked(text, &text[l.start..l.end], &g.items)
+                            },
                             blanks_vanish: false,
                             group: 0,
                             max_digits: ACTIVE_DIGITS,
@@ -574,40 +576,6 @@ impl<'a> Reader<'a, '_> {
             rows,
             relations: relations::appeals(),
         })
-    }
-
-    /// Whether line `i` marks its cells (`|`, tabs): then a number on it is
-    /// one cell, as on a line of its own where each line is a cell, which
-    /// table 二's weak evidence ([`likely`]) does not split. The arithmetic of tables 三 and 四 may split digits whatever
-    /// the marks (a converter merges cells: `| 98 | 0000098 |`), the mere
-    /// meaning of table 二's columns only where nothing says where a cell
-    /// ends.
-    /// Whether a row's values are written apart by spaces, each a number
-    /// as written (none with a leading zero, as `00`): a row of table 二
-    /// short of cells (`规章 1 11`, PDF text) lost a blank cell that left no
-    /// trace as likely as its digits ran together, and is not split.
-    fn written_apart(&self, items: &[Token]) -> bool {
-        let mut numbers = items.iter().filter_map(|t| match &t.kind {
-            Kind::Number(n) => Some((t, n.digits)),
-            _ => None,
-        });
-        let Some(mut before) = numbers.next() else {
-            return false;
-        };
-        let whole = |d: &str| !(d.len() > 1 && d.starts_with('0'));
-        let (mut apart, mut count) = (whole(before.1), 1);
-        for next in numbers {
-            let between = &self.doc.text[before.0.end..next.0.start];
-            apart &= whole(next.1) && !between.is_empty() && between.trim().is_empty();
-            before = next;
-            count += 1;
-        }
-        apart && count > 1
-    }
-
-    fn has_cell_marks(&self, i: usize) -> bool {
-        let l = self.lines.get(i);
-        self.doc.text[l.start..l.end].contains(['|', '\t'])
     }
 
     /// The numbers of the groups beyond the cap, each unplaced.
