@@ -45,11 +45,24 @@ fn second_copy_start(text: &str) -> Option<usize> {
     let title = first_line(&|l| canon(l).chars().count() >= 4)?;
     let heading = first_line(&|l| canon(l).contains(OVERVIEW));
     // A copy starting at `at` has a table 三 of its own after it, and an
-    // overview if the first copy has one.
-    let holds = |at: usize, words: &str| {
-        memchr::memmem::find(&text.as_bytes()[at..], words.as_bytes()).is_some()
+    // overview if the first copy has one: it starts before the last of
+    // each, the overview's line found from the end by its first character,
+    // each line looked at once.
+    let last_anchor = memchr::memmem::rfind(text.as_bytes(), ANCHOR.as_bytes())?;
+    let last_overview = || {
+        let mut end = text.len();
+        while let Some(i) = memchr::memmem::rfind(&text.as_bytes()[..end], "总".as_bytes()) {
+            let s = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            let e = text[i..].find('\n').map_or(text.len(), |n| i + n);
+            if canon(&text[s..e]).contains(OVERVIEW) {
+                return Some(s);
+            }
+            end = s;
+        }
+        None
     };
-    let a_copy = |at: usize| holds(at, ANCHOR) && (heading.is_none() || holds(at, OVERVIEW));
+    let last_overview = heading.and_then(|_| last_overview());
+    let a_copy = |at: usize| at <= last_anchor && heading.is_none_or(|_| last_overview >= Some(at));
     [Some(title), heading]
         .into_iter()
         .flatten()
@@ -100,6 +113,13 @@ mod tests {
         let text =
             "某局2023年报告\n一、总体情况\n本年新收申请1件\n— 1—\n某局2023年报告\n本年新收 1\n";
         assert_eq!(second_copy_start(text), None);
+    }
+
+    #[test]
+    fn a_copy_is_known_by_its_overview_however_spaced() {
+        let text = "某局2023年报告\n一、总体情况\n本年新收 1\n某局2023年报告\n一、总 体 情 况\n本年新收 1\n";
+        let cut = second_copy_start(text).unwrap();
+        assert_eq!(cut, text.rfind("某局").unwrap());
     }
 
     #[test]
