@@ -236,6 +236,28 @@ fn a_million_pipes() {
 }
 
 #[test]
+fn a_title_repeated_after_the_tables() {
+    let _turn = turn();
+    // Each line that repeats the title may start a second copy of the
+    // report: whether a table 三 and an overview follow it is known at
+    // once, not looked for after each (a line of 总 long enough to hide
+    // the overview's words in it, looked at once).
+    let make = |n: usize| {
+        let title = "某局2023年政府信息公开工作年度报告\n";
+        format!(
+            "{title}一、总体情况\n{TABLE} 1\n本年新收 2\n{}{}\n",
+            title.repeat(n / 2 / title.len()),
+            "总".repeat(n / 6)
+        )
+    };
+    let text = make(8 * MB);
+    let (report, cost) = check(&text);
+    within_budget("a repeated title", text.len(), &cost, 2.0);
+    assert!(!codes(&report).contains(&"R001"), "{:?}", codes(&report));
+    linear("a repeated title", 8 * MB, make);
+}
+
+#[test]
 fn a_million_lines_of_digits() {
     let _turn = turn();
     let make = |n: usize| "1234567\n".repeat(n / 8);
