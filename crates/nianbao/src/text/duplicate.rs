@@ -45,24 +45,40 @@ fn second_copy_start(text: &str) -> Option<usize> {
     let title = first_line(&|l| canon(l).chars().count() >= 4)?;
     let heading = first_line(&|l| canon(l).contains(OVERVIEW));
     // A copy starting at `at` has a table 三 of its own after it, and an
-    // overview if the first copy has one: it starts before the last of
-    // each, the overview's line found from the end by its first character,
-    // each line looked at once.
-    let last_anchor = memchr::memmem::rfind(text.as_bytes(), ANCHOR.as_bytes())?;
-    let last_overview = || {
-        let mut end = text.len();
-        while let Some(i) = memchr::memmem::rfind(&text.as_bytes()[..end], "总".as_bytes()) {
-            let s = text[..i].rfind('\n').map_or(0, |n| n + 1);
-            let e = text[i..].find('\n').map_or(text.len(), |n| i + n);
-            if canon(&text[s..e]).contains(OVERVIEW) {
-                return Some(s);
-            }
-            end = s;
+    // overview if the first copy has one. The last 本年新收 is found once;
+    // the first overview at or after `at` is kept for the lines before it,
+    // and found again only past it, its lines known by their 总: each line
+    // is looked at once for each key (a title repeated after the tables
+    // with no overview after it is no copy, and costs one pass).
+    let last_anchor = std::cell::OnceCell::new();
+    let found = std::cell::Cell::new((usize::MAX, None));
+    let overview_from = |at: usize| {
+        let (from, next) = found.get();
+        if at >= from && next.is_none_or(|n| n >= at) {
+            return next;
         }
-        None
+        let mut next = None;
+        let mut checked = at;
+        for i in memchr::memmem::find_iter(&text.as_bytes()[at..], "总".as_bytes()) {
+            let i = at + i;
+            if i < checked {
+                continue;
+            }
+            let s = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            checked = text[i..].find('\n').map_or(text.len(), |n| i + n);
+            if canon(&text[s..checked]).contains(OVERVIEW) {
+                next = Some(s);
+                break;
+            }
+        }
+        found.set((at, next));
+        next
     };
-    let last_overview = heading.and_then(|_| last_overview());
-    let a_copy = |at: usize| at <= last_anchor && heading.is_none_or(|_| last_overview >= Some(at));
+    let a_copy = |at: usize| {
+        let anchor = last_anchor
+            .get_or_init(|| memchr::memmem::find_iter(text.as_bytes(), ANCHOR.as_bytes()).last());
+        anchor.is_some_and(|a| at <= a) && (heading.is_none() || overview_from(at).is_some())
+    };
     [Some(title), heading]
         .into_iter()
         .flatten()
