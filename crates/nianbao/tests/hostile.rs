@@ -258,6 +258,23 @@ fn a_title_repeated_after_the_tables() {
 }
 
 #[test]
+fn a_row_of_a_million_column_names() {
+    let _turn = turn();
+    // Each cell of digits after words asks whether the row names its
+    // columns so (`| 数据1 | 数据2 |`): the row is looked through once,
+    // whether it does or not (`| 数量1 | 规章2 |…`).
+    for cells in [["数据1", "数据2"], ["数量1", "规章2"]] {
+        let row = format!("{}|", cells.join("|"));
+        let make = |n: usize| format!("{TABLE}\n|{}\n", row.repeat(n / row.len()));
+        let text = make(8 * MB);
+        let (report, cost) = check(&text);
+        within_budget("column names", text.len(), &cost, 2.0);
+        assert!(!report.diagnostics.is_empty());
+        linear("column names", 8 * MB, make);
+    }
+}
+
+#[test]
 fn a_million_lines_of_digits() {
     let _turn = turn();
     let make = |n: usize| "1234567\n".repeat(n / 8);

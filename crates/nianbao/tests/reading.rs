@@ -73,6 +73,25 @@ fn digits_run_together_are_split_by_the_arithmetic() {
 }
 
 #[test]
+fn a_header_naming_its_columns_by_number_holds_no_value() {
+    // A converter's header for a table it found none for (real-reports
+    // 012): before, each of its numbers was a value placed nowhere (R003).
+    let text = edited(
+        "商业 | 科研 | 社会公益组织 | 法律服务机构 | 其他 | |||||",
+        "商业 | 科研 | 社会公益组织 | 法律服务机构 | 其他 | |||||\n\
+         | 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |",
+    );
+    check(
+        &text,
+        &[
+            ("requests.new_received.natural_person", C(98)),
+            ("requests.new_received.total", C(98)),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn an_extra_number_makes_the_row_doubtful_not_wrong() {
     let text = edited(
         "(七)总计 | 98 | 0 | 0 | 0 | 0 | 0 | 98 | ||",

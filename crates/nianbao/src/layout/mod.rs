@@ -615,6 +615,11 @@ fn cells_of_row<'a>(line: &'a str, sep: Separator, base: usize, mut f: impl FnMu
             // The separator is one ASCII byte, so the line is cut at its
             // bytes: faster than a general splitter when cells are many.
             let sep_byte = ch as u8;
+            let mut row = Row {
+                line,
+                sep: sep_byte,
+                names: None,
+            };
             let bytes = line.as_bytes();
             let mut at = 0;
             loop {
@@ -635,7 +640,7 @@ fn cells_of_row<'a>(line: &'a str, sep: Separator, base: usize, mut f: impl FnMu
                         });
                     }
                 } else if !(outer && trim(part).is_empty()) {
-                    segment(part, base + at, true, &mut f);
+                    segment(part, base + at, Some(&mut row), &mut f);
                 }
                 if last {
                     break;
@@ -643,12 +648,51 @@ fn cells_of_row<'a>(line: &'a str, sep: Separator, base: usize, mut f: impl FnMu
                 at = end + 1;
             }
         }
-        Separator::Spaces => segment(line, base, false, &mut f),
+        Separator::Spaces => segment(line, base, None, &mut f),
+    }
+}
+
+/// A row cut at its separators, and what its cells name their columns by.
+struct Row<'a> {
+    line: &'a str,
+    sep: u8,
+    /// The words before the number of the row's first cell that ends in
+    /// one, if two cells or more end so after them: known once a cell asks.
+    names: Option<Option<&'a str>>,
+}
+
+impl<'a> Row<'a> {
+    /// Whether `cell` names its column by a number after the words its
+    /// neighbours name theirs by (`| 类别 | 数据1 | 数据2 |`, as a converter
+    /// names the columns of a table without a header): then it is a label
+    /// whole, where a cell such as `数量98` is a label and a value. The row
+    /// is looked through once, for its first such cell.
+    fn names_column(&mut self, cell: &'a str) -> bool {
+        fn words(c: &str) -> Option<&str> {
+            let w = c.trim_end_matches(|c: char| c.is_ascii_digit());
+            let text = w.len() < c.len() && !w.is_empty() && !w.bytes().any(|b| b.is_ascii_digit());
+            text.then_some(w)
+        }
+        let Some(own) = words(cell) else {
+            return false;
+        };
+        let (line, sep) = (self.line, char::from(self.sep));
+        let names = *self.names.get_or_insert_with(|| {
+            let count = line
+                .split(sep)
+                .filter(|c| words(trim(c)) == Some(own))
+                .count();
+            (count >= 2).then_some(own)
+        });
+        names == Some(own)
     }
 }
 
 /// Reads the words of one cell into tokens: runs of text become one label.
-fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut dyn FnMut(Token<'a>)) {
+/// A cell cut from a row at its separators (`row`: the line and the
+/// separator) is delimited: a blank or a mark there is an empty cell.
+fn segment<'a>(seg: &'a str, base: usize, row: Option<&mut Row<'a>>, f: &mut dyn FnMut(Token<'a>)) {
+    let delimited = row.is_some();
     let trimmed = trim(seg);
     if trimmed.is_empty() {
         if delimited {
@@ -697,6 +741,16 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut dyn FnMut(Tok
         });
         return;
     }
+    // A cell of digits after words: a label and a value, or a column's name.
+    let ends_in_digit = trimmed.as_bytes().last().is_some_and(u8::is_ascii_digit);
+    if ends_in_digit && row.is_some_and(|r| r.names_column(trimmed)) {
+        f(Token {
+            kind: Kind::Label(trimmed),
+            start: base + lead,
+            end: base + lead + trimmed.len(),
+        });
+        return;
+    }
     let mut label: Option<(usize, usize)> = None;
     let flush = |label: &mut Option<(usize, usize)>, f: &mut dyn FnMut(Token<'a>)| {
         if let Some((s, e)) = label.take() {
@@ -711,34 +765,37 @@ fn segment<'a>(seg: &'a str, base: usize, delimited: bool, f: &mut dyn FnMut(Tok
     // or day written apart from its 年 (`2024 年…`, a page's running title)
     // is text, as when written together.
     let mut number: Option<Token<'a>> = None;
-    for (s, word) in words(seg).flat_map(|(s, w)| run_together(w).map(move |(k, p)| (s + k, p))) {
-        let e = s + word.len();
-        if let Some(n) = number.take() {
-            if word.starts_with(number::TEXT_MARKS) {
-                label = Some(label.map_or((n.start - base, e), |(ls, _)| (ls, e)));
-                continue;
-            }
-            flush(&mut label, f);
-            f(n);
-        }
-        match read_word(word) {
-            Word::Text => {
-                label = Some(label.map_or((s, e), |(ls, _)| (ls, e)));
-            }
-            Word::Number(n) => {
-                number = Some(Token {
-                    kind: Kind::Number(n),
-                    start: base + s,
-                    end: base + e,
-                });
-            }
-            Word::Null => {
+    for (ws, w) in words(seg) {
+        for (k, word) in run_together(w) {
+            let s = ws + k;
+            let e = s + word.len();
+            if let Some(n) = number.take() {
+                if word.starts_with(number::TEXT_MARKS) {
+                    label = Some(label.map_or((n.start - base, e), |(ls, _)| (ls, e)));
+                    continue;
+                }
                 flush(&mut label, f);
-                f(Token {
-                    kind: Kind::Null,
-                    start: base + s,
-                    end: base + e,
-                });
+                f(n);
+            }
+            match read_word(word) {
+                Word::Text => {
+                    label = Some(label.map_or((s, e), |(ls, _)| (ls, e)));
+                }
+                Word::Number(n) => {
+                    number = Some(Token {
+                        kind: Kind::Number(n),
+                        start: base + s,
+                        end: base + e,
+                    });
+                }
+                Word::Null => {
+                    flush(&mut label, f);
+                    f(Token {
+                        kind: Kind::Null,
+                        start: base + s,
+                        end: base + e,
+                    });
+                }
             }
         }
     }
@@ -944,6 +1001,24 @@ mod tests {
             kinds("行政事业性收费\t3,457.73"),
             ["L:行政事业性收费", "N:3,457.73"]
         );
+    }
+
+    #[test]
+    fn a_header_naming_columns_by_number_is_text() {
+        // A converter names the columns of a table without a header.
+        assert_eq!(
+            kinds("| 类别 | 数据1 | 数据2 | 数据3 | 总计 |"),
+            ["L:类别", "L:数据1", "L:数据2", "L:数据3", "L:总计"]
+        );
+        assert_eq!(kinds("列1\t列2"), ["L:列1", "L:列2"]);
+        // A number run into one cell's words, or into different words, is
+        // a value; so is one after the same words apart by spaces.
+        assert_eq!(kinds("| 数量98 | 0 |"), ["L:数量", "N:98", "N:0"]);
+        assert_eq!(
+            kinds("| 规章1 | 文件2 |"),
+            ["L:规章", "N:1", "L:文件", "N:2"]
+        );
+        assert_eq!(kinds("数据1 数据2"), ["L:数据", "N:1", "L:数据", "N:2"]);
     }
 
     #[test]
