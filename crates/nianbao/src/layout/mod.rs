@@ -689,8 +689,8 @@ impl<'a> Row<'a> {
 }
 
 /// Reads the words of one cell into tokens: runs of text become one label.
-/// A cell cut from a row at its separators (`row`: the line and the
-/// separator) is delimited: a blank or a mark there is an empty cell.
+/// A cell cut from a row at its separators (`row`, the row it was cut
+/// from) is delimited: a blank or a mark there is an empty cell.
 fn segment<'a>(seg: &'a str, base: usize, row: Option<&mut Row<'a>>, f: &mut dyn FnMut(Token<'a>)) {
     let delimited = row.is_some();
     let trimmed = trim(seg);

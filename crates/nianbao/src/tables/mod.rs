@@ -421,6 +421,11 @@ impl<'a> Reader<'a, '_> {
                         let shape = Shape {
                             width: spec.columns.len(),
                             holds: &|v| likely::holds(spec.columns, v),
+                            // Table 二's columns are weak evidence: they
+                            // split a run of digits only where nothing says
+                            // where its cells end (the arithmetic of tables
+                            // 三 and 四 splits whatever the marks: a
+                            // converter merges cells, `| 98 | 0000098 |`).
                             run_together: layout != Layout::CellPerLine && {
                                 let l = self.lines.get(g.line);
                                 let text = &self.doc.text;
