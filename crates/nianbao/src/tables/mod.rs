@@ -354,7 +354,7 @@ impl<'a> Reader<'a, '_> {
         } else {
             Template::Y2019
         };
-        self.flush_splits(TableKind::Requests, span);
+        self.flush_notes(TableKind::Requests, span);
         Some(Table {
             kind: TableKind::Requests,
             template: Some(template),
@@ -453,7 +453,7 @@ impl<'a> Reader<'a, '_> {
         } else {
             Template::Y2021
         };
-        self.flush_splits(TableKind::Active, span);
+        self.flush_notes(TableKind::Active, span);
         Some(Table {
             kind: TableKind::Active,
             template: Some(template),
@@ -571,7 +571,7 @@ impl<'a> Reader<'a, '_> {
             self.split_note(TableKind::Appeals.name(), &fitted, settled, &cells);
         }
         self.unplaced_extra(&fitted);
-        self.flush_splits(TableKind::Appeals, span);
+        self.flush_notes(TableKind::Appeals, span);
         Some(Table {
             kind: TableKind::Appeals,
             template: None,
@@ -764,7 +764,7 @@ impl<'a> Reader<'a, '_> {
     /// one, else one for the table, at the first. And the notes of cells
     /// written with a unit: each, up to [`UNIT_NOTES`], else one for the
     /// table naming every such cell.
-    fn flush_splits(&mut self, kind: TableKind, table: crate::span::Span) {
+    fn flush_notes(&mut self, kind: TableKind, table: crate::span::Span) {
         let notes = std::mem::take(&mut self.row_splits);
         match notes.as_slice() {
             [] => {}
