@@ -189,6 +189,71 @@ fn rows_without_labels_are_placed_by_order() {
 }
 
 #[test]
+fn a_row_left_blank_apart_from_its_label_keeps_its_place() {
+    // A PDF made Markdown: table 三's labels lost from its rows, and the
+    // zeros of (二)部分公开 left blank, a row of empty cells and no label.
+    let text = seed_000();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let numbers: Vec<&str> = cells
+            .iter()
+            .copied()
+            .filter(|c| c.parse::<i64>().is_ok())
+            .collect();
+        if line.starts_with("(二)部分公开") {
+            out.push("|  |  |  |  |  |  |  |".to_string());
+        } else if numbers.len() == 7 {
+            out.push(format!("| {} |", numbers.join(" | ")));
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    check(
+        &out.join("\n"),
+        &[
+            ("requests.granted.total", C(85)),
+            ("requests.partially_granted.natural_person", None),
+            ("requests.partially_granted.total", None),
+            ("requests.denied.internal_affairs.total", C(7)),
+            ("requests.unable.not_held.total", C(5)),
+            ("requests.not_processed.petition_complaint.total", C(1)),
+        ],
+        &["V005"],
+    );
+}
+
+#[test]
+fn a_markdown_rule_in_a_page_is_a_rule_not_a_blank_row() {
+    // Markdown made a page line by line: its rule is a row of dashes.
+    let rows = |rule: &str| {
+        let row = |label: &str, v: [u32; 7]| {
+            let cells: String = v.iter().map(|n| format!("<td>{n}</td>")).collect();
+            format!("<tr><td>{label}</td>{cells}</tr>")
+        };
+        format!(
+            "<table>{}{rule}{}{rule}{}</table>",
+            row("一、本年新收政府信息公开申请数量", [3, 0, 0, 0, 0, 0, 3]),
+            row("二、上年结转政府信息公开申请数量", [0, 0, 0, 0, 0, 0, 0]),
+            row("(一)予以公开", [3, 0, 0, 0, 0, 0, 3]),
+        )
+    };
+    let rule = format!("<tr>{}</tr>", "<td>---</td>".repeat(8));
+    let text = seed_000();
+    let start = text.find("一、本年新收").unwrap();
+    let end = text.find("(二)部分公开").unwrap();
+    let page = format!(
+        "<html><body><pre>{}</pre>{}<pre>{}</pre></body></html>",
+        &text[..start],
+        rows(&rule),
+        &text[end..]
+    );
+    let report = nianbao::check(&page);
+    assert_eq!(value(&report, "requests", "carried_over", "total"), C(0));
+    assert_eq!(value(&report, "requests", "granted", "total"), C(3));
+}
+
+#[test]
 fn a_page_break_inside_a_table_is_skipped() {
     let text = edited(
         "4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||",

@@ -436,18 +436,31 @@ pub enum Separator {
 /// Whether a line is a Markdown separator row such as `|---|:--:|`: each
 /// cell dashes, two together at least, and colons. A cell of one dash is a blank
 /// cell so marked (`| 3 | - | - |`, `- |` one cell a line), and a row of
-/// them a row left blank.
+/// them a row left blank. A page whose table was made from Markdown line
+/// by line holds the rule as a row of such cells, cut at tabs as a page's
+/// cells are: a rule still, not a row of blanks.
 ///
 /// ```
 /// use nianbao::layout::is_rule;
 /// assert!(is_rule("|---|:--:|"));
+/// assert!(is_rule("---\t:--:\t---"));
 /// assert!(!is_rule("| - | - | - |"));
 /// assert!(!is_rule("- |"));
+/// assert!(!is_rule("----"));
 /// ```
 pub fn is_rule(line: &str) -> bool {
-    has_byte(line, b'|')
-        && has_byte(line, b'-')
-        && line.split('|').all(|c| {
+    rule_cut_at(line, separator(line))
+}
+
+/// Whether `line`, cut at `sep`, is a Markdown rule.
+fn rule_cut_at(line: &str, sep: Separator) -> bool {
+    let sep = match sep {
+        Separator::Pipe => '|',
+        Separator::Tab => '\t',
+        Separator::Spaces => return false,
+    };
+    has_byte(line, b'-')
+        && line.split(sep).all(|c| {
             let c = c.trim();
             c.is_empty() || c.contains("--") && c.bytes().all(|b| matches!(b, b'-' | b':' | b' '))
         })
@@ -588,7 +601,7 @@ pub fn for_each_cell<'a>(
     f: impl FnMut(Token<'a>),
 ) -> Option<Separator> {
     let sep = separator(line);
-    if sep == Separator::Pipe && is_rule(line) {
+    if rule_cut_at(line, sep) {
         return None;
     }
     cells_of_row(line, sep, base, f);

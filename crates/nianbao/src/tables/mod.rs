@@ -253,36 +253,40 @@ impl<'a> Reader<'a, '_> {
     /// Table 三, if its region holds at least one row of numbers.
     fn requests(&mut self, range: Region) -> Option<Table> {
         let (span, text) = self.extent(&range);
-        // A run of blank cells is a row left blank where a row's label
-        // names it and it is as wide as a row; else it is a header's padding.
-        let kept = |g: &Group, row: Option<RowKey>| {
+        // A run of blank cells about as wide as a row is a row left blank
+        // where a row's label names it, or where values came before it (a
+        // converter may leave a row's label apart from its cells); else it
+        // is a header's padding, or no row at all.
+        let width = REQUEST_COLUMNS.len();
+        let kept = |g: &Group, row: Option<RowKey>, valued: bool| {
             !g.is_blank()
-                || (g.items.len() >= MIN_ROW
-                    && row.is_some()
+                || ((MIN_ROW..=2 * width).contains(&(g.items.len() + g.dropped))
+                    && (row.is_some() || valued)
                     && !labels::names_applicants(&g.label))
         };
+        let mut valued = false;
         let mut row_like = false;
         let mut evidence = labels::TemplateEvidence::default();
         // Each group with the row its label names, named once.
         let (layout, capped): (_, CappedGroups) =
             stream::groups(self.doc, range.lines(self.lines), |l| evidence.see(l));
-        let mut named: Vec<(Group, Option<RowKey>)> = capped
+        let named: Vec<(Group, Option<RowKey>)> = capped
             .groups
             .into_iter()
-            .map(|g| {
+            .filter_map(|g| {
                 let row = labels::requests_row(&g.label);
-                row_like |= kept(&g, row) && (g.items.len() >= MIN_ROW || row.is_some());
-                (g, row)
+                let keep = kept(&g, row, valued);
+                valued |= !g.is_blank();
+                row_like |= keep && (g.items.len() >= MIN_ROW || row.is_some());
+                keep.then_some((g, row))
             })
             .collect();
         if !row_like {
             return None;
         }
         self.report_capped(capped.rest);
-        named.retain(|(g, row)| kept(g, *row));
         let (groups, labels): (Vec<Group>, Vec<Option<RowKey>>) = named.into_iter().unzip();
         let alignment = requests::align(&groups, &labels, evidence.is_2021());
-        let width = REQUEST_COLUMNS.len();
         let blanks_vanish = groups.iter().any(|g| fit::too_few_digits(&g.items, width));
         let shape = Shape {
             width,

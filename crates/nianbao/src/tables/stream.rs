@@ -267,8 +267,11 @@ struct Reading<'a, C> {
     current: Group<'a>,
     blanks: Blanks<'a>,
     label_line: Option<usize>,
-    /// Blank cells after a label, before its first value on the same line.
+    /// Blank cells after a label, before its first value on the same line;
+    /// or the blank cells of a line that so far holds nothing else.
     leading: Vec<Token<'a>>,
+    /// Rows: whether this line held blank cells only so far.
+    blanks_only: bool,
     /// One cell a line, with empty lines between cells (a bare-CR export):
     /// the empty lines since the last cell, where the first few lie, and
     /// the fewest seen between two values of a row, the export's spacing.
@@ -293,6 +296,7 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
             blanks: Blanks::default(),
             label_line: None,
             leading: Vec::new(),
+            blanks_only: false,
             gap: Gap::default(),
             empty_count: 0,
             empty_cells: Vec::new(),
@@ -328,6 +332,7 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
         self.new_line = true;
         self.after_label_alone = std::mem::take(&mut self.label_alone);
         self.leading.clear();
+        self.blanks_only = self.lines_are_rows;
     }
 
     /// Takes in the next cell of line `at`; a label's text, reduced, is `canonical`.
@@ -348,6 +353,7 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
             }
         }
         self.new_line = false;
+        self.blanks_only &= token.kind == Kind::Blank;
         match &token.kind {
             Kind::Label(_) => {
                 self.leading.clear();
@@ -372,7 +378,9 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
                     if self.blanks.kept.len() < KEEP {
                         self.blanks.kept.push(token.clone());
                     }
-                } else if self.label_line == Some(at) && self.leading.len() < KEEP {
+                } else if (self.label_line == Some(at) || self.blanks_only)
+                    && self.leading.len() < KEEP
+                {
                     // A blank cell between a row's label and its values
                     // is a cell: it keeps the values in their columns.
                     self.leading.push(token.clone());
@@ -419,8 +427,14 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
             && self.leading.is_empty();
         // A label followed by blank cells only is a row left blank (blank
         // meaning 0 in a row of zeros): its blanks are its cells, and the
-        // group is handed on for the tables to judge.
-        if self.lines_are_rows && self.current.items.is_empty() && self.label_line == Some(at) {
+        // group is handed on for the tables to judge. So is a line of blank
+        // cells alone, named by a label alone on the line before it, or by
+        // none: a converter may leave a row's label apart from its cells.
+        let blank_row = self.blanks_only && !self.leading.is_empty();
+        if self.lines_are_rows
+            && self.current.items.is_empty()
+            && (self.label_line == Some(at) || blank_row)
+        {
             self.current.line = at;
             for blank in self.leading.drain(..) {
                 self.current.push(blank);
