@@ -144,6 +144,10 @@ codes! {
     SHIFTED_CELLS = "T005", "shifted-cells", Warning, run table::shifted_cells,
         "数字看起来错位了一格",
         "请对照原表，把错位的数字移回各自的单元格";
+    /// Digits run together break table 三's or 四's relations however split, and the readings that break the fewest differ.
+    DIGITS_BREAK_RELATIONS = "T006", "digits-break-relations", Error, read table::digits_break_relations,
+        "数字连在一起，怎样拆分都不合勾稽关系",
+        "表中至少有一处数字有误；请对照原表核对标为应核对的单元格";
     /// A count below zero.
     NEGATIVE_COUNT = "V002", "negative-count", Error, run value::negative_count,
         "数量不能为负数",

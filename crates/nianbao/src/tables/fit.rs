@@ -56,6 +56,9 @@ pub struct Fitted {
     /// Whether the readings place fewer values than the row has cells:
     /// blank cells left no trace in the text.
     pub lost: bool,
+    /// Where the table is wrong however split ([`Settled::Broken`]), the
+    /// cells of this row to check ([`super::solve::Solved::wrong`]).
+    pub to_check: Vec<bool>,
 }
 
 impl Fitted {
@@ -70,6 +73,7 @@ impl Fitted {
             split: None,
             readings: Vec::new(),
             lost: false,
+            to_check: Vec::new(),
         }
     }
 
@@ -114,8 +118,15 @@ pub enum Settled {
     Row,
     /// The table's: of the row's splits, one only keeps the table's relations.
     Table,
-    /// None keeps every relation: the split that breaks the fewest.
+    /// None keeps every relation, every combination of the rows' splits
+    /// tried: the split that breaks the fewest.
     Fewest,
+    /// As `Fewest`, where the relations the splits break rest on cells the
+    /// splits that break as few read otherwise ([`super::solve::Solved::wrong`]).
+    Broken,
+    /// Splits of too many rows to try every combination, each row's chosen
+    /// in turn given the others: the split that breaks the fewest so.
+    Rounds,
     /// Table 二, which has no arithmetic: of the splits that keep what its
     /// columns mean ([`super::likely`]), the one of the smallest numbers.
     Likely,

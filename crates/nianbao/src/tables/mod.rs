@@ -116,13 +116,13 @@ fn solve_rows(
             _ => Vec::new(),
         })
         .collect();
-    let (chosen, broken) = solve::solve(&grid, &free, relations);
-    let settled = if broken == 0 {
-        Settled::Table
-    } else {
-        Settled::Fewest
+    let solved = solve::solve(&grid, &free, relations);
+    let settled = match (solved.broken, solved.exhaustive) {
+        (0, _) => Settled::Table,
+        (_, true) => Settled::Fewest,
+        (_, false) => Settled::Rounds,
     };
-    for (f, mut chosen) in free.iter().zip(chosen) {
+    for ((f, mut chosen), wrong) in free.iter().zip(solved.choices).zip(solved.wrong) {
         if let Some(Some(fitted)) = rows.get_mut(f.row) {
             // Values placed beside vanished blanks may be shifted together,
             // row after row, keeping every sum: the relations cannot tell
@@ -130,7 +130,13 @@ fn solve_rows(
             if fitted.lost {
                 chosen.dispute_all(&f.readings);
             }
+            let settled = if wrong.contains(&true) {
+                Settled::Broken
+            } else {
+                settled
+            };
             fitted.choose(chosen.reading, settled, chosen.unsure);
+            fitted.to_check = wrong;
         }
     }
 }
@@ -658,7 +664,8 @@ impl<'a> Reader<'a, '_> {
                 .iter()
                 .map(|&c| (format!("「{}」", c.label()), path(c)))
                 .collect();
-            if fitted.lost {
+            // A row wrong however read is said so, however its values were placed.
+            if fitted.lost && settled != Settled::Broken {
                 self.lost_note(table, spec.label, &fitted, &cells);
             } else {
                 self.split_note(spec.label, &fitted, settled, &cells);
@@ -707,9 +714,29 @@ impl<'a> Reader<'a, '_> {
             .map(|v| v.to_string())
             .collect();
         let (unsure, paths) = unsure_cells(fitted, cells);
-        let note = digits_split::row(what, &values.join(" "), settled, &unsure)
-            .with_span(self.slots_span(fitted))
-            .with_cells(paths);
+        // Where the table is wrong however split, the cells to check are
+        // said instead (T006).
+        let (check, suspects): (Vec<&(String, String)>, Vec<String>) = cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fitted.to_check.get(*i) == Some(&true))
+            .map(|(_, c)| (c, c.1.clone()))
+            .unzip();
+        let note = if settled == Settled::Broken {
+            let names: String = check.iter().map(|c| c.0.as_str()).collect();
+            let mut named = paths;
+            for s in &suspects {
+                if !named.contains(s) {
+                    named.push(s.clone());
+                }
+            }
+            digits_split::row(what, &values.join(" "), settled, &names)
+                .with_cells(named)
+                .with_suspects(suspects)
+        } else {
+            digits_split::row(what, &values.join(" "), settled, &unsure).with_cells(paths)
+        }
+        .with_span(self.slots_span(fitted));
         if matches!(settled, Settled::Row | Settled::Likely) && unsure.is_empty() {
             self.row_splits.push(note);
         } else {

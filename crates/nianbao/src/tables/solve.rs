@@ -10,6 +10,7 @@
 //! relation, the one that breaks the fewest is taken, and the rules report
 //! what it breaks.
 
+use super::locate::locate;
 use super::relations::Relation;
 
 /// Combinations tried exhaustively; beyond, rows are chosen one at a time.
@@ -63,17 +64,121 @@ impl Choice {
     }
 }
 
+/// The readings chosen for a table's free rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Solved {
+    /// For each free row, its reading and its unsure cells.
+    pub choices: Vec<Choice>,
+    /// How many relations the readings chosen break.
+    pub broken: usize,
+    /// Whether every combination of readings was tried, so that no other
+    /// breaks fewer: else rows were chosen one at a time.
+    pub exhaustive: bool,
+    /// For each free row, where the table is wrong however its digits
+    /// are split and no relation of cells read with certainty says so
+    /// (each the chosen readings break rests on an unsure cell, and the
+    /// rules check none such), its cells to check: those of the fewest
+    /// whose change mends the table, in any of the readings that break the
+    /// fewest ([`super::locate`]). Empty where there are none.
+    pub wrong: Vec<Vec<bool>>,
+}
+
+/// Combinations that break the fewest relations located one by one; with
+/// more, a free row's cells to check are its unsure cells that a broken
+/// relation rests on.
+const MAX_TIES: usize = 32;
+
+/// For each free row, its cells to check ([`Solved::wrong`]): `ties` are
+/// the combinations that break the fewest, `choices` the readings chosen;
+/// `touching` are the `relations` that touch a free row.
+fn wrong_however_split(
+    grid: &mut Vec<Vec<Option<i64>>>,
+    free: &[Free],
+    (relations, touching): (&[Relation], &[&Relation]),
+    choices: &[Choice],
+    ties: Option<&[Vec<usize>]>,
+) -> Vec<Vec<bool>> {
+    let unsure = |r: usize, c: usize| {
+        free.iter()
+            .zip(choices)
+            .any(|(f, ch)| f.row == r && ch.unsure.get(c) == Some(&true))
+    };
+    let set = |grid: &mut Vec<Vec<Option<i64>>>, combination: &[usize]| {
+        for (f, &k) in free.iter().zip(combination) {
+            if let (Some(row), Some(reading)) = (grid.get_mut(f.row), f.readings.get(k)) {
+                row.clone_from(reading);
+            }
+        }
+    };
+    let chosen: Vec<usize> = choices.iter().map(|c| c.reading).collect();
+    set(grid, &chosen);
+    let value = |grid: &[Vec<Option<i64>>], (r, c): (usize, usize)| {
+        grid.get(r).and_then(|row| row.get(c).copied().flatten())
+    };
+    let broken: Vec<&&Relation> = touching
+        .iter()
+        .filter(|rel| rel.fails(|r, c| value(grid, (r, c))) == Some(true))
+        .collect();
+    let mut wrong: Vec<Vec<bool>> = free.iter().map(|_| Vec::new()).collect();
+    let certain_break = broken
+        .iter()
+        .any(|rel| !rel.terms.iter().any(|&(r, c, _)| unsure(r, c)));
+    if broken.is_empty() || certain_break {
+        return wrong;
+    }
+    let mut mark = |r: usize, c: usize| {
+        if let Some(i) = free.iter().position(|f| f.row == r) {
+            let width = free[i].readings.first().map_or(0, Vec::len);
+            let cells = &mut wrong[i];
+            cells.resize(width, false);
+            if let Some(cell) = cells.get_mut(c) {
+                *cell = true;
+            }
+        }
+    };
+    match ties {
+        Some(ties) => {
+            for tie in ties {
+                set(grid, tie);
+                let cell = |at: (usize, usize)| match grid.get(at.0) {
+                    Some(row) if !row.is_empty() => Some(row.get(at.1).copied().flatten()),
+                    _ => None,
+                };
+                let Some(found) = locate(cell, relations) else {
+                    continue;
+                };
+                for fix in &found.fixes {
+                    for &(r, c) in &fix.cells {
+                        mark(r, c);
+                    }
+                }
+            }
+        }
+        None => {
+            for rel in &broken {
+                for &(r, c, _) in &rel.terms {
+                    if unsure(r, c) {
+                        mark(r, c);
+                    }
+                }
+            }
+        }
+    }
+    wrong
+}
+
 /// For each free row, the reading chosen and the cells on which readings
 /// that break equally few relations differ; and how many relations the
 /// readings chosen break. `grid` holds the values of the other rows
 /// (nothing where a cell is empty or read with doubt).
-pub fn solve(
-    grid: &[Vec<Option<i64>>],
-    free: &[Free],
-    relations: &[Relation],
-) -> (Vec<Choice>, usize) {
+pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -> Solved {
     if free.is_empty() {
-        return (Vec::new(), 0);
+        return Solved {
+            choices: Vec::new(),
+            broken: 0,
+            exhaustive: true,
+            wrong: Vec::new(),
+        };
     }
     let mut grid = grid.to_vec();
     // Only the relations that touch a free row can change.
@@ -110,6 +215,8 @@ pub fn solve(
         // reading is the same in all combinations that reach it.
         let mut best = usize::MAX;
         let mut agreed: Vec<Choice> = Vec::new();
+        // The combinations that break the fewest, while few enough to locate.
+        let mut ties: Option<Vec<Vec<usize>>> = Some(Vec::new());
         for mut code in 0..n {
             for (i, f) in free.iter().enumerate() {
                 let len = f.readings.len().max(1);
@@ -125,13 +232,34 @@ pub fn solve(
                     .zip(&choice)
                     .map(|(f, &k)| Choice::new(k, width(f)))
                     .collect();
+                ties = Some(vec![choice.clone()]);
             } else if count == best {
                 for ((a, f), &k) in agreed.iter_mut().zip(free).zip(&choice) {
                     a.differ(&f.readings, k);
                 }
+                ties = ties.filter(|t| t.len() < MAX_TIES).map(|mut t| {
+                    t.push(choice.clone());
+                    t
+                });
             }
         }
-        return (agreed, best);
+        let wrong = if best > 0 {
+            wrong_however_split(
+                &mut grid,
+                free,
+                (relations, &touching),
+                &agreed,
+                ties.as_deref(),
+            )
+        } else {
+            vec![Vec::new(); free.len()]
+        };
+        return Solved {
+            choices: agreed,
+            broken: best,
+            exhaustive: true,
+            wrong,
+        };
     }
     // Too many to try: each row in turn takes its best reading given the
     // others, and is decided only where that reading is the one best.
@@ -158,7 +286,12 @@ pub fn solve(
             set(&mut grid, f, choice[i]);
         }
     }
-    (decided, least)
+    Solved {
+        wrong: vec![Vec::new(); free.len()],
+        choices: decided,
+        broken: least,
+        exhaustive: false,
+    }
 }
 
 #[cfg(test)]
@@ -197,13 +330,71 @@ mod tests {
                 vec![Some(0), Some(10), Some(10)],
             ],
         }];
-        assert_eq!(solve(&grid, &free, &rels), (vec![Choice::new(1, 3)], 0));
+        let solved = solve(&grid, &free, &rels);
+        assert_eq!(
+            (solved.choices, solved.broken),
+            (vec![Choice::new(1, 3)], 0)
+        );
         // With the columns unknown, the two readings tie: the first is
         // taken, its first two cells unsure, the total certain.
         let grid = vec![vec![None; 3]; 3];
-        let (chosen, broken) = solve(&grid, &free, &rels);
-        assert_eq!(broken, 0);
-        assert_eq!(chosen[0].reading, 0);
-        assert_eq!(chosen[0].unsure, [true, true, false]);
+        let solved = solve(&grid, &free, &rels);
+        assert_eq!(solved.broken, 0);
+        assert_eq!(solved.choices[0].reading, 0);
+        assert_eq!(solved.choices[0].unsure, [true, true, false]);
+    }
+
+    #[test]
+    fn a_table_wrong_however_split_is_checked_where_a_fix_lies() {
+        // Rows 0 and 2 run together, row 2 the sum of rows 0 and 1: `5x55`
+        // and `5x0055` (x a digit the columns share), as 114's (七)总计.
+        let mut rels: Vec<Relation> = (0..3)
+            .map(|r| Relation {
+                kind: relations::Kind::RowTotal,
+                at: r,
+                terms: vec![(r, 0, 1), (r, 1, 1), (r, 2, -1)],
+            })
+            .collect();
+        for c in 0..3 {
+            rels.push(Relation {
+                kind: relations::Kind::OutcomeSum,
+                at: c,
+                terms: vec![(0, c, 1), (1, c, 1), (2, c, -1)],
+            });
+        }
+        let grid = vec![vec![None; 3], vec![Some(0); 3], vec![None; 3]];
+        let free = [
+            Free {
+                row: 0,
+                readings: vec![
+                    vec![Some(5), Some(50), Some(55)],
+                    vec![Some(55), Some(0), Some(55)],
+                ],
+            },
+            Free {
+                row: 2,
+                readings: vec![
+                    vec![Some(5), Some(60), Some(55)],
+                    vec![Some(56), Some(0), Some(55)],
+                ],
+            },
+        ];
+        // Each reading of both together breaks two relations, and each is
+        // mended by one cell of row 2: its 60 or its 56. Row 0 is right
+        // either way, its cells unsure but none to check.
+        let solved = solve(&grid, &free, &rels);
+        assert_eq!(solved.broken, 2);
+        assert_eq!(solved.choices[0].unsure, [true, true, false]);
+        assert!(!solved.wrong[0].contains(&true));
+        assert_eq!(solved.wrong[1], [true, true, false]);
+        // A relation of certain cells broken says the table is wrong: the
+        // rules report it, and no row is to check for being unsure.
+        let grid = vec![
+            vec![None; 3],
+            vec![Some(0), Some(0), Some(1)],
+            vec![None; 3],
+        ];
+        let solved = solve(&grid, &free, &rels);
+        assert!(solved.wrong.iter().all(|w| !w.contains(&true)));
     }
 }

@@ -13,7 +13,9 @@
 //! 只有一种拆法相符时按它读取；有几种同样相符时，它们读法一致的单元格照读，
 //! 读法不同的单元格标为存疑（表二取数值最小的一种；政府集中采购一行取每个项目
 //! 平均金额在 1 万元至 1000 万元之间、项目最少的一种，都不在这个范围时取最接近
-//! 的一种），不据存疑的单元格报告勾稽关系错误。
+//! 的一种），不据存疑的单元格报告勾稽关系错误。没有一种拆法能使勾稽关系全部成立时，
+//! 按违反最少的拆法读取；违反的关系又都落在存疑的单元格上时，表中有错是确定的，
+//! 由 T006 报告。
 //!
 //! ## 错误示例
 //!
@@ -50,6 +52,14 @@ pub(crate) fn row(what: &str, values: &str, settled: Settled, unsure: &str) -> D
         ),
         (Settled::Fewest, false) => format!(
             "「{what}」的数字连在一起，没有一种拆法能使勾稽关系全部成立，按违反最少的拆法读作：{values}，其中{unsure}有多种读法违反得一样少，标为存疑"
+        ),
+        // An error, not a note: the table is wrong however split.
+        (Settled::Broken, _) => return crate::rules::table::digits_break_relations::row(what, values, unsure),
+        (Settled::Rounds, true) => format!(
+            "「{what}」的数字连在一起，各行拆法的组合太多，逐行选出违反勾稽关系最少的拆法，读作：{values}"
+        ),
+        (Settled::Rounds, false) => format!(
+            "「{what}」的数字连在一起，各行拆法的组合太多，逐行选出违反勾稽关系最少的拆法，读作：{values}，其中{unsure}有多种读法违反得一样少，标为存疑"
         ),
         (Settled::Likely, true) => format!(
             "「{what}」的数字连在一起，合乎各栏含义（如现行有效件数不少于本年制发件数）的拆法只有一种：{values}"

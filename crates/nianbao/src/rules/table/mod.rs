@@ -7,6 +7,7 @@
 //! could make it hold, and an empty cell is never blamed.
 
 pub mod appeals_group_total;
+pub mod digits_break_relations;
 pub mod requests_balance;
 pub mod requests_outcome_sum;
 pub mod requests_row_total;
