@@ -224,6 +224,41 @@ fn a_row_left_blank_apart_from_its_label_keeps_its_place() {
 }
 
 #[test]
+fn a_line_of_blank_cells_no_row_is_missing_is_left_out() {
+    // The same, every row written: a line of blank cells among them (a
+    // converter's padding) has no row to take, and moves none.
+    let text = seed_000();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let numbers: Vec<&str> = cells
+            .iter()
+            .copied()
+            .filter(|c| c.parse::<i64>().is_ok())
+            .collect();
+        if numbers.len() == 7 {
+            out.push(format!("| {} |", numbers.join(" | ")));
+        } else {
+            out.push(line.to_string());
+        }
+        if line.starts_with("8.属于行政查询事项") {
+            out.push("|  |  |  |  |  |  |  |".to_string());
+        }
+    }
+    check(
+        &out.join("\n"),
+        &[
+            ("requests.new_received.total", C(98)),
+            ("requests.granted.total", C(85)),
+            ("requests.denied.internal_affairs.total", C(7)),
+            ("requests.unable.not_held.total", C(5)),
+            ("requests.not_processed.petition_complaint.total", C(1)),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn a_markdown_rule_in_a_page_is_a_rule_not_a_blank_row() {
     // Markdown made a page line by line: its rule is a row of dashes.
     let rows = |rule: &str| {

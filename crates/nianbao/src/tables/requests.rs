@@ -90,8 +90,10 @@ fn label_score(label: Option<RowKey>, spec: &RowSpec) -> i32 {
     }
 }
 
+/// What leaving a group unplaced costs: a full row of values more than a
+/// fragment, or than a row of blank cells, which may be a header's padding.
 fn skip_group(group: &Group) -> i32 {
-    if group.items.len() + 1 >= REQUEST_COLUMNS.len() {
+    if group.items.len() + 1 >= REQUEST_COLUMNS.len() && !group.is_blank() {
         SKIP_FULL_GROUP
     } else {
         SKIP_SMALL_GROUP
