@@ -78,7 +78,7 @@ fn locating(report: &nianbao::Report) -> Duration {
                         (false, Some(v)) => v.count().map(Some),
                     }
                 };
-                std::hint::black_box(locate::locate(value, rels));
+                std::hint::black_box(locate::locate(&value, rels));
             }
             start.elapsed()
         })

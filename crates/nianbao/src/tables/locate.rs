@@ -48,8 +48,11 @@ pub struct Fix {
 /// `Some(None)` for an empty cell (a count the report left blank, so at
 /// least 0), or `None` for a cell read with doubt, whose relations say
 /// nothing. `None` when every relation that can be checked can hold.
+/// `value` is a trait object: the reader ([`super::solve`]) and the rules
+/// both locate, and one copy of the search serves them (two cost the
+/// page's module 4 kB).
 pub fn locate(
-    value: impl Fn(At) -> Option<Option<i64>>,
+    value: &dyn Fn(At) -> Option<Option<i64>>,
     relations: &[Relation],
 ) -> Option<Located> {
     // Most tables hold: known so in one pass, before anything is built.
@@ -461,14 +464,14 @@ mod tests {
     #[test]
     fn a_correct_table_has_nothing_to_locate() {
         let g = [[1, 2, 3], [4, 5, 9], [5, 7, 12], [5, 7, 12]];
-        assert_eq!(locate(grid(g), &relations()), None);
+        assert_eq!(locate(&grid(g), &relations()), None);
     }
 
     #[test]
     fn one_wrong_part_is_the_one_cell_to_blame() {
         // Cell (1, 1) should be 5: its row and its column both fail.
         let g = [[1, 2, 3], [4, 8, 9], [5, 7, 12], [5, 7, 12]];
-        let found = locate(grid(g), &relations()).unwrap();
+        let found = locate(&grid(g), &relations()).unwrap();
         assert_eq!(found.failed.len(), 2);
         assert_eq!(found.count, 1);
         assert_eq!(
@@ -485,7 +488,7 @@ mod tests {
         // Row 1's part and total moved together: the total row agrees with
         // row 3, so it is not to blame, though the column sums fail at it.
         let g = [[1, 2, 3], [4, 8, 12], [5, 7, 12], [5, 7, 12]];
-        let found = locate(grid(g), &relations()).unwrap();
+        let found = locate(&grid(g), &relations()).unwrap();
         assert_eq!(found.count, 1, "{found:?}");
         assert_eq!(found.fixes[0].cells, [(1, 1), (1, 2)]);
         assert_eq!(found.fixes[0].values, Some(vec![5, 9]));
@@ -504,7 +507,7 @@ mod tests {
                 Some(Some(g[r][c]))
             }
         };
-        assert_eq!(locate(value, &relations()), None);
+        assert_eq!(locate(&value, &relations()), None);
         let g = [[0, 2, 3], [4, 9, 12], [5, 11, 15], [5, 11, 15]];
         let value = |(r, c): At| {
             if (r, c) == (0, 0) {
@@ -513,7 +516,7 @@ mod tests {
                 Some(Some(g[r][c]))
             }
         };
-        let found = locate(value, &relations()).unwrap();
+        let found = locate(&value, &relations()).unwrap();
         assert!(
             found.fixes.iter().all(|f| !f.cells.contains(&(0, 0))),
             "{found:?}"
@@ -525,7 +528,7 @@ mod tests {
     fn counts_are_never_negative() {
         // Row 0's part would have to be −1 for the column to add up.
         let g = [[0, 2, 2], [4, 5, 9], [3, 7, 10], [3, 7, 10]];
-        let found = locate(grid(g), &relations()).unwrap();
+        let found = locate(&grid(g), &relations()).unwrap();
         assert!(found.fixes.iter().all(|f| f.cells != [(0, 0)]), "{found:?}");
     }
 }

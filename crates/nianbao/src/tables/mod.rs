@@ -724,14 +724,8 @@ impl<'a> Reader<'a, '_> {
             .unzip();
         let note = if settled == Settled::Broken {
             let names: String = check.iter().map(|c| c.0.as_str()).collect();
-            let mut named = paths;
-            for s in &suspects {
-                if !named.contains(s) {
-                    named.push(s.clone());
-                }
-            }
             digits_split::row(what, &values.join(" "), settled, &names)
-                .with_cells(named)
+                .with_cells(paths)
                 .with_suspects(suspects)
         } else {
             digits_split::row(what, &values.join(" "), settled, &unsure).with_cells(paths)

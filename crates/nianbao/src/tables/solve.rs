@@ -79,13 +79,13 @@ pub struct Solved {
     /// (each the chosen readings break rests on an unsure cell, and the
     /// rules check none such), its cells to check: those of the fewest
     /// whose change mends the table, in any of the readings that break the
-    /// fewest ([`super::locate`]). Empty where there are none.
+    /// fewest ([`super::locate`]), up to [`MAX_TIES`] of them. Empty where
+    /// there are none, or more such readings.
     pub wrong: Vec<Vec<bool>>,
 }
 
 /// Combinations that break the fewest relations located one by one; with
-/// more, a free row's cells to check are its unsure cells that a broken
-/// relation rests on.
+/// more, where the table is wrong is not said (no row is to check).
 const MAX_TIES: usize = 32;
 
 /// For each free row, its cells to check ([`Solved::wrong`]): `ties` are
@@ -96,7 +96,7 @@ fn wrong_however_split(
     free: &[Free],
     (relations, touching): (&[Relation], &[&Relation]),
     choices: &[Choice],
-    ties: Option<&[Vec<usize>]>,
+    ties: &[Vec<usize>],
 ) -> Vec<Vec<bool>> {
     let unsure = |r: usize, c: usize| {
         free.iter()
@@ -136,31 +136,18 @@ fn wrong_however_split(
             }
         }
     };
-    match ties {
-        Some(ties) => {
-            for tie in ties {
-                set(grid, tie);
-                let cell = |at: (usize, usize)| match grid.get(at.0) {
-                    Some(row) if !row.is_empty() => Some(row.get(at.1).copied().flatten()),
-                    _ => None,
-                };
-                let Some(found) = locate(cell, relations) else {
-                    continue;
-                };
-                for fix in &found.fixes {
-                    for &(r, c) in &fix.cells {
-                        mark(r, c);
-                    }
-                }
-            }
-        }
-        None => {
-            for rel in &broken {
-                for &(r, c, _) in &rel.terms {
-                    if unsure(r, c) {
-                        mark(r, c);
-                    }
-                }
+    for tie in ties {
+        set(grid, tie);
+        let cell = |at: (usize, usize)| match grid.get(at.0) {
+            Some(row) if !row.is_empty() => Some(row.get(at.1).copied().flatten()),
+            _ => None,
+        };
+        let Some(found) = locate(&cell, relations) else {
+            continue;
+        };
+        for fix in &found.fixes {
+            for &(r, c) in &fix.cells {
+                mark(r, c);
             }
         }
     }
@@ -243,16 +230,11 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
                 });
             }
         }
-        let wrong = if best > 0 {
-            wrong_however_split(
-                &mut grid,
-                free,
-                (relations, &touching),
-                &agreed,
-                ties.as_deref(),
-            )
-        } else {
-            vec![Vec::new(); free.len()]
+        let wrong = match ties.filter(|_| best > 0) {
+            Some(ties) => {
+                wrong_however_split(&mut grid, free, (relations, &touching), &agreed, &ties)
+            }
+            None => vec![Vec::new(); free.len()],
         };
         return Solved {
             choices: agreed,

@@ -131,7 +131,7 @@ pub fn check_relations(cx: &Context, out: &mut Vec<Diagnostic>) {
     for t in tables.into_iter().flatten() {
         let rels = t.relations();
         let value = |at: At| read(t, at);
-        if let Some(found) = locate(value, rels) {
+        if let Some(found) = locate(&value, rels) {
             report(t, rels, &found, &value, out);
         }
     }
