@@ -56,6 +56,32 @@ fn check(text: &str, cells: &[(&str, Option<Value>)], expected: &[&str]) -> Repo
 
 const C: fn(i64) -> Option<Value> = |n| Some(Value::Count(n));
 
+/// Seed 000 with each line replaced by the lines `relay` makes of it and
+/// of its cells that are numbers.
+fn relaid(relay: impl Fn(&str, &[&str]) -> Vec<String>) -> String {
+    let mut out = Vec::new();
+    for line in seed_000().lines() {
+        let numbers: Vec<&str> = line
+            .split('|')
+            .map(str::trim)
+            .filter(|c| c.parse::<i64>().is_ok())
+            .collect();
+        out.extend(relay(line, &numbers));
+    }
+    out.join("\n")
+}
+
+/// A row of table 三 as Markdown without its label; any other line as it is.
+fn markdown_row(line: &str, numbers: &[&str]) -> String {
+    match numbers.len() {
+        7 => format!("| {} |", numbers.join(" | ")),
+        _ => line.to_string(),
+    }
+}
+
+/// A Markdown row of seven blank cells.
+const BLANK_ROW: &str = "|  |  |  |  |  |  |  |";
+
 #[test]
 fn digits_run_together_are_split_by_the_arithmetic() {
     let text = edited(
@@ -159,23 +185,12 @@ fn a_number_too_large_is_said_not_overflowed() {
 #[test]
 fn rows_without_labels_are_placed_by_order() {
     // PDF text where every label of table 三 was lost: only the numbers remain.
-    let text = seed_000();
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        let numbers: Vec<&str> = cells
-            .iter()
-            .copied()
-            .filter(|c| c.parse::<i64>().is_ok())
-            .collect();
-        if numbers.len() == 7 {
-            out.push(numbers.join(" "));
-        } else {
-            out.push(line.to_string());
-        }
-    }
+    let text = relaid(|line, numbers| match numbers.len() {
+        7 => vec![numbers.join(" ")],
+        _ => vec![line.to_string()],
+    });
     let report = check(
-        &out.join("\n"),
+        &text,
         &[
             ("requests.denied.internal_affairs.total", C(7)),
             ("requests.unable.not_held.total", C(5)),
@@ -192,25 +207,15 @@ fn rows_without_labels_are_placed_by_order() {
 fn a_row_left_blank_apart_from_its_label_keeps_its_place() {
     // A PDF made Markdown: table 三's labels lost from its rows, and the
     // zeros of (二)部分公开 left blank, a row of empty cells and no label.
-    let text = seed_000();
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        let numbers: Vec<&str> = cells
-            .iter()
-            .copied()
-            .filter(|c| c.parse::<i64>().is_ok())
-            .collect();
+    let text = relaid(|line, numbers| {
         if line.starts_with("(二)部分公开") {
-            out.push("|  |  |  |  |  |  |  |".to_string());
-        } else if numbers.len() == 7 {
-            out.push(format!("| {} |", numbers.join(" | ")));
+            vec![BLANK_ROW.to_string()]
         } else {
-            out.push(line.to_string());
+            vec![markdown_row(line, numbers)]
         }
-    }
+    });
     check(
-        &out.join("\n"),
+        &text,
         &[
             ("requests.granted.total", C(85)),
             ("requests.partially_granted.natural_person", None),
@@ -227,26 +232,15 @@ fn a_row_left_blank_apart_from_its_label_keeps_its_place() {
 fn a_line_of_blank_cells_no_row_is_missing_is_left_out() {
     // The same, every row written: a line of blank cells among them (a
     // converter's padding) has no row to take, and moves none.
-    let text = seed_000();
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        let numbers: Vec<&str> = cells
-            .iter()
-            .copied()
-            .filter(|c| c.parse::<i64>().is_ok())
-            .collect();
-        if numbers.len() == 7 {
-            out.push(format!("| {} |", numbers.join(" | ")));
-        } else {
-            out.push(line.to_string());
-        }
+    let text = relaid(|line, numbers| {
+        let mut lines = vec![markdown_row(line, numbers)];
         if line.starts_with("8.属于行政查询事项") {
-            out.push("|  |  |  |  |  |  |  |".to_string());
+            lines.push(BLANK_ROW.to_string());
         }
-    }
+        lines
+    });
     check(
-        &out.join("\n"),
+        &text,
         &[
             ("requests.new_received.total", C(98)),
             ("requests.granted.total", C(85)),

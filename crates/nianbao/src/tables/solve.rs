@@ -281,10 +281,9 @@ mod tests {
     use super::*;
     use crate::tables::relations;
 
-    #[test]
-    fn the_columns_decide_a_row_its_own_sum_leaves_open() {
-        // Three rows of 2 + 1 columns (a row total each), plus a column
-        // relation: row 2 = row 0 + row 1.
+    /// Three rows of 2 + 1 columns (a row total each), and row 2 the sum
+    /// of rows 0 and 1.
+    fn three_rows() -> Vec<Relation> {
         let mut rels: Vec<Relation> = (0..3)
             .map(|r| Relation {
                 kind: relations::Kind::RowTotal,
@@ -299,6 +298,12 @@ mod tests {
                 terms: vec![(0, c, 1), (1, c, 1), (2, c, -1)],
             });
         }
+        rels
+    }
+
+    #[test]
+    fn the_columns_decide_a_row_its_own_sum_leaves_open() {
+        let rels = three_rows();
         let grid = vec![
             vec![Some(1), Some(2), Some(3)],
             vec![None; 3],
@@ -330,20 +335,7 @@ mod tests {
     fn a_table_wrong_however_split_is_checked_where_a_fix_lies() {
         // Rows 0 and 2 run together, row 2 the sum of rows 0 and 1: `5x55`
         // and `5x0055` (x a digit the columns share), as 114's (七)总计.
-        let mut rels: Vec<Relation> = (0..3)
-            .map(|r| Relation {
-                kind: relations::Kind::RowTotal,
-                at: r,
-                terms: vec![(r, 0, 1), (r, 1, 1), (r, 2, -1)],
-            })
-            .collect();
-        for c in 0..3 {
-            rels.push(Relation {
-                kind: relations::Kind::OutcomeSum,
-                at: c,
-                terms: vec![(0, c, 1), (1, c, 1), (2, c, -1)],
-            });
-        }
+        let rels = three_rows();
         let grid = vec![vec![None; 3], vec![Some(0); 3], vec![None; 3]];
         let free = [
             Free {
