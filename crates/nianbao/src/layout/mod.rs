@@ -601,7 +601,8 @@ pub fn for_each_cell<'a>(
     f: impl FnMut(Token<'a>),
 ) -> Option<Separator> {
     let sep = separator(line);
-    if rule_cut_at(line, sep) {
+    // Most lines of a table are cut at spaces, never a rule: not looked at.
+    if sep != Separator::Spaces && rule_cut_at(line, sep) {
         return None;
     }
     cells_of_row(line, sep, base, f);

@@ -430,10 +430,9 @@ impl<'a, C: Collect<'a>> Reading<'a, C> {
         // group is handed on for the tables to judge. So is a line of blank
         // cells alone, named by a label alone on the line before it, or by
         // none: a converter may leave a row's label apart from its cells.
-        let blank_row = self.blanks_only && !self.leading.is_empty();
         if self.lines_are_rows
             && self.current.items.is_empty()
-            && (self.label_line == Some(at) || blank_row)
+            && (self.label_line == Some(at) || self.blanks_only && !self.leading.is_empty())
         {
             self.current.line = at;
             for blank in self.leading.drain(..) {
