@@ -716,13 +716,13 @@ impl<'a> Reader<'a, '_> {
         let (unsure, paths) = unsure_cells(fitted, cells);
         // Where the table is wrong however split, the cells to check are
         // said instead (T006).
-        let (check, suspects): (Vec<&(String, String)>, Vec<String>) = cells
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fitted.to_check.get(*i) == Some(&true))
-            .map(|(_, c)| (c, c.1.clone()))
-            .unzip();
         let note = if settled == Settled::Broken {
+            let (check, suspects): (Vec<&(String, String)>, Vec<String>) = cells
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| fitted.to_check.get(*i) == Some(&true))
+                .map(|(_, c)| (c, c.1.clone()))
+                .unzip();
             let names: String = check.iter().map(|c| c.0.as_str()).collect();
             digits_split::row(what, &values.join(" "), settled, &names)
                 .with_cells(paths)

@@ -84,6 +84,18 @@ pub struct Solved {
     pub wrong: Vec<Vec<bool>>,
 }
 
+/// Sets row `f` of `grid` to its reading `k`.
+fn put(grid: &mut [Vec<Option<i64>>], f: &Free, k: usize) {
+    if let (Some(row), Some(reading)) = (grid.get_mut(f.row), f.readings.get(k)) {
+        row.clone_from(reading);
+    }
+}
+
+/// The value of cell (`r`, `c`) of `grid`, if it holds one.
+fn at(grid: &[Vec<Option<i64>>], r: usize, c: usize) -> Option<i64> {
+    grid.get(r).and_then(|row| row.get(c).copied().flatten())
+}
+
 /// Combinations that break the fewest relations located one by one; with
 /// more, where the table is wrong is not said (no row is to check).
 const MAX_TIES: usize = 32;
@@ -92,7 +104,7 @@ const MAX_TIES: usize = 32;
 /// the combinations that break the fewest, `choices` the readings chosen;
 /// `touching` are the `relations` that touch a free row.
 fn wrong_however_split(
-    grid: &mut Vec<Vec<Option<i64>>>,
+    grid: &mut [Vec<Option<i64>>],
     free: &[Free],
     (relations, touching): (&[Relation], &[&Relation]),
     choices: &[Choice],
@@ -103,21 +115,12 @@ fn wrong_however_split(
             .zip(choices)
             .any(|(f, ch)| f.row == r && ch.unsure.get(c) == Some(&true))
     };
-    let set = |grid: &mut Vec<Vec<Option<i64>>>, combination: &[usize]| {
-        for (f, &k) in free.iter().zip(combination) {
-            if let (Some(row), Some(reading)) = (grid.get_mut(f.row), f.readings.get(k)) {
-                row.clone_from(reading);
-            }
-        }
-    };
-    let chosen: Vec<usize> = choices.iter().map(|c| c.reading).collect();
-    set(grid, &chosen);
-    let value = |grid: &[Vec<Option<i64>>], (r, c): (usize, usize)| {
-        grid.get(r).and_then(|row| row.get(c).copied().flatten())
-    };
+    for (f, ch) in free.iter().zip(choices) {
+        put(grid, f, ch.reading);
+    }
     let broken: Vec<&&Relation> = touching
         .iter()
-        .filter(|rel| rel.fails(|r, c| value(grid, (r, c))) == Some(true))
+        .filter(|rel| rel.fails(|r, c| at(grid, r, c)) == Some(true))
         .collect();
     let mut wrong: Vec<Vec<bool>> = free.iter().map(|_| Vec::new()).collect();
     let certain_break = broken
@@ -137,7 +140,9 @@ fn wrong_however_split(
         }
     };
     for tie in ties {
-        set(grid, tie);
+        for (f, &k) in free.iter().zip(tie) {
+            put(grid, f, k);
+        }
         let cell = |at: (usize, usize)| match grid.get(at.0) {
             Some(row) if !row.is_empty() => Some(row.get(at.1).copied().flatten()),
             _ => None,
@@ -180,10 +185,7 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
     let broken = |grid: &[Vec<Option<i64>>]| {
         touching
             .iter()
-            .filter(|rel| {
-                rel.fails(|r, c| grid.get(r).and_then(|row| row.get(c).copied().flatten()))
-                    == Some(true)
-            })
+            .filter(|rel| rel.fails(|r, c| at(grid, r, c)) == Some(true))
             .count()
     };
     let combinations = free
@@ -192,11 +194,6 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
         .filter(|&n| n <= MAX_COMBINATIONS);
     let mut choice = vec![0usize; free.len()];
     let width = |f: &Free| f.readings.first().map_or(0, Vec::len);
-    let set = |grid: &mut Vec<Vec<Option<i64>>>, f: &Free, k: usize| {
-        if let (Some(row), Some(reading)) = (grid.get_mut(f.row), f.readings.get(k)) {
-            row.clone_from(reading);
-        }
-    };
     if let Some(n) = combinations {
         // Every combination: the fewest broken, and whether each row's
         // reading is the same in all combinations that reach it.
@@ -209,7 +206,7 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
                 let len = f.readings.len().max(1);
                 choice[i] = code % len;
                 code /= len;
-                set(&mut grid, f, choice[i]);
+                put(&mut grid, f, choice[i]);
             }
             let count = broken(&grid);
             if count < best {
@@ -246,7 +243,7 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
     // Too many to try: each row in turn takes its best reading given the
     // others, and is decided only where that reading is the one best.
     for (i, f) in free.iter().enumerate() {
-        set(&mut grid, f, choice[i]);
+        put(&mut grid, f, choice[i]);
     }
     let mut decided: Vec<Choice> = free.iter().map(|f| Choice::new(0, width(f))).collect();
     let mut least = usize::MAX;
@@ -254,7 +251,7 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
         for (i, f) in free.iter().enumerate() {
             let mut best = (usize::MAX, Choice::new(0, width(f)));
             for k in 0..f.readings.len() {
-                set(&mut grid, f, k);
+                put(&mut grid, f, k);
                 let count = broken(&grid);
                 if count < best.0 {
                     best = (count, Choice::new(k, width(f)));
@@ -265,7 +262,7 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
             least = best.0;
             choice[i] = best.1.reading;
             decided[i] = best.1;
-            set(&mut grid, f, choice[i]);
+            put(&mut grid, f, choice[i]);
         }
     }
     Solved {
@@ -333,8 +330,8 @@ mod tests {
 
     #[test]
     fn a_table_wrong_however_split_is_checked_where_a_fix_lies() {
-        // Rows 0 and 2 run together, row 2 the sum of rows 0 and 1: `5x55`
-        // and `5x0055` (x a digit the columns share), as 114's (七)总计.
+        // Rows 0 and 2 run together, row 2 the sum of rows 0 and 1:
+        // `55055` and `56055`, as 114's rows and its (七)总计.
         let rels = three_rows();
         let grid = vec![vec![None; 3], vec![Some(0); 3], vec![None; 3]];
         let free = [
