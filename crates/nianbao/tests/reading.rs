@@ -611,3 +611,47 @@ fn a_row_short_of_cells_with_its_values_apart_is_doubtful_not_split() {
     let text = edited("规章 | 0 | 0 | 0 |", "规章 0 00");
     check(&text, &[("active.regulations.in_force", C(0))], &["R004"]);
 }
+
+#[test]
+fn a_long_row_wrong_however_split_is_split_as_the_other_rows_say() {
+    // Seed 000 with (1149, 56, 78, 9, 12, 34 | 1338) added to 本年新收,
+    // 予以公开 and (七)总计, which keeps every relation; then (七)总计
+    // written with its cells run together and its 自然人 1248 for 1247.
+    // Its 17 digits split too many ways to list, none keeping its own sum:
+    // the splits nearest what the other rows give each cell are weighed.
+    let text = seed_000()
+        .replacen(
+            "一、本年新收政府信息公开申请数量 | 98 | 0 | 0 | 0 | 0 | 0 | 98 |",
+            "一、本年新收政府信息公开申请数量 | 1247 | 56 | 78 | 9 | 12 | 34 | 1436 |",
+            1,
+        )
+        .replacen(
+            "(一)予以公开 | 85 | 0 | 0 | 0 | 0 | 0 | 85 |",
+            "(一)予以公开 | 1234 | 56 | 78 | 9 | 12 | 34 | 1423 |",
+            1,
+        )
+        .replacen(
+            "(七)总计 | 98 | 0 | 0 | 0 | 0 | 0 | 98 |",
+            "(七)总计 | 12485678912341436 |",
+            1,
+        );
+    assert!(text.contains("12485678912341436") && text.contains("| 1423 |"));
+    let report = check(
+        &text,
+        &[
+            ("requests.total.natural_person", C(1248)),
+            ("requests.total.commercial", C(56)),
+            ("requests.total.other", C(34)),
+            ("requests.total.total", C(1436)),
+        ],
+        // The narrative's 98 and 85 are the seed's.
+        &["N001", "N003", "T001", "R004"],
+    );
+    let t001 = report.diagnostics.iter().find(|d| d.code == "T001");
+    assert_eq!(
+        t001.map(|d| d.suspects.clone()),
+        Some(vec!["requests.total.natural_person".to_string()]),
+        "{:#?}",
+        report.diagnostics
+    );
+}

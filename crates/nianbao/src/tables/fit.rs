@@ -59,6 +59,10 @@ pub struct Fitted {
     /// Where the table is wrong however split ([`Settled::Broken`]), the
     /// cells of this row to check ([`super::solve::Solved::wrong`]).
     pub to_check: Vec<bool>,
+    /// Whether digits ran together, no split keeps the row's arithmetic,
+    /// and the splits were too many to list: the table lists those
+    /// nearest what its other rows say ([`guided`]).
+    pub unlisted: bool,
 }
 
 impl Fitted {
@@ -74,6 +78,7 @@ impl Fitted {
             readings: Vec::new(),
             lost: false,
             to_check: Vec::new(),
+            unlisted: false,
         }
     }
 
@@ -216,15 +221,7 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
             return Fitted::certain(slots);
         }
     }
-    // Blank cells between a label and the values are cells, unless the row
-    // has more cells than the template: a label cell merged over two
-    // columns leaves one.
-    let leading = items
-        .iter()
-        .take_while(|t| t.kind == Kind::Blank)
-        .count()
-        .min((items.len() + dropped).saturating_sub(width));
-    let items = &items[leading..];
+    let items = past_label_blanks(items, dropped, width);
     let mut slots: Vec<Option<Slot>> = items.iter().map(|t| Some(slot(t))).collect();
     if slots.len() < width && slots.len() + trailing.len() >= width {
         let need = width - slots.len();
@@ -259,8 +256,10 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
                 lost = false;
             }
         }
+        let mut unlisted = false;
         if splits.is_empty() && shape.run_together {
             splits = some(every_split(items, shape));
+            unlisted = splits.is_empty() && splittable(items, shape).is_some();
         }
         let (keep, broken): (Vec<_>, Vec<_>) = splits
             .into_iter()
@@ -278,6 +277,7 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
         fitted.doubtful = true;
         fitted.readings = if keep.is_empty() { broken } else { keep };
         fitted.lost = lost;
+        fitted.unlisted = unlisted;
         return fitted;
     }
     let extra: Vec<Slot> = slots.split_off(width).into_iter().flatten().collect();
@@ -286,6 +286,22 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
     fitted.extra_count = extra.len() + dropped;
     fitted.extra = extra;
     fitted
+}
+
+/// `items` past the blank cells between a label and the values, which are
+/// cells unless the row has more cells than its `width`: a label cell
+/// merged over two columns leaves one.
+fn past_label_blanks<'t, 'a>(
+    items: &'t [Token<'a>],
+    dropped: usize,
+    width: usize,
+) -> &'t [Token<'a>] {
+    let leading = items
+        .iter()
+        .take_while(|t| t.kind == Kind::Blank)
+        .count()
+        .min((items.len() + dropped).saturating_sub(width));
+    &items[leading..]
 }
 
 /// The values of a reading for `holds`: an empty cell counts as 0 here,
@@ -435,6 +451,44 @@ fn every_split(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
         .unwrap_or_default()
 }
 
+/// Most cells of a split [`guided`] lets differ from what the table
+/// predicts: a report's own error is a cell or two; a split that differs
+/// in more is no reading, but a guess.
+const MAX_MISSES: usize = 2;
+
+/// The splits of a row [`fit`] left [`Fitted::unlisted`] whose cells
+/// differ the least from `predicted`, the values the table's other rows
+/// give each cell (none, where they give none, which any value meets); at
+/// most [`MAX_MISSES`] cells differ, and at most [`MAX_READINGS`] splits
+/// (none when there are more).
+pub fn guided(
+    items: &[Token],
+    dropped: usize,
+    shape: &Shape,
+    predicted: &[Vec<i64>],
+) -> Vec<Vec<Option<Slot>>> {
+    let items = past_label_blanks(items, dropped, shape.width);
+    let Some((runs, _)) = splittable(items, shape) else {
+        return Vec::new();
+    };
+    for misses in 0..=MAX_MISSES {
+        let mut search = Search::new(&runs, shape.width, shape);
+        search.guide = predicted;
+        search.misses = misses;
+        match search.all() {
+            Some(found) if found.is_empty() => continue,
+            Some(found) => {
+                return found
+                    .into_iter()
+                    .map(|split| split.into_iter().map(Some).collect())
+                    .collect()
+            }
+            None => break,
+        }
+    }
+    Vec::new()
+}
+
 /// A row of digits only whose blank cells left no trace: every split of
 /// its digits into `n` values (fewer than the row's cells; between marks
 /// of cells each number one value), the last, the total, forced to the sum
@@ -524,6 +578,11 @@ struct Search<'s, 'a> {
     forced: bool,
     /// The readings kept, if not all.
     filter: Option<Holds<'s>>,
+    /// The values predicted for each part ([`guided`]); a part not among
+    /// its cell's (where it has some) is a miss.
+    guide: &'s [Vec<i64>],
+    /// Misses left to spend.
+    misses: usize,
     max_digits: usize,
     /// Whether the last run's last part is an amount (see [`Shape::amount_last`]).
     amount_last: bool,
@@ -542,6 +601,8 @@ impl<'s, 'a> Search<'s, 'a> {
             group: shape.group,
             forced: false,
             filter: None,
+            guide: &[],
+            misses: 0,
             max_digits: shape.max_digits.clamp(1, MAX_PART_DIGITS),
             amount_last: shape.amount_last,
             steps: MAX_STEPS,
@@ -567,6 +628,9 @@ impl<'s, 'a> Search<'s, 'a> {
             return;
         };
         if run.whole == 0 {
+            let Some(miss) = self.spend(current.len(), None) else {
+                return;
+            };
             current.push(Slot {
                 value: None,
                 range: (run.start, run.end),
@@ -576,6 +640,7 @@ impl<'s, 'a> Search<'s, 'a> {
             });
             self.run(r + 1, 0, current);
             current.pop();
+            self.misses += usize::from(miss);
             return;
         }
         if at == run.whole {
@@ -631,6 +696,9 @@ impl<'s, 'a> Search<'s, 'a> {
             } else {
                 Some(Value::Count(n))
             };
+            let Some(miss) = self.spend(current.len(), value) else {
+                continue;
+            };
             current.push(Slot {
                 value,
                 range: (
@@ -647,10 +715,25 @@ impl<'s, 'a> Search<'s, 'a> {
             });
             self.run(r, at + sign + len, current);
             current.pop();
+            self.misses += usize::from(miss);
             if self.overflow {
                 return;
             }
         }
+    }
+
+    /// Whether part `i` holding `value` (empty as 0) misses its cell's
+    /// prediction, its miss spent; `None` when it misses with none left.
+    fn spend(&mut self, i: usize, value: Option<Value>) -> Option<bool> {
+        let n = value.map_or(Some(0), Value::count);
+        let miss = self
+            .guide
+            .get(i)
+            .is_some_and(|p| !p.is_empty() && !n.is_some_and(|n| p.contains(&n)));
+        if miss {
+            self.misses = self.misses.checked_sub(1)?;
+        }
+        Some(miss)
     }
 
     /// A complete split, kept if it has `width` parts and passes the filter.
@@ -785,5 +868,47 @@ mod tests {
         assert_eq!(f.readings.len(), 8);
         // A row whose last cell is a count cuts no fraction.
         assert!(fit(&tokens, 0, &[], &shape(false)).readings.is_empty());
+    }
+
+    #[test]
+    fn a_row_with_too_many_splits_is_split_nearest_the_predictions() {
+        let tokens = cells("12485678912341436", 0);
+        let shape = Shape {
+            width: 7,
+            holds: &total_is_sum,
+            run_together: true,
+            blanks_vanish: false,
+            group: 7,
+            max_digits: 9,
+            amount_last: false,
+        };
+        let f = fit(&tokens, 0, &[], &shape);
+        assert!(f.doubtful && f.unlisted && f.readings.is_empty(), "{f:?}");
+        let counts = |r: &[Option<Slot>]| -> Vec<Option<i64>> {
+            r.iter()
+                .map(|s| s.and_then(|s| s.value).and_then(Value::count))
+                .collect()
+        };
+        let predicted = |values: [i64; 7]| values.map(|v| vec![v]).to_vec();
+        // One cell off what the other rows say: the one split with that miss.
+        let found = guided(
+            &tokens,
+            0,
+            &shape,
+            &predicted([1247, 56, 78, 9, 12, 34, 1436]),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(counts(&found[0]), [1248, 56, 78, 9, 12, 34, 1436].map(Some));
+        // A cell the other rows say nothing of takes what the digits leave.
+        let mut open = predicted([1247, 56, 78, 9, 12, 34, 1436]);
+        open[1].clear();
+        let found = guided(&tokens, 0, &shape, &open);
+        assert!(
+            found.iter().any(|r| counts(r)[0] == Some(1248)),
+            "{found:?}"
+        );
+        // Three cells or more off every split: no reading.
+        let far = guided(&tokens, 0, &shape, &predicted([1, 2, 3, 4, 5, 6, 21]));
+        assert!(far.is_empty(), "{far:?}");
     }
 }

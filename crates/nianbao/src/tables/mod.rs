@@ -26,7 +26,7 @@ use crate::rules::reading::{
 };
 use crate::rules::value::{amount_unit, number_too_large};
 use crate::text::Document;
-use fit::{fit, groups_of_five_sum, total_is_sum, Fitted, Settled, Shape};
+use fit::{fit, groups_of_five_sum, total_is_sum, Fitted, Settled, Shape, Slot};
 use regions::Region;
 use schema::{
     column, row, ColumnKey, RowKey, RowSpec, ACTIVE_2019, ACTIVE_2021, APPEALS, REQUEST_COLUMNS,
@@ -74,18 +74,44 @@ pub fn read(doc: &Document, lines: &Lines, diagnostics: &mut Vec<Diagnostic>) ->
     tables
 }
 
+/// Lists the splits of a row, its index, nearest the values predicted for
+/// each of its cells ([`fit::guided`]).
+type Resplit<'r> = &'r dyn Fn(usize, &[Vec<i64>]) -> Vec<Vec<Option<Slot>>>;
+
 /// Chooses, for the rows whose digits ran together, the readings that
 /// break the fewest of `relations` given the other rows; a cell the
 /// readings that break as few disagree on is unsure. Where the table's
 /// blank cells vanish (`blanks_are_zero`), a blank cell is weighed as the
 /// 0 it stands for, so that a value put beside blanks is held to the sums
-/// it completes, not let off by the blanks' silence.
+/// it completes, not let off by the blanks' silence. A row whose splits
+/// were too many to list ([`Fitted::unlisted`]) takes those `resplit`
+/// gives it, row index and the values the other rows predict for each of
+/// its cells.
 fn solve_rows(
     rows: &mut [Option<Fitted>],
     relations: &[relations::Relation],
     blanks_are_zero: bool,
+    resplit: Resplit,
 ) {
     let zero = |v: Option<i64>| if blanks_are_zero { v.or(Some(0)) } else { v };
+    // What the other rows say: nothing where a row is missing or doubtful.
+    let grid: Vec<Vec<Option<i64>>> = rows
+        .iter()
+        .map(|f| match f {
+            Some(f) if !f.doubtful => f
+                .slots
+                .iter()
+                .map(|s| zero(s.and_then(|s| s.value).and_then(Value::count)))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    for (row, f) in rows.iter_mut().enumerate() {
+        if let Some(f) = f.as_mut().filter(|f| f.unlisted) {
+            let predicted = solve::predicted(&grid, relations, row, f.slots.len());
+            f.readings = resplit(row, &predicted);
+        }
+    }
     let free: Vec<solve::Free> = rows
         .iter()
         .enumerate()
@@ -104,18 +130,6 @@ fn solve_rows(
     if free.is_empty() {
         return;
     }
-    // What the other rows say: nothing where a row is missing or doubtful.
-    let grid: Vec<Vec<Option<i64>>> = rows
-        .iter()
-        .map(|f| match f {
-            Some(f) if !f.doubtful => f
-                .slots
-                .iter()
-                .map(|s| zero(s.and_then(|s| s.value).and_then(Value::count)))
-                .collect(),
-            _ => Vec::new(),
-        })
-        .collect();
     let solved = solve::solve(&grid, &free, relations);
     let settled = match (solved.broken, solved.exhaustive) {
         (0, _) => Settled::Table,
@@ -317,7 +331,11 @@ impl<'a> Reader<'a, '_> {
             .collect();
         let keys: Vec<RowKey> = alignment.rows.iter().map(|r| r.key).collect();
         let relations = relations::requests(&keys);
-        solve_rows(&mut fitted, &relations, blanks_vanish);
+        let resplit = |row: usize, predicted: &[Vec<i64>]| match alignment.placed.get(row) {
+            Some(&Some(i)) => fit::guided(&groups[i].items, groups[i].dropped, &shape, predicted),
+            _ => Vec::new(),
+        };
+        solve_rows(&mut fitted, &relations, blanks_vanish, &resplit);
         // Where blank cells vanish, a row left blank leaves its label only,
         // run into the label of the next row written, or at the table's end
         // into the words after the last value (a few labels; no more is
@@ -520,7 +538,7 @@ impl<'a> Reader<'a, '_> {
                 rel
             })
             .collect();
-        solve_rows(&mut one, &as_one_row, false);
+        solve_rows(&mut one, &as_one_row, false, &|_, _| Vec::new());
         let [Some(fitted)] = one else {
             return None;
         };

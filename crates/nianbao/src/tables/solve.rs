@@ -96,6 +96,38 @@ fn at(grid: &[Vec<Option<i64>>], r: usize, c: usize) -> Option<i64> {
     grid.get(r).and_then(|row| row.get(c).copied().flatten())
 }
 
+/// The values the relations give each of the `width` cells of row `row`,
+/// from `grid`'s cells: a relation with one cell in the row and every
+/// other known gives that cell the value that keeps it (none below 0).
+pub fn predicted(
+    grid: &[Vec<Option<i64>>],
+    relations: &[Relation],
+    row: usize,
+    width: usize,
+) -> Vec<Vec<i64>> {
+    let mut predicted = vec![Vec::new(); width];
+    for rel in relations {
+        let mut mine = rel.terms.iter().filter(|t| t.0 == row);
+        let (Some(&(_, c, k)), None) = (mine.next(), mine.next()) else {
+            continue;
+        };
+        let others = rel
+            .terms
+            .iter()
+            .filter(|t| t.0 != row)
+            .try_fold(0i64, |sum, &(r, c, k)| {
+                sum.checked_add(k.checked_mul(at(grid, r, c)?)?)
+            });
+        // k × value + others = 0, k being ±1.
+        if let (Some(value), Some(cell)) = (others.map(|o| -k * o), predicted.get_mut(c)) {
+            if value >= 0 && !cell.contains(&value) {
+                cell.push(value);
+            }
+        }
+    }
+    predicted
+}
+
 /// Combinations that break the fewest relations located one by one; with
 /// more, where the table is wrong is not said (no row is to check).
 const MAX_TIES: usize = 32;
