@@ -741,7 +741,11 @@ impl<'a> Reader<'a, '_> {
                 .filter(|(i, _)| fitted.to_check.get(*i) == Some(&true))
                 .map(|(_, c)| (c, c.1.clone()))
                 .unzip();
-            let names: String = check.iter().map(|c| c.0.as_str()).collect();
+            let names = check
+                .iter()
+                .map(|c| c.0.as_str())
+                .collect::<Vec<_>>()
+                .join("、");
             digits_split::row(what, &values.join(" "), settled, &names)
                 .with_cells(paths)
                 .with_suspects(suspects)
@@ -922,7 +926,11 @@ fn unsure_cells(fitted: &Fitted, cells: &[(String, String)]) -> (String, Vec<Str
         .map(|(_, c)| c)
         .collect();
     (
-        unsure.iter().map(|c| c.0.as_str()).collect(),
+        unsure
+            .iter()
+            .map(|c| c.0.as_str())
+            .collect::<Vec<_>>()
+            .join("、"),
         unsure.iter().map(|c| c.1.clone()).collect(),
     )
 }
