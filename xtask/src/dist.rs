@@ -42,6 +42,8 @@ pub fn run() -> Result<()> {
 /// single-file page and the embeddable element.
 pub fn page() -> Result<()> {
     let root = project_root();
+    // `serve`, `bench` and `dist` build the page on a fresh machine too.
+    crate::ci::rustup_target(WASM_TARGET)?;
     node::npm_ci()?;
     // The CLI of the version in Cargo.lock, which cargo metadata reports.
     let bindgen = wasm_bindgen_cli(&package("wasm-bindgen")?.version.to_string())?;
