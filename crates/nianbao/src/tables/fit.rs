@@ -467,6 +467,10 @@ pub fn guided(
     shape: &Shape,
     predicted: &[Vec<i64>],
 ) -> Vec<Vec<Option<Slot>>> {
+    // With nothing predicted, every split is as near as any: too many.
+    if predicted.iter().all(Vec::is_empty) {
+        return Vec::new();
+    }
     let items = past_label_blanks(items, dropped, shape.width);
     let Some((runs, _)) = splittable(items, shape) else {
         return Vec::new();
@@ -907,6 +911,8 @@ mod tests {
             found.iter().any(|r| counts(r)[0] == Some(1248)),
             "{found:?}"
         );
+        // Nothing predicted: no split is nearer than another.
+        assert!(guided(&tokens, 0, &shape, &vec![Vec::new(); 7]).is_empty());
         // Three cells or more off every split: no reading.
         let far = guided(&tokens, 0, &shape, &predicted([1, 2, 3, 4, 5, 6, 21]));
         assert!(far.is_empty(), "{far:?}");
