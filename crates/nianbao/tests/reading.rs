@@ -655,3 +655,54 @@ fn a_long_row_wrong_however_split_is_split_as_the_other_rows_say() {
         report.diagnostics
     );
 }
+
+#[test]
+fn a_run_together_table_four_wrong_in_one_group_names_that_group() {
+    // 0 0 34 45 79 | 2 20 56 0 78 | 44 11 15 50 110, with 复议后起诉's
+    // 结果维持 44 where 34 would keep its total, its cells run together:
+    // 262 splits keep the first two groups, each reading the third
+    // otherwise, too many to locate one by one.
+    let text = edited(
+        "| 4 | 8 | 0 | 0 | 12 | 4 | 0 | 0 | 0 | 4 | 0 | 0 | 0 | 0 | 0 |",
+        "003445792205607844111550110",
+    );
+    let report = nianbao::check(&text);
+    let t006 = report.diagnostics.iter().find(|d| d.code == "T006");
+    let suspects = t006.map(|d| d.suspects.clone()).unwrap_or_default();
+    assert!(
+        suspects.contains(&"appeals.litigation_after_review.upheld".to_string())
+            && suspects
+                .iter()
+                .all(|s| s.starts_with("appeals.litigation_after_review.")),
+        "{:#?}",
+        report.diagnostics
+    );
+    // The groups that hold are read: 行政复议 with no doubt; 直接起诉's
+    // 2 20 may as well be 22 0 (22 + 0 + 56 + 0 = 78), and is doubtful.
+    let appeals = report.tables.appeals.as_ref().unwrap();
+    let cell = |row: &str, column: &str| {
+        let (r, c) = (
+            RowKey::parse(row).unwrap(),
+            ColumnKey::parse(column).unwrap(),
+        );
+        let cell = appeals.cell(r, c).unwrap();
+        (cell.value, cell.doubtful)
+    };
+    let columns = ["upheld", "corrected", "other", "pending", "total"];
+    for (column, n) in columns.iter().zip([0, 0, 34, 45, 79]) {
+        assert_eq!(cell("review", column), (C(n), false), "review.{column}");
+    }
+    for (column, n, doubtful) in [
+        ("upheld", 2, true),
+        ("corrected", 20, true),
+        ("other", 56, false),
+        ("pending", 0, false),
+        ("total", 78, false),
+    ] {
+        assert_eq!(
+            cell("litigation_direct", column),
+            (C(n), doubtful),
+            "litigation_direct.{column}"
+        );
+    }
+}

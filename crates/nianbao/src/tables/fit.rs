@@ -150,6 +150,10 @@ const MAX_FORCED_DIGITS: usize = 96;
 const MAX_STEPS: usize = 200_000;
 /// Most readings of one row kept for the table to choose from.
 const MAX_READINGS: usize = 256;
+/// Most readings, and parts tried, of a row of groups with one group's
+/// total free ([`one_group_broken`]), as a multiple of the others': the
+/// free group alone splits many ways.
+const FREE_GROUP_SCALE: usize = 4;
 /// Most digits of any part, as many as a double holds exactly: those of
 /// an amount, in 元 or 万元, before its point; a count has fewer
 /// ([`Shape::max_digits`]).
@@ -257,6 +261,9 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
             }
         }
         let mut unlisted = false;
+        if splits.is_empty() && shape.run_together {
+            splits = some(one_group_broken(items, shape));
+        }
         if splits.is_empty() && shape.run_together {
             splits = some(every_split(items, shape));
             unlisted = splits.is_empty() && splittable(items, shape).is_some();
@@ -436,6 +443,35 @@ fn kept_splits(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
     keeping.all().unwrap_or_default()
 }
 
+/// Where a row has several groups (table 四's three) and no split keeps
+/// them all: the splits that keep every group's total but one's, each
+/// other group's forced; at most [`FREE_GROUP_SCALE`] times
+/// [`MAX_READINGS`] (none when there are more). The report's error is in the group left free, which the table
+/// can then name.
+fn one_group_broken(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
+    let groups = shape.width.checked_div(shape.group).unwrap_or(0);
+    if groups < 2 {
+        return Vec::new();
+    }
+    let Some((runs, _)) = splittable(items, shape) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let search_most = MAX_READINGS * FREE_GROUP_SCALE;
+    for broken in 0..groups {
+        let mut search = Search::new(&runs, shape.width, shape);
+        search.forced = true;
+        search.free_group = Some(broken);
+        search.most *= FREE_GROUP_SCALE;
+        search.steps *= FREE_GROUP_SCALE;
+        match search.all() {
+            Some(splits) if found.len() + splits.len() <= search_most => found.extend(splits),
+            _ => return Vec::new(),
+        }
+    }
+    found
+}
+
 /// Every split of the numbers of `items` into the cells of `shape`, for a
 /// row of at most [`MAX_SPLIT_DIGITS`] digits; at most [`MAX_READINGS`]
 /// (none when there are more).
@@ -580,6 +616,11 @@ struct Search<'s, 'a> {
     group: usize,
     /// Whether each group's last part is forced to the sum of the others.
     forced: bool,
+    /// A group whose total is not forced, where the others' are.
+    free_group: Option<usize>,
+    /// Group ends past the free group (run, byte, parts before) from which
+    /// no split was found.
+    dead_ends: Vec<(usize, usize, usize)>,
     /// The readings kept, if not all.
     filter: Option<Holds<'s>>,
     /// The values predicted for each part ([`guided`]); a part not among
@@ -593,7 +634,9 @@ struct Search<'s, 'a> {
     /// Parts left to try.
     steps: usize,
     found: Vec<Vec<Slot>>,
-    /// Whether more than [`MAX_READINGS`] were found, or the steps ran out.
+    /// Most readings found: [`MAX_READINGS`] unless said otherwise.
+    most: usize,
+    /// Whether more than `most` were found, or the steps ran out.
     overflow: bool,
 }
 
@@ -604,12 +647,15 @@ impl<'s, 'a> Search<'s, 'a> {
             width,
             group: shape.group,
             forced: false,
+            free_group: None,
+            dead_ends: Vec::new(),
             filter: None,
             guide: &[],
             misses: 0,
             max_digits: shape.max_digits.clamp(1, MAX_PART_DIGITS),
             amount_last: shape.amount_last,
             steps: MAX_STEPS,
+            most: MAX_READINGS,
             found: Vec::new(),
             overflow: false,
         }
@@ -623,7 +669,29 @@ impl<'s, 'a> Search<'s, 'a> {
     }
 
     /// Cuts run `r` from byte `at` onwards, after the parts `current`.
+    /// Past the free group, what follows a group's end depends on where it
+    /// ends only: where nothing followed once, nothing is tried again.
     fn run(&mut self, r: usize, at: usize, current: &mut Vec<Slot>) {
+        let n = current.len();
+        let past_free = self.group > 0
+            && n % self.group == 0
+            && self.free_group.is_some_and(|g| n / self.group > g);
+        if !past_free {
+            return self.cut(r, at, current);
+        }
+        if self.dead_ends.contains(&(r, at, n)) {
+            return;
+        }
+        let before = self.found.len();
+        self.cut(r, at, current);
+        if self.found.len() == before && !self.overflow {
+            self.dead_ends.push((r, at, n));
+        }
+    }
+
+    /// [`Search::run`]'s work: each part that may start at byte `at` of
+    /// run `r`, and what follows it.
+    fn cut(&mut self, r: usize, at: usize, current: &mut Vec<Slot>) {
         if self.overflow || current.len() > self.width {
             return;
         }
@@ -668,13 +736,16 @@ impl<'s, 'a> Search<'s, 'a> {
             body.len().min(longest)
         };
         // A group's total, forced: the one part that is the sum before it.
-        let total =
-            (self.forced && self.group > 0 && (current.len() + 1) % self.group == 0).then(|| {
-                let from = current.len() + 1 - self.group;
-                current[from..].iter().try_fold(0i64, |sum, s| {
-                    sum.checked_add(s.value.map_or(Some(0), Value::count)?)
-                })
-            });
+        let total = (self.forced
+            && self.group > 0
+            && (current.len() + 1) % self.group == 0
+            && self.free_group != Some(current.len() / self.group))
+        .then(|| {
+            let from = current.len() + 1 - self.group;
+            current[from..].iter().try_fold(0i64, |sum, s| {
+                sum.checked_add(s.value.map_or(Some(0), Value::count)?)
+            })
+        });
         for len in 1..=max {
             if self.steps == 0 {
                 self.overflow = true;
@@ -754,7 +825,7 @@ impl<'s, 'a> Search<'s, 'a> {
                 return;
             }
         }
-        if self.found.len() == MAX_READINGS {
+        if self.found.len() == self.most {
             self.overflow = true;
             return;
         }
@@ -916,5 +987,31 @@ mod tests {
         // Three cells or more off every split: no reading.
         let far = guided(&tokens, 0, &shape, &predicted([1, 2, 3, 4, 5, 6, 21]));
         assert!(far.is_empty(), "{far:?}");
+    }
+
+    #[test]
+    fn a_row_of_groups_one_of_them_wrong_is_split_with_that_group_free() {
+        // Table 四 run together: 41 8 2 2 53 | 10 4 1 7 22 | 15 3 0 1 19,
+        // its 8 written 9, so that no split keeps all three groups.
+        let tokens = cells("419225310417221530119", 0);
+        let shape = Shape {
+            width: 15,
+            holds: &groups_of_five_sum,
+            run_together: true,
+            blanks_vanish: false,
+            group: 5,
+            max_digits: 5,
+            amount_last: false,
+        };
+        let f = fit(&tokens, 0, &[], &shape);
+        assert!(f.doubtful && !f.unlisted, "{f:?}");
+        // 15 splits of 4192253 into five, and 10 4 1 7 22 or 1 0 4 17 22
+        // after it; no other group can be the one left free.
+        assert_eq!(f.readings.len(), 30);
+        for reading in f.reading_values() {
+            let values: Vec<i64> = reading.iter().map(|v| v.unwrap_or(0)).collect();
+            assert!(values[5..].chunks(5).all(total_is_sum), "{values:?}");
+            assert!(!total_is_sum(&values[..5]), "{values:?}");
+        }
     }
 }

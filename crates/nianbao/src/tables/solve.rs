@@ -79,8 +79,10 @@ pub struct Solved {
     /// (each the chosen readings break rests on an unsure cell, and the
     /// rules check none such), its cells to check: those of the fewest
     /// whose change mends the table, in any of the readings that break the
-    /// fewest ([`super::locate`]), up to [`MAX_TIES`] of them. Empty where
-    /// there are none, or more such readings.
+    /// fewest ([`super::locate`]), up to [`MAX_TIES`] of them; with more,
+    /// the cells of the free rows in the relations every one of them
+    /// breaks, or, with none such, that any one breaks. Empty where there
+    /// are none.
     pub wrong: Vec<Vec<bool>>,
 }
 
@@ -129,8 +131,19 @@ pub fn predicted(
 }
 
 /// Combinations that break the fewest relations located one by one; with
-/// more, where the table is wrong is not said (no row is to check).
+/// more, the relations every one of them breaks (or else any one) say
+/// where the table is wrong.
 const MAX_TIES: usize = 32;
+
+/// The combinations of readings that break the fewest relations.
+struct Ties {
+    /// Each, while there are at most [`MAX_TIES`].
+    listed: Option<Vec<Vec<usize>>>,
+    /// For each relation that touches a free row, whether every one breaks it.
+    always: Vec<bool>,
+    /// For each relation that touches a free row, whether any one breaks it.
+    ever: Vec<bool>,
+}
 
 /// For each free row, its cells to check ([`Solved::wrong`]): `ties` are
 /// the combinations that break the fewest, `choices` the readings chosen;
@@ -140,7 +153,7 @@ fn wrong_however_split(
     free: &[Free],
     (relations, touching): (&[Relation], &[&Relation]),
     choices: &[Choice],
-    ties: &[Vec<usize>],
+    ties: &Ties,
 ) -> Vec<Vec<bool>> {
     let unsure = |r: usize, c: usize| {
         free.iter()
@@ -171,7 +184,22 @@ fn wrong_however_split(
             }
         }
     };
-    for tie in ties {
+    let Some(listed) = &ties.listed else {
+        // Too many to locate one by one: what every one of them breaks, or
+        // else what any one breaks.
+        let some = if ties.always.contains(&true) {
+            &ties.always
+        } else {
+            &ties.ever
+        };
+        for (rel, _) in touching.iter().zip(some).filter(|(_, &a)| a) {
+            for &(r, c, _) in &rel.terms {
+                mark(r, c);
+            }
+        }
+        return wrong;
+    };
+    for tie in listed {
         for (f, &k) in free.iter().zip(tie) {
             put(grid, f, k);
         }
@@ -220,6 +248,15 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
             .filter(|rel| rel.fails(|r, c| at(grid, r, c)) == Some(true))
             .count()
     };
+    // Which relations `grid` breaks, into `flags`.
+    let breaks = |grid: &[Vec<Option<i64>>], flags: &mut Vec<bool>| {
+        flags.clear();
+        flags.extend(
+            touching
+                .iter()
+                .map(|rel| rel.fails(|r, c| at(grid, r, c)) == Some(true)),
+        );
+    };
     let combinations = free
         .iter()
         .try_fold(1usize, |n, f| n.checked_mul(f.readings.len().max(1)))
@@ -232,7 +269,12 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
         let mut best = usize::MAX;
         let mut agreed: Vec<Choice> = Vec::new();
         // The combinations that break the fewest, while few enough to locate.
-        let mut ties: Option<Vec<Vec<usize>>> = Some(Vec::new());
+        let mut ties = Ties {
+            listed: Some(Vec::new()),
+            always: Vec::new(),
+            ever: Vec::new(),
+        };
+        let mut flags = Vec::with_capacity(touching.len());
         for mut code in 0..n {
             for (i, f) in free.iter().enumerate() {
                 let len = f.readings.len().max(1);
@@ -240,7 +282,8 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
                 code /= len;
                 put(&mut grid, f, choice[i]);
             }
-            let count = broken(&grid);
+            breaks(&grid, &mut flags);
+            let count = flags.iter().filter(|&&b| b).count();
             if count < best {
                 best = count;
                 agreed = free
@@ -248,22 +291,27 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
                     .zip(&choice)
                     .map(|(f, &k)| Choice::new(k, width(f)))
                     .collect();
-                ties = Some(vec![choice.clone()]);
+                ties.listed = Some(vec![choice.clone()]);
+                ties.always.clone_from(&flags);
+                ties.ever.clone_from(&flags);
             } else if count == best {
                 for ((a, f), &k) in agreed.iter_mut().zip(free).zip(&choice) {
                     a.differ(&f.readings, k);
                 }
-                ties = ties.filter(|t| t.len() < MAX_TIES).map(|mut t| {
+                ties.listed = ties.listed.filter(|t| t.len() < MAX_TIES).map(|mut t| {
                     t.push(choice.clone());
                     t
                 });
+                for ((a, e), &b) in ties.always.iter_mut().zip(&mut ties.ever).zip(&flags) {
+                    *a &= b;
+                    *e |= b;
+                }
             }
         }
-        let wrong = match ties.filter(|_| best > 0) {
-            Some(ties) => {
-                wrong_however_split(&mut grid, free, (relations, &touching), &agreed, &ties)
-            }
-            None => vec![Vec::new(); free.len()],
+        let wrong = if best > 0 {
+            wrong_however_split(&mut grid, free, (relations, &touching), &agreed, &ties)
+        } else {
+            vec![Vec::new(); free.len()]
         };
         return Solved {
             choices: agreed,
@@ -399,5 +447,43 @@ mod tests {
         ];
         let solved = solve(&grid, &free, &rels);
         assert!(solved.wrong.iter().all(|w| !w.contains(&true)));
+    }
+
+    #[test]
+    fn too_many_tied_readings_are_checked_where_the_relations_they_break_lie() {
+        // One row of two groups (a, b, a + b), each of 40 readings breaking
+        // one group's total; more than MAX_TIES, so none is located.
+        let rels: Vec<Relation> = (0..2)
+            .map(|g| Relation {
+                kind: relations::Kind::GroupTotal,
+                at: g,
+                terms: vec![(0, 3 * g + 2, -1), (0, 3 * g, 1), (0, 3 * g + 1, 1)],
+            })
+            .collect();
+        let reading = |n: i64, group: usize| {
+            let mut r = vec![Some(1), Some(2), Some(3), Some(4), Some(5), Some(9)];
+            r[3 * group] = Some(n);
+            r
+        };
+        let grid = vec![vec![None; 6]];
+        // Every reading breaks the first group: its cells are to check.
+        let free = [Free {
+            row: 0,
+            readings: (10..50).map(|n| reading(n, 0)).collect(),
+        }];
+        let solved = solve(&grid, &free, &rels);
+        assert_eq!(solved.broken, 1);
+        assert_eq!(solved.wrong[0], [true, true, true, false, false, false]);
+        // Half break one group, half the other: the cells of both.
+        let free = [Free {
+            row: 0,
+            readings: (10..30)
+                .map(|n| reading(n, 0))
+                .chain((10..30).map(|n| reading(n, 1)))
+                .collect(),
+        }];
+        let solved = solve(&grid, &free, &rels);
+        assert_eq!(solved.broken, 1);
+        assert_eq!(solved.wrong[0], [true; 6]);
     }
 }
