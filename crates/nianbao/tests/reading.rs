@@ -706,3 +706,57 @@ fn a_run_together_table_four_wrong_in_one_group_names_that_group() {
         );
     }
 }
+
+#[test]
+fn a_split_that_alone_keeps_its_row_is_weighed_against_the_table() {
+    // Seed 000 with 395 added to 自然人 and 总计 of 本年新收, 予以公开 and
+    // (七)总计, which keeps every relation; then 本年新收 written run
+    // together with its 其他 1 for 0: `49300001493`. One split alone keeps
+    // the row's sum, 49 30 0 0 0 14 93, and breaks four balances; 493 0 0 0
+    // 0 1 493 breaks the row's sum and one balance, and is the reading.
+    let text = seed_000()
+        .replacen(
+            "一、本年新收政府信息公开申请数量 | 98 | 0 | 0 | 0 | 0 | 0 | 98 |",
+            "一、本年新收政府信息公开申请数量 | 49300001493 |",
+            1,
+        )
+        .replacen(
+            "(一)予以公开 | 85 | 0 | 0 | 0 | 0 | 0 | 85 |",
+            "(一)予以公开 | 480 | 0 | 0 | 0 | 0 | 0 | 480 |",
+            1,
+        )
+        .replacen(
+            "(七)总计 | 98 | 0 | 0 | 0 | 0 | 0 | 98 |",
+            "(七)总计 | 493 | 0 | 0 | 0 | 0 | 0 | 493 |",
+            1,
+        );
+    assert!(text.contains("| 49300001493 |") && text.contains("| 480 |"));
+    let report = nianbao::check(&text);
+    for (column, n) in [
+        ("natural_person", 493),
+        ("commercial", 0),
+        ("other", 1),
+        ("total", 493),
+    ] {
+        let cell = report
+            .tables
+            .requests
+            .as_ref()
+            .unwrap()
+            .cell(
+                RowKey::parse("new_received").unwrap(),
+                ColumnKey::parse(column).unwrap(),
+            )
+            .unwrap();
+        assert_eq!((cell.value, cell.doubtful), (C(n), false), "{column}");
+    }
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert!(!errors.is_empty(), "{:#?}", report.diagnostics);
+    for e in errors {
+        assert_eq!(e.suspects, ["requests.new_received.other"], "{e:#?}");
+    }
+}

@@ -245,11 +245,14 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
                 .map(|split| split.into_iter().map(Some).collect())
                 .collect()
         };
-        let mut splits = if shape.run_together {
-            some(kept_splits(items, shape))
+        // `None` when too many keep the arithmetic to list.
+        let kept = if shape.run_together {
+            kept_splits(items, shape)
         } else {
-            Vec::new()
+            Some(Vec::new())
         };
+        let none_kept = kept.as_ref().is_some_and(Vec::is_empty);
+        let mut splits = some(kept.unwrap_or_default());
         let mut lost = false;
         if shape.blanks_vanish {
             let placed = placements(items, shape);
@@ -266,7 +269,12 @@ pub fn fit(items: &[Token], dropped: usize, trailing: &[Token], shape: &Shape) -
         }
         if splits.is_empty() && shape.run_together {
             splits = some(every_split(items, shape));
-            unlisted = splits.is_empty() && splittable(items, shape).is_some();
+            // Every split breaks the row's own sum: the bound [`guided`]
+            // rests on.
+            unlisted = splits.is_empty()
+                && none_kept
+                && !shape.blanks_vanish
+                && splittable(items, shape).is_some();
         }
         let (keep, broken): (Vec<_>, Vec<_>) = splits
             .into_iter()
@@ -432,15 +440,15 @@ fn splittable<'a>(items: &[Token<'a>], shape: &Shape) -> Option<(Vec<Run<'a>>, u
 /// run of digits splits into parts that are `0` or open with another
 /// digit; a sign before a run belongs to its first part; a mark of an
 /// empty cell between them is one empty cell. At most [`MAX_READINGS`]
-/// (none when there are more).
-fn kept_splits(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
+/// (`None` when there are more).
+fn kept_splits(items: &[Token], shape: &Shape) -> Option<Vec<Vec<Slot>>> {
     let Some((runs, _)) = splittable(items, shape) else {
-        return Vec::new();
+        return Some(Vec::new());
     };
     let mut keeping = Search::new(&runs, shape.width, shape);
     keeping.forced = shape.group > 0;
     keeping.filter = Some(shape.holds);
-    keeping.all().unwrap_or_default()
+    keeping.all()
 }
 
 /// Where a row has several groups (table 四's three) and no split keeps
@@ -488,15 +496,20 @@ fn every_split(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
 }
 
 /// Most cells of a split [`guided`] lets differ from what the table
-/// predicts: a report's own error is a cell or two; a split that differs
-/// in more is no reading, but a guess.
-const MAX_MISSES: usize = 2;
+/// predicts: a report's own error is a cell or two.
+pub const MAX_MISSES: usize = 2;
 
 /// The splits of a row [`fit`] left [`Fitted::unlisted`] whose cells
-/// differ the least from `predicted`, the values the table's other rows
-/// give each cell (none, where they give none, which any value meets); at
-/// most [`MAX_MISSES`] cells differ, and at most [`MAX_READINGS`] splits
-/// (none when there are more).
+/// differ from `predicted`, the values the table's other rows give each
+/// cell (none, where they give none, which any value meets), in at most
+/// [`MAX_MISSES`] cells; at most [`MAX_READINGS`] splits (none when there
+/// are more).
+///
+/// A split left out differs in more cells, each breaking the relation
+/// that predicts it, and breaks the row's own sum, as every split of an
+/// unlisted row does: more than `MAX_MISSES + 1` relations. Where the
+/// readings chosen break no more, none left out could have done as well
+/// ([`super::solve_rows`] checks it).
 pub fn guided(
     items: &[Token],
     dropped: usize,
@@ -511,22 +524,15 @@ pub fn guided(
     let Some((runs, _)) = splittable(items, shape) else {
         return Vec::new();
     };
-    for misses in 0..=MAX_MISSES {
-        let mut search = Search::new(&runs, shape.width, shape);
-        search.guide = predicted;
-        search.misses = misses;
-        match search.all() {
-            Some(found) if found.is_empty() => continue,
-            Some(found) => {
-                return found
-                    .into_iter()
-                    .map(|split| split.into_iter().map(Some).collect())
-                    .collect()
-            }
-            None => break,
-        }
-    }
-    Vec::new()
+    let mut search = Search::new(&runs, shape.width, shape);
+    search.guide = predicted;
+    search.misses = MAX_MISSES;
+    search
+        .all()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|split| split.into_iter().map(Some).collect())
+        .collect()
 }
 
 /// A row of digits only whose blank cells left no trace: every split of
@@ -965,15 +971,25 @@ mod tests {
                 .collect()
         };
         let predicted = |values: [i64; 7]| values.map(|v| vec![v]).to_vec();
-        // One cell off what the other rows say: the one split with that miss.
-        let found = guided(
-            &tokens,
-            0,
-            &shape,
-            &predicted([1247, 56, 78, 9, 12, 34, 1436]),
+        // Every split at most two cells off what the other rows say: the
+        // first six digits cut in two every way, the rest as predicted.
+        let near = predicted([1247, 56, 78, 9, 12, 34, 1436]);
+        let found = guided(&tokens, 0, &shape, &near);
+        let heads: Vec<_> = found.iter().map(|r| counts(r)[..2].to_vec()).collect();
+        let cut = |a: i64, b: i64| vec![Some(a), Some(b)];
+        assert_eq!(
+            heads,
+            [
+                cut(1, 24856),
+                cut(12, 4856),
+                cut(124, 856),
+                cut(1248, 56),
+                cut(12485, 6)
+            ]
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(counts(&found[0]), [1248, 56, 78, 9, 12, 34, 1436].map(Some));
+        for r in &found {
+            assert_eq!(counts(r)[2..], [78, 9, 12, 34, 1436].map(Some));
+        }
         // A cell the other rows say nothing of takes what the digits leave.
         let mut open = predicted([1247, 56, 78, 9, 12, 34, 1436]);
         open[1].clear();

@@ -83,10 +83,9 @@ type Resplit<'r> = &'r dyn Fn(usize, &[Vec<i64>]) -> Vec<Vec<Option<Slot>>>;
 /// readings that break as few disagree on is unsure. Where the table's
 /// blank cells vanish (`blanks_are_zero`), a blank cell is weighed as the
 /// 0 it stands for, so that a value put beside blanks is held to the sums
-/// it completes, not let off by the blanks' silence. A row whose splits
-/// were too many to list ([`Fitted::unlisted`]) takes those `resplit`
-/// gives it, row index and the values the other rows predict for each of
-/// its cells.
+/// it completes, not let off by the blanks' silence. Rows the other rows
+/// contradict, or whose splits were too many to list, are split as those
+/// predict, by `resplit` ([`split_as_predicted`]).
 fn solve_rows(
     rows: &mut [Option<Fitted>],
     relations: &[relations::Relation],
@@ -106,31 +105,44 @@ fn solve_rows(
             _ => Vec::new(),
         })
         .collect();
-    for (row, f) in rows.iter_mut().enumerate() {
-        if let Some(f) = f.as_mut().filter(|f| f.unlisted) {
-            let predicted = solve::predicted(&grid, relations, row, f.slots.len());
-            f.readings = resplit(row, &predicted);
-        }
-    }
-    let free: Vec<solve::Free> = rows
-        .iter()
-        .enumerate()
-        .filter_map(|(row, f)| {
-            let f = f.as_ref()?;
-            (!f.readings.is_empty()).then(|| solve::Free {
-                row,
-                readings: f
-                    .reading_values()
-                    .into_iter()
-                    .map(|r| r.into_iter().map(zero).collect())
-                    .collect(),
+    let guided = split_as_predicted(rows, &grid, relations, blanks_are_zero, resplit);
+    let frees = |rows: &[Option<Fitted>]| -> Vec<solve::Free> {
+        rows.iter()
+            .enumerate()
+            .filter_map(|(row, f)| {
+                let f = f.as_ref()?;
+                (!f.readings.is_empty()).then(|| solve::Free {
+                    row,
+                    readings: f
+                        .reading_values()
+                        .into_iter()
+                        .map(|r| r.into_iter().map(zero).collect())
+                        .collect(),
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let mut free = frees(rows);
     if free.is_empty() {
         return;
     }
-    let solved = solve::solve(&grid, &free, relations);
+    let mut solved = solve::solve(&grid, &free, relations);
+    // A row split as predicted holds the best of its splits only where the
+    // readings chosen break at most `MAX_MISSES + 1` relations, every
+    // combination tried ([`fit::guided`]); else those rows are read as
+    // before: doubtful, or as the one split that keeps their sum.
+    if guided.contains(&true) && (solved.broken > fit::MAX_MISSES + 1 || !solved.exhaustive) {
+        for (f, _) in rows.iter_mut().zip(&guided).filter(|(_, &g)| g) {
+            if let Some(f) = f {
+                f.readings.clear();
+            }
+        }
+        free = frees(rows);
+        if free.is_empty() {
+            return;
+        }
+        solved = solve::solve(&grid, &free, relations);
+    }
     let settled = match (solved.broken, solved.exhaustive) {
         (0, _) => Settled::Table,
         (_, true) => Settled::Fewest,
@@ -153,6 +165,74 @@ fn solve_rows(
             fitted.to_check = wrong;
         }
     }
+}
+
+/// Gives the rows whose splits were too many to list, and those one split
+/// of which alone keeps the row's sum where it breaks what the other rows
+/// of `grid` predict, the readings `resplit` lists nearest the predictions
+/// ([`fit::guided`]); says which rows it gave readings.
+fn split_as_predicted(
+    rows: &mut [Option<Fitted>],
+    grid: &[Vec<Option<i64>>],
+    relations: &[relations::Relation],
+    blanks_are_zero: bool,
+    resplit: Resplit,
+) -> Vec<bool> {
+    let zero = |v: Option<i64>| if blanks_are_zero { v.or(Some(0)) } else { v };
+    let mut guided = vec![false; rows.len()];
+    let settled_alone = |f: &Fitted| f.split == Some(Settled::Row) && f.readings.is_empty();
+    if rows
+        .iter()
+        .flatten()
+        .any(|f| f.unlisted || settled_alone(f))
+    {
+        // What predicts a cell: the other rows, and of a row with several
+        // readings, the cells they all agree on.
+        let mut known = grid.to_vec();
+        for (k, f) in known.iter_mut().zip(rows.iter()) {
+            if let Some(f) = f.as_ref().filter(|f| !f.readings.is_empty()) {
+                let readings = f.reading_values();
+                *k = (0..f.slots.len())
+                    .map(|c| {
+                        let mut values = readings.iter().map(|r| zero(r.get(c).copied().flatten()));
+                        let first = values.next().flatten();
+                        values.all(|v| v == first).then_some(first).flatten()
+                    })
+                    .collect();
+            }
+        }
+        for (row, f) in rows.iter_mut().enumerate() {
+            let Some(f) = f.as_mut() else {
+                continue;
+            };
+            if !f.unlisted && !settled_alone(f) {
+                continue;
+            }
+            let predicted = solve::predicted(&known, relations, row, f.slots.len());
+            if f.unlisted {
+                f.readings = resplit(row, &predicted);
+                guided[row] = !f.readings.is_empty();
+            } else {
+                let misses = f.slots.iter().zip(&predicted).any(|(s, p)| {
+                    let v = zero(s.and_then(|s| s.value).and_then(Value::count));
+                    !p.is_empty() && !v.is_some_and(|v| p.contains(&v))
+                });
+                if misses {
+                    let mut readings = vec![f.slots.clone()];
+                    readings.extend(
+                        resplit(row, &predicted)
+                            .into_iter()
+                            .filter(|r| *r != f.slots),
+                    );
+                    if readings.len() > 1 {
+                        f.readings = readings;
+                        guided[row] = true;
+                    }
+                }
+            }
+        }
+    }
+    guided
 }
 
 /// The template of the report as a whole, from its tables'.
