@@ -106,23 +106,21 @@ fn solve_rows(
         })
         .collect();
     let guided = split_as_predicted(rows, &grid, relations, blanks_are_zero, resplit);
-    let frees = |rows: &[Option<Fitted>]| -> Vec<solve::Free> {
-        rows.iter()
-            .enumerate()
-            .filter_map(|(row, f)| {
-                let f = f.as_ref()?;
-                (!f.readings.is_empty()).then(|| solve::Free {
-                    row,
-                    readings: f
-                        .reading_values()
-                        .into_iter()
-                        .map(|r| r.into_iter().map(zero).collect())
-                        .collect(),
-                })
+    let mut free: Vec<solve::Free> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(row, f)| {
+            let f = f.as_ref()?;
+            (!f.readings.is_empty()).then(|| solve::Free {
+                row,
+                readings: f
+                    .reading_values()
+                    .into_iter()
+                    .map(|r| r.into_iter().map(zero).collect())
+                    .collect(),
             })
-            .collect()
-    };
-    let mut free = frees(rows);
+        })
+        .collect();
     if free.is_empty() {
         return;
     }
@@ -132,12 +130,12 @@ fn solve_rows(
     // combination tried ([`fit::guided`]); else those rows are read as
     // before: doubtful, or as the one split that keeps their sum.
     if guided.contains(&true) && (solved.broken > fit::MAX_MISSES + 1 || !solved.exhaustive) {
+        free.retain(|f| !guided[f.row]);
         for (f, _) in rows.iter_mut().zip(&guided).filter(|(_, &g)| g) {
             if let Some(f) = f {
                 f.readings.clear();
             }
         }
-        free = frees(rows);
         if free.is_empty() {
             return;
         }
@@ -217,17 +215,15 @@ fn split_as_predicted(
                     let v = zero(s.and_then(|s| s.value).and_then(Value::count));
                     !p.is_empty() && !v.is_some_and(|v| p.contains(&v))
                 });
-                if misses {
-                    let mut readings = vec![f.slots.clone()];
-                    readings.extend(
-                        resplit(row, &predicted)
-                            .into_iter()
-                            .filter(|r| *r != f.slots),
-                    );
-                    if readings.len() > 1 {
-                        f.readings = readings;
-                        guided[row] = true;
-                    }
+                // Its own split first, which may be among those listed too.
+                let listed = if misses {
+                    resplit(row, &predicted)
+                } else {
+                    Vec::new()
+                };
+                if !listed.is_empty() {
+                    f.readings = std::iter::once(f.slots.clone()).chain(listed).collect();
+                    guided[row] = true;
                 }
             }
         }
@@ -818,7 +814,14 @@ impl<'a> Reader<'a, '_> {
             let (check, suspects): (Vec<&(String, String)>, Vec<String>) = cells
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| fitted.to_check.get(*i) == Some(&true))
+                // A cell left empty is not one to check.
+                .filter(|(i, _)| {
+                    fitted.to_check.get(*i) == Some(&true)
+                        && fitted
+                            .slots
+                            .get(*i)
+                            .is_some_and(|s| s.is_some_and(|s| s.value.is_some()))
+                })
                 .map(|(_, c)| (c, c.1.clone()))
                 .unzip();
             let names = check

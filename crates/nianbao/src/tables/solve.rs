@@ -242,12 +242,6 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
                 .any(|&(r, _, _)| free.iter().any(|f| f.row == r))
         })
         .collect();
-    let broken = |grid: &[Vec<Option<i64>>]| {
-        touching
-            .iter()
-            .filter(|rel| rel.fails(|r, c| at(grid, r, c)) == Some(true))
-            .count()
-    };
     // Which relations `grid` breaks, into `flags`.
     let breaks = |grid: &[Vec<Option<i64>>], flags: &mut Vec<bool>| {
         flags.clear();
@@ -262,6 +256,7 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
         .try_fold(1usize, |n, f| n.checked_mul(f.readings.len().max(1)))
         .filter(|&n| n <= MAX_COMBINATIONS);
     let mut choice = vec![0usize; free.len()];
+    let mut flags = Vec::with_capacity(touching.len());
     let width = |f: &Free| f.readings.first().map_or(0, Vec::len);
     if let Some(n) = combinations {
         // Every combination: the fewest broken, and whether each row's
@@ -274,7 +269,6 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
             always: Vec::new(),
             ever: Vec::new(),
         };
-        let mut flags = Vec::with_capacity(touching.len());
         for mut code in 0..n {
             for (i, f) in free.iter().enumerate() {
                 let len = f.readings.len().max(1);
@@ -332,7 +326,8 @@ pub fn solve(grid: &[Vec<Option<i64>>], free: &[Free], relations: &[Relation]) -
             let mut best = (usize::MAX, Choice::new(0, width(f)));
             for k in 0..f.readings.len() {
                 put(&mut grid, f, k);
-                let count = broken(&grid);
+                breaks(&grid, &mut flags);
+                let count = flags.iter().filter(|&&b| b).count();
                 if count < best.0 {
                     best = (count, Choice::new(k, width(f)));
                 } else if count == best.0 {
