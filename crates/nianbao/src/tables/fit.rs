@@ -454,8 +454,8 @@ fn kept_splits(items: &[Token], shape: &Shape) -> Option<Vec<Vec<Slot>>> {
 /// Where a row has several groups (table 四's three) and no split keeps
 /// them all: the splits that keep every group's total but one's, each
 /// other group's forced; at most [`FREE_GROUP_SCALE`] times
-/// [`MAX_READINGS`] (none when there are more). The report's error is in the group left free, which the table
-/// can then name.
+/// [`MAX_READINGS`] (none when there are more). The report's error is in
+/// the group left free, which the table can then name.
 fn one_group_broken(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
     let groups = shape.width.checked_div(shape.group).unwrap_or(0);
     if groups < 2 {
@@ -499,17 +499,18 @@ fn every_split(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
 /// predicts: a report's own error is a cell or two.
 pub const MAX_MISSES: usize = 2;
 
-/// The splits of a row [`fit`] left [`Fitted::unlisted`] whose cells
-/// differ from `predicted`, the values the table's other rows give each
-/// cell (none, where they give none, which any value meets), in at most
-/// [`MAX_MISSES`] cells; at most [`MAX_READINGS`] splits (none when there
-/// are more).
+/// The splits of a row whose cells differ from `predicted`, the values
+/// the table's other rows give each cell (none, where they give none,
+/// which any value meets), in at most [`MAX_MISSES`] cells; at most
+/// [`MAX_READINGS`] splits (none when there are more). For a row [`fit`]
+/// left [`Fitted::unlisted`], or one split of which alone keeps the row's
+/// sum, listed beside them.
 ///
 /// A split left out differs in more cells, each breaking the relation
-/// that predicts it, and breaks the row's own sum, as every split of an
-/// unlisted row does: more than `MAX_MISSES + 1` relations. Where the
-/// readings chosen break no more, none left out could have done as well
-/// ([`super::solve_rows`] checks it).
+/// that predicts it, and breaks the row's own sum, as every split of such
+/// a row does but the one listed beside: more than `MAX_MISSES + 1`
+/// relations. Where the readings chosen break no more, none left out could
+/// have done as well ([`super::solve_rows`] checks it).
 pub fn guided(
     items: &[Token],
     dropped: usize,

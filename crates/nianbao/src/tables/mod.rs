@@ -178,7 +178,10 @@ fn split_as_predicted(
 ) -> Vec<bool> {
     let zero = |v: Option<i64>| if blanks_are_zero { v.or(Some(0)) } else { v };
     let mut guided = vec![false; rows.len()];
-    let settled_alone = |f: &Fitted| f.split == Some(Settled::Row) && f.readings.is_empty();
+    // Not a row whose values were placed among vanished blanks: its other
+    // placements are not listed beside it.
+    let settled_alone =
+        |f: &Fitted| f.split == Some(Settled::Row) && f.readings.is_empty() && !f.lost;
     if rows
         .iter()
         .flatten()
