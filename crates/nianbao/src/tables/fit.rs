@@ -495,6 +495,13 @@ fn every_split(items: &[Token], shape: &Shape) -> Vec<Vec<Slot>> {
         .unwrap_or_default()
 }
 
+/// Whether a cell holding `value` (`None` when empty, where a blank does
+/// not stand for 0) differs from the values `predicted` for it: an empty
+/// cell differs from none, for no relation fails on it.
+pub fn misses(value: Option<i64>, predicted: &[i64]) -> bool {
+    value.is_some_and(|v| !predicted.is_empty() && !predicted.contains(&v))
+}
+
 /// Most cells of a split [`guided`] lets differ from what the table
 /// predicts: a report's own error is a cell or two.
 pub const MAX_MISSES: usize = 2;
@@ -635,6 +642,8 @@ struct Search<'s, 'a> {
     guide: &'s [Vec<i64>],
     /// Misses left to spend.
     misses: usize,
+    /// Whether an empty cell stands for 0 ([`Shape::blanks_vanish`]).
+    blanks_zero: bool,
     max_digits: usize,
     /// Whether the last run's last part is an amount (see [`Shape::amount_last`]).
     amount_last: bool,
@@ -659,6 +668,7 @@ impl<'s, 'a> Search<'s, 'a> {
             filter: None,
             guide: &[],
             misses: 0,
+            blanks_zero: shape.blanks_vanish,
             max_digits: shape.max_digits.clamp(1, MAX_PART_DIGITS),
             amount_last: shape.amount_last,
             steps: MAX_STEPS,
@@ -804,14 +814,14 @@ impl<'s, 'a> Search<'s, 'a> {
         }
     }
 
-    /// Whether part `i` holding `value` (empty as 0) misses its cell's
-    /// prediction, its miss spent; `None` when it misses with none left.
+    /// Whether part `i` holding `value` [`misses`] its cell's prediction,
+    /// its miss spent; `None` when it misses with none left.
     fn spend(&mut self, i: usize, value: Option<Value>) -> Option<bool> {
-        let n = value.map_or(Some(0), Value::count);
-        let miss = self
-            .guide
-            .get(i)
-            .is_some_and(|p| !p.is_empty() && !n.is_some_and(|n| p.contains(&n)));
+        let n = match value {
+            None if self.blanks_zero => Some(0),
+            value => value.and_then(Value::count),
+        };
+        let miss = self.guide.get(i).is_some_and(|p| misses(n, p));
         if miss {
             self.misses = self.misses.checked_sub(1)?;
         }

@@ -215,8 +215,7 @@ fn split_as_predicted(
                 guided[row] = !f.readings.is_empty();
             } else {
                 let misses = f.slots.iter().zip(&predicted).any(|(s, p)| {
-                    let v = zero(s.and_then(|s| s.value).and_then(Value::count));
-                    !p.is_empty() && !v.is_some_and(|v| p.contains(&v))
+                    fit::misses(zero(s.and_then(|s| s.value).and_then(Value::count)), p)
                 });
                 // Its own split first, which may be among those listed too.
                 let listed = if misses {
